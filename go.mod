@@ -1,0 +1,3 @@
+module github.com/hashswitch/hashswitch
+
+go 1.26

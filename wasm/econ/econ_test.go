@@ -1,0 +1,240 @@
+package econ
+
+import (
+	"math"
+	"testing"
+
+	"github.com/hashswitch/hashswitch/wasm/chain"
+)
+
+// late2025 is the network of the FACTS sheet: $85,000, difficulty 149.3T,
+// 3.125 BTC subsidy and 0.02 BTC of fees a block.
+var late2025 = Network{PriceUSD: 85_000, Difficulty: 149.3e12, SubsidyBTC: 3.125, FeesBTC: 0.02}
+
+func near(got, want, relTol float64) bool {
+	return math.Abs(got-want) <= relTol*math.Abs(want)
+}
+
+func TestHashpriceLate2025(t *testing.T) {
+	if hp := late2025.HashpriceUSDPerPHDay(); !near(hp, 36, 0.02) {
+		t.Errorf("hashprice = %.2f USD/PH/day, want about 36", hp)
+	}
+	// A second route: a PH/s's share of the network times the day's rewards.
+	share := 1e15 / chain.MainNet.HashrateFromDifficulty(late2025.Difficulty)
+	daily := 144 * late2025.RewardBTC() * late2025.PriceUSD
+	if hp := late2025.HashpriceUSDPerPHDay(); !near(hp, share*daily, 1e-12) {
+		t.Errorf("hashprice %v, share x daily rewards %v", hp, share*daily)
+	}
+	if eh := late2025.HashrateEHs(); !near(DifficultyFromHashrateEHs(eh), late2025.Difficulty, 1e-12) {
+		t.Errorf("hashrate %v EH/s does not round-trip", eh)
+	}
+}
+
+// TestHashpriceScales: linear in price and reward, inverse in difficulty.
+func TestHashpriceScales(t *testing.T) {
+	base := late2025.HashpriceUSDPerPHDay()
+	for _, k := range []float64{0.5, 2, 3.7, 10} {
+		n := late2025
+		n.PriceUSD *= k
+		if !near(n.HashpriceUSDPerPHDay(), base*k, 1e-12) {
+			t.Errorf("price x%v: hashprice %v, want %v", k, n.HashpriceUSDPerPHDay(), base*k)
+		}
+		n = late2025
+		n.Difficulty *= k
+		if !near(n.HashpriceUSDPerPHDay(), base/k, 1e-12) {
+			t.Errorf("difficulty x%v: hashprice %v, want %v", k, n.HashpriceUSDPerPHDay(), base/k)
+		}
+		n = late2025
+		n.SubsidyBTC *= k
+		n.FeesBTC *= k
+		if !near(n.HashpriceUSDPerPHDay(), base*k, 1e-12) {
+			t.Errorf("reward x%v: hashprice %v, want %v", k, n.HashpriceUSDPerPHDay(), base*k)
+		}
+	}
+}
+
+var s19XP = Miner{EfficiencyJPerTH: 17.5, PowerUSDPerKWh: 0.05, PoolFeePct: 0, UptimePct: 100}
+
+func TestPowerCostPerBTCLate2025(t *testing.T) {
+	got := s19XP.Profit(late2025).PowerCostUSDPerBTC
+	if !near(got, 49_000, 0.02) {
+		t.Errorf("power cost per BTC = %.0f, want about 49,000", got)
+	}
+	// A second route: joules for the hashes of one block, shared by its reward.
+	joules := chain.HashesPerBlock(late2025.Difficulty) * 17.5e-12
+	want := joules / 3.6e6 * 0.05 / late2025.RewardBTC()
+	if !near(got, want, 1e-12) {
+		t.Errorf("power cost per BTC %v, from hashes per block %v", got, want)
+	}
+}
+
+func TestProfitBreakevens(t *testing.T) {
+	m := Miner{EfficiencyJPerTH: 21.5, PowerUSDPerKWh: 0.065, PoolFeePct: 2, UptimePct: 95}
+	p := m.Profit(late2025)
+	if !near(p.ProfitUSDPerTHDay, p.RevenueUSDPerTHDay-p.PowerCostUSDPerTHDay, 1e-12) {
+		t.Error("profit is not revenue less power")
+	}
+	// At the breakeven power price, or at the breakeven hashprice, profit is zero.
+	atPower := m
+	atPower.PowerUSDPerKWh = p.BreakevenPowerUSDPerKWh
+	if got := atPower.Profit(late2025).ProfitUSDPerTHDay; math.Abs(got) > 1e-12 {
+		t.Errorf("profit at breakeven power price = %v", got)
+	}
+	atHashprice := late2025
+	atHashprice.PriceUSD *= p.BreakevenHashpriceUSDPerPHDay / late2025.HashpriceUSDPerPHDay()
+	if got := m.Profit(atHashprice).ProfitUSDPerTHDay; math.Abs(got) > 1e-12 {
+		t.Errorf("profit at breakeven hashprice = %v", got)
+	}
+	// At a price equal to the power cost per BTC, profit is zero too.
+	atCost := late2025
+	atCost.PriceUSD = p.PowerCostUSDPerBTC
+	if got := m.Profit(atCost).ProfitUSDPerTHDay; math.Abs(got) > 1e-12 {
+		t.Errorf("profit at price = power cost per BTC: %v", got)
+	}
+	// Downtime scales profit and leaves the breakevens alone.
+	half := m
+	half.UptimePct = m.UptimePct / 2
+	q := half.Profit(late2025)
+	if !near(q.ProfitUSDPerTHDay, p.ProfitUSDPerTHDay/2, 1e-12) || q.BreakevenPowerUSDPerKWh != p.BreakevenPowerUSDPerKWh {
+		t.Errorf("half uptime: %+v vs %+v", q, p)
+	}
+}
+
+func TestProjectionFlatMatchesDailyProfit(t *testing.T) {
+	pr := Projection{Network: late2025, Height: 925_000, Miner: s19XP, HardwareUSDPerTH: 3, HorizonDays: 365}
+	r := pr.Run()
+	n := late2025
+	n.SubsidyBTC = 3.125
+	perDay := s19XP.Profit(n).ProfitUSDPerTHDay
+	if !near(r.PaybackDays, 3/perDay, 1e-9) {
+		t.Errorf("payback %v days, want %v", r.PaybackDays, 3/perDay)
+	}
+	if !near(r.TotalProfitUSDPerTH, perDay*365, 1e-9) {
+		t.Errorf("total %v, want %v", r.TotalProfitUSDPerTH, perDay*365)
+	}
+	var days float64
+	for _, p := range r.Periods {
+		days += p.Days
+	}
+	if !near(days, 365, 1e-12) {
+		t.Errorf("periods cover %v days", days)
+	}
+}
+
+func TestProjectionHalvingHalvesTheSubsidy(t *testing.T) {
+	// 1,000 blocks before the 2028 halving, over 30 days.
+	pr := Projection{Network: late2025, Height: 1_049_000, Miner: s19XP, HardwareUSDPerTH: 1e9, HorizonDays: 30}
+	r := pr.Run()
+	var before, after bool
+	for _, p := range r.Periods {
+		switch {
+		case p.Height < 1_050_000 && p.SubsidyBTC == 3.125:
+			before = true
+		case p.Height >= 1_050_000 && p.SubsidyBTC == 1.5625:
+			after = true
+		default:
+			t.Errorf("period at %d has subsidy %v", p.Height, p.SubsidyBTC)
+		}
+	}
+	if !before || !after {
+		t.Errorf("periods %+v do not straddle the halving", r.Periods)
+	}
+	if r.PaysBack() {
+		t.Error("a billion-dollar machine paid back")
+	}
+}
+
+func TestProjectionDifficultyGrowsEachRetarget(t *testing.T) {
+	pr := Projection{Network: late2025, Height: 2016 * 450, Miner: s19XP, HardwareUSDPerTH: 1,
+		DifficultyGrowthPctPerEpoch: 3, HorizonDays: 28}
+	r := pr.Run()
+	if len(r.Periods) != 2 || !near(r.Periods[1].Difficulty, late2025.Difficulty*1.03, 1e-12) {
+		t.Errorf("periods %+v", r.Periods)
+	}
+}
+
+// A site like the FACTS sheet's: 100 MW at $0.05/kWh, hashprice $36.
+var site = Site{
+	MW: 100, PowerUSDPerKWh: 0.05, Years: 10, DiscountPct: 10,
+	Mining: Miner{EfficiencyJPerTH: 17.5, PoolFeePct: 0, UptimePct: 100}, HashpriceUSDPerPHDay: 36,
+	MiningCapexUSDPerMW: 500_000,
+	LeaseUSDPerKWMonth:  130, PUE: 1.3, LeaseCapexUSDPerMW: 9_500_000,
+	GPUUSDPerHour: 2, WattsPerGPU: 1400, GPUUtilizationPct: 80, GPUCapexUSDPerMW: 30_000_000,
+}
+
+func TestConversionRevenuePerKWh(t *testing.T) {
+	c := site.Compare()
+	// $36 per PH/s per day from 17.5 kW x 24 h = 420 kWh.
+	if want := 36.0 / 420; !near(c.Mining.RevenueUSDPerKWh, want, 1e-12) {
+		t.Errorf("mining revenue %v per kWh, want %v", c.Mining.RevenueUSDPerKWh, want)
+	}
+	// $130 per kW of IT a month, 730 h, 1.3 kWh at the meter per kWh of IT.
+	if want := 130.0 / 730 / 1.3; !near(c.Lease.RevenueUSDPerKWh, want, 1e-12) {
+		t.Errorf("lease revenue %v per kWh, want %v", c.Lease.RevenueUSDPerKWh, want)
+	}
+	if want := 2 * 0.8 / (1.4 * 1.3); !near(c.GPU.RevenueUSDPerKWh, want, 1e-12) {
+		t.Errorf("GPU revenue %v per kWh, want %v", c.GPU.RevenueUSDPerKWh, want)
+	}
+	if c.LeaseToMiningRevenue < 1.5 || c.LeaseToMiningRevenue > 5 {
+		t.Errorf("lease/mining = %v, the press says 2-5x", c.LeaseToMiningRevenue)
+	}
+	if c.GPUToMiningRevenue < 5 || c.GPUToMiningRevenue > 25 {
+		t.Errorf("GPU/mining = %v, the press says up to 25x", c.GPUToMiningRevenue)
+	}
+}
+
+func TestConversionNPVAndPayback(t *testing.T) {
+	c := site.Compare()
+	o := c.Mining
+	if !near(o.CapexUSD, 50e6, 1e-12) || !near(o.KWhPerYear, 876e6, 1e-12) {
+		t.Errorf("mining capex %v kWh %v", o.CapexUSD, o.KWhPerYear)
+	}
+	if !near(o.PaybackYears, o.CapexUSD/o.ProfitUSDPerYear, 1e-12) {
+		t.Error("payback is not capex over profit")
+	}
+	// NPV by the textbook sum.
+	npv := -o.CapexUSD
+	for y := 1; y <= 10; y++ {
+		npv += o.ProfitUSDPerYear / math.Pow(1.1, float64(y))
+	}
+	if !near(o.NPVUSD, npv, 1e-9) {
+		t.Errorf("NPV %v, want %v", o.NPVUSD, npv)
+	}
+	// At the crossover hashprice mining's NPV equals the best alternative's.
+	at := site
+	at.HashpriceUSDPerPHDay = c.MiningWinsHashpriceUSDPerPHDay
+	d := at.Compare()
+	if best := math.Max(d.Lease.NPVUSD, d.GPU.NPVUSD); !near(d.Mining.NPVUSD, best, 1e-9) {
+		t.Errorf("at hashprice %v mining NPV %v, best other %v", c.MiningWinsHashpriceUSDPerPHDay, d.Mining.NPVUSD, best)
+	}
+	loss := site
+	loss.HashpriceUSDPerPHDay = 10
+	if p := loss.Compare().Mining.PaybackYears; !math.IsInf(p, 1) {
+		t.Errorf("mining at a loss pays back in %v years", p)
+	}
+}
+
+func TestAttackCost(t *testing.T) {
+	a := Attack{NetworkEHs: 1000, SharePct: 51, HardwareUSDPerTH: 15, EfficiencyJPerTH: 17.5,
+		PowerUSDPerKWh: 0.05, Hours: 24, HashpriceUSDPerPHDay: 36}
+	c := a.Cost()
+	if want := 1000 * 51.0 / 49; !near(c.AttackerEHs, want, 1e-12) {
+		t.Errorf("attacker %v EH/s, want %v", c.AttackerEHs, want)
+	}
+	// 1,040.8 EH/s = 1.0408e9 TH/s: $15.6 billion of machines drawing 18.2 GW.
+	if !near(c.HardwareUSD, c.AttackerEHs*1e6*15, 1e-12) || !near(c.PowerMW, c.AttackerEHs*1e6*17.5/1e6, 1e-12) {
+		t.Errorf("hardware %v power %v", c.HardwareUSD, c.PowerMW)
+	}
+	if !near(c.PowerUSD, c.PowerMW*1000*0.05*24, 1e-12) || !near(c.TotalUSD, c.HardwareUSD+c.PowerUSD, 1e-12) {
+		t.Errorf("power %v total %v", c.PowerUSD, c.TotalUSD)
+	}
+	// Half the network leaving halves the cost.
+	half := a
+	half.NetworkEHs /= 2
+	if !near(half.Cost().TotalUSD, c.TotalUSD/2, 1e-12) {
+		t.Error("cost is not linear in hashrate")
+	}
+	if !near(c.BlocksPerHour, 6*51.0/49, 1e-12) {
+		t.Errorf("blocks per hour %v", c.BlocksPerHour)
+	}
+}

@@ -1,0 +1,49 @@
+package econ
+
+// Miner describes mining hardware and what it runs on.
+type Miner struct {
+	EfficiencyJPerTH float64 // joules per terahash (= watts per TH/s)
+	PowerUSDPerKWh   float64 // all-in price of electricity
+	PoolFeePct       float64 // share of revenue the pool keeps, 0..100
+	UptimePct        float64 // share of the time the machine hashes, 0..100
+}
+
+// KWhPerTHDay returns the energy 1 TH/s uses in a day of full uptime.
+func (m Miner) KWhPerTHDay() float64 {
+	return m.EfficiencyJPerTH * hoursPerDay / 1000
+}
+
+// Profit is a miner's daily economics per TH/s of hashrate.
+type Profit struct {
+	RevenueUSDPerTHDay   float64 // after pool fee and downtime
+	PowerCostUSDPerTHDay float64
+	ProfitUSDPerTHDay    float64
+	MarginPct            float64 // profit / revenue; negative at a loss
+	// BreakevenPowerUSDPerKWh is the power price at which profit is zero.
+	BreakevenPowerUSDPerKWh float64
+	// BreakevenHashpriceUSDPerPHDay is the hashprice at which profit is zero.
+	BreakevenHashpriceUSDPerPHDay float64
+	// PowerCostUSDPerBTC is what the power for one mined bitcoin costs.
+	PowerCostUSDPerBTC float64
+}
+
+// Profit returns the miner's economics on network n. Downtime scales revenue
+// and power alike, so it moves profit but no breakeven; the pool fee moves
+// them all.
+func (m Miner) Profit(n Network) Profit {
+	keep := 1 - m.PoolFeePct/100
+	up := m.UptimePct / 100
+	kwh := m.KWhPerTHDay()
+
+	var p Profit
+	p.RevenueUSDPerTHDay = n.HashpriceUSDPerPHDay() / 1000 * keep * up
+	p.PowerCostUSDPerTHDay = kwh * m.PowerUSDPerKWh * up
+	p.ProfitUSDPerTHDay = p.RevenueUSDPerTHDay - p.PowerCostUSDPerTHDay
+	if p.RevenueUSDPerTHDay > 0 {
+		p.MarginPct = 100 * p.ProfitUSDPerTHDay / p.RevenueUSDPerTHDay
+	}
+	p.BreakevenPowerUSDPerKWh = n.HashpriceUSDPerPHDay() / 1000 * keep / kwh
+	p.BreakevenHashpriceUSDPerPHDay = kwh * m.PowerUSDPerKWh * 1000 / keep
+	p.PowerCostUSDPerBTC = kwh * m.PowerUSDPerKWh / (n.HashvalueBTCPerPHDay() / 1000 * keep)
+	return p
+}

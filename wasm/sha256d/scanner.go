@@ -1,0 +1,106 @@
+package sha256d
+
+import (
+	"encoding/binary"
+	"math/bits"
+)
+
+// Scanner hashes one block header at every nonce of a range.
+//
+// A header is 80 bytes: SHA-256 pads it to two 64-byte blocks. The nonce is
+// in the second block, so the first block's compression (the midstate) is the
+// same for every nonce and is done once, in NewScanner. Each nonce then costs
+// one compression for the second block and one for the second SHA-256 of the
+// 32-byte digest, whose padding is fixed: two compressions instead of three.
+type Scanner struct {
+	mid    [8]uint32  // state after the header's first 64 bytes
+	tail   [16]uint32 // second block: header bytes 64..79, padding, length
+	target [8]uint32  // target as a 256-bit number, most significant word first
+}
+
+// nonceWord is the index of the nonce in the second block's words.
+const nonceWord = 3
+
+// NewScanner prepares a scanner for header, whose nonce field (bytes 76..79)
+// is ignored, and for target, a 256-bit big-endian number: a hash counts as
+// found when, read as a little-endian number as Bitcoin does, it is at most
+// target.
+func NewScanner(header *[HeaderSize]byte, target *[32]byte) *Scanner {
+	s := new(Scanner)
+	s.Reset(header, target)
+	return s
+}
+
+// Reset points s at another header and target without allocating.
+func (s *Scanner) Reset(header *[HeaderSize]byte, target *[32]byte) {
+	var first [16]uint32
+	for i := range first {
+		first[i] = binary.BigEndian.Uint32(header[4*i:])
+	}
+	s.mid = iv
+	compress(&s.mid, &first)
+
+	s.tail = [16]uint32{}
+	for i := 0; i < 4; i++ {
+		s.tail[i] = binary.BigEndian.Uint32(header[64+4*i:])
+	}
+	s.tail[4] = 0x80000000      // the 1 bit that ends the message
+	s.tail[15] = HeaderSize * 8 // message length in bits
+	for i := range s.target {
+		s.target[i] = binary.BigEndian.Uint32(target[4*i:])
+	}
+}
+
+// state computes the final SHA-256d state words for nonce. The digest is the
+// eight words written big-endian.
+func (s *Scanner) state(nonce uint32) [8]uint32 {
+	block := s.tail
+	// The header stores the nonce little-endian; the block reads words big-endian.
+	block[nonceWord] = bits.ReverseBytes32(nonce)
+	h := s.mid
+	compress(&h, &block)
+
+	// Second SHA-256: the 32-byte digest, then padding for a 256-bit message.
+	second := [16]uint32{h[0], h[1], h[2], h[3], h[4], h[5], h[6], h[7], 0x80000000, 14: 0, 15: 256}
+	out := iv
+	compress(&out, &second)
+	return out
+}
+
+// Hash returns SHA-256d of the header with nonce in its nonce field, in the
+// order the bytes come out of SHA-256 (Bitcoin's internal order).
+func (s *Scanner) Hash(nonce uint32) [32]byte {
+	h := s.state(nonce)
+	var out [32]byte
+	for i, v := range h {
+		binary.BigEndian.PutUint32(out[4*i:], v)
+	}
+	return out
+}
+
+// meets reports whether the digest with state words h, read as a
+// little-endian 256-bit number, is at most the target.
+func (s *Scanner) meets(h *[8]uint32) bool {
+	// The number's most significant 32 bits are the last digest word, byte-swapped.
+	for i := 0; i < 8; i++ {
+		v := bits.ReverseBytes32(h[7-i])
+		if v != s.target[i] {
+			return v < s.target[i]
+		}
+	}
+	return true
+}
+
+// Scan hashes count nonces starting at start (wrapping past 2^32-1) and
+// returns the first nonce whose hash meets the target, and whether there was
+// one. It allocates nothing.
+func (s *Scanner) Scan(start, count uint32) (nonce uint32, found bool) {
+	for i := uint32(0); i < count; i++ {
+		n := start + i
+		h := s.state(n)
+		if s.meets(&h) {
+			return n, true
+		}
+	}
+	return 0, false
+}

@@ -1,0 +1,223 @@
+package sha256d
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"math/rand/v2"
+	"strings"
+	"testing"
+
+	"github.com/hashswitch/hashswitch/wasm/internal/vectors"
+)
+
+// genericSum256 is SHA-256 built on compress alone, so the NIST vectors test
+// our compression function and not only crypto/sha256.
+func genericSum256(msg []byte) [32]byte {
+	padded := append([]byte(nil), msg...)
+	padded = append(padded, 0x80)
+	for len(padded)%64 != 56 {
+		padded = append(padded, 0)
+	}
+	padded = binary.BigEndian.AppendUint64(padded, uint64(len(msg))*8)
+	h := iv
+	for len(padded) > 0 {
+		var w [16]uint32
+		for i := range w {
+			w[i] = binary.BigEndian.Uint32(padded[4*i:])
+		}
+		compress(&h, &w)
+		padded = padded[64:]
+	}
+	var out [32]byte
+	for i, v := range h {
+		binary.BigEndian.PutUint32(out[4*i:], v)
+	}
+	return out
+}
+
+func TestCompressMatchesNIST(t *testing.T) {
+	for _, v := range vectors.SHA256Vectors() {
+		msg := v.Message
+		if v.Repeat > 0 {
+			msg = strings.Repeat(msg, v.Repeat)
+		}
+		ours := genericSum256([]byte(msg))
+		std := sha256.Sum256([]byte(msg))
+		if got := hex.EncodeToString(ours[:]); got != v.SHA256 {
+			t.Errorf("%s: compress gives %s, want %s", v.Name, got, v.SHA256)
+		}
+		if got := hex.EncodeToString(std[:]); got != v.SHA256 {
+			t.Errorf("%s: crypto/sha256 gives %s, want %s", v.Name, got, v.SHA256)
+		}
+	}
+}
+
+func TestCompressMatchesCryptoOnRandomInput(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for n := 0; n < 300; n++ {
+		msg := make([]byte, r.IntN(300))
+		for i := range msg {
+			msg[i] = byte(r.Uint32())
+		}
+		if genericSum256(msg) != sha256.Sum256(msg) {
+			t.Fatalf("length %d: compress disagrees with crypto/sha256", len(msg))
+		}
+	}
+}
+
+// TestMidstateMatchesCryptoState compares the scanner's midstate with the
+// state crypto/sha256 marshals after the same 64 bytes: "sha\x03" then the
+// eight state words big-endian.
+func TestMidstateMatchesCryptoState(t *testing.T) {
+	header := randomHeader(rand.New(rand.NewPCG(3, 4)))
+	d := sha256.New()
+	d.Write(header[:64])
+	state, err := d.(interface{ MarshalBinary() ([]byte, error) }).MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := NewScanner(&header, &[32]byte{})
+	for i, w := range s.mid {
+		if got := binary.BigEndian.Uint32(state[4+4*i:]); got != w {
+			t.Fatalf("midstate word %d = %08x, crypto/sha256 has %08x", i, w, got)
+		}
+	}
+}
+
+func randomHeader(r *rand.Rand) [HeaderSize]byte {
+	var h [HeaderSize]byte
+	for i := range h {
+		h[i] = byte(r.Uint32())
+	}
+	return h
+}
+
+// TestScannerHashMatchesNaive checks the 2-compression path against
+// crypto/sha256 twice on random headers and nonces, including the edges.
+func TestScannerHashMatchesNaive(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for n := 0; n < 2000; n++ {
+		header := randomHeader(r)
+		s := NewScanner(&header, &[32]byte{})
+		nonce := r.Uint32()
+		switch n {
+		case 0:
+			nonce = 0
+		case 1:
+			nonce = 1<<32 - 1
+		}
+		binary.LittleEndian.PutUint32(header[76:], nonce)
+		if got, want := s.Hash(nonce), Sum(header[:]); got != want {
+			t.Fatalf("nonce %d: scanner %x, naive %x", nonce, got, want)
+		}
+	}
+}
+
+// TestScanFindsTheFirstHashAtOrBelowTarget sets an easy target and compares
+// Scan's answer with a naive search over the same range.
+func TestScanFindsTheFirstHashAtOrBelowTarget(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	var target [32]byte
+	target[0] = 0x00
+	target[1] = 0x7f // about 1 hash in 512 qualifies
+	for i := 2; i < 32; i++ {
+		target[i] = 0xff
+	}
+	for n := 0; n < 20; n++ {
+		header := randomHeader(r)
+		start := r.Uint32()
+		s := NewScanner(&header, &target)
+		got, found := s.Scan(start, 20000)
+		want, wantFound := naiveScan(header, target, start, 20000)
+		if found != wantFound || got != want {
+			t.Fatalf("Scan = %d %v, naive = %d %v", got, found, want, wantFound)
+		}
+	}
+}
+
+func naiveScan(header [HeaderSize]byte, target [32]byte, start, count uint32) (uint32, bool) {
+	for i := uint32(0); i < count; i++ {
+		binary.LittleEndian.PutUint32(header[76:], start+i)
+		h := Sum(header[:])
+		// Little-endian number vs big-endian target: compare from the last byte.
+		less, equal := false, true
+		for j := 0; j < 32 && equal; j++ {
+			a, b := h[31-j], target[j]
+			less, equal = a < b, a == b
+		}
+		if less || equal {
+			return start + i, true
+		}
+	}
+	return 0, false
+}
+
+func TestScanWrapsAndStopsAtCount(t *testing.T) {
+	header := randomHeader(rand.New(rand.NewPCG(9, 10)))
+	var all [32]byte
+	for i := range all {
+		all[i] = 0xff
+	}
+	s := NewScanner(&header, &all)
+	if n, ok := s.Scan(1<<32-1, 2); !ok || n != 1<<32-1 {
+		t.Errorf("max target: first nonce %d %v", n, ok)
+	}
+	if _, ok := s.Scan(5, 0); ok {
+		t.Error("count 0 found a nonce")
+	}
+	var none [32]byte
+	s.Reset(&header, &none)
+	if _, ok := s.Scan(1<<32-10, 20); ok {
+		t.Error("zero target met")
+	}
+}
+
+func TestScanAllocatesNothing(t *testing.T) {
+	header := randomHeader(rand.New(rand.NewPCG(11, 12)))
+	s := NewScanner(&header, &[32]byte{})
+	if a := testing.AllocsPerRun(100, func() { s.Scan(0, 64) }); a != 0 {
+		t.Errorf("Scan allocates %v times per run", a)
+	}
+	if a := testing.AllocsPerRun(100, func() { s.Reset(&header, &[32]byte{}) }); a != 0 {
+		t.Errorf("Reset allocates %v times per run", a)
+	}
+}
+
+// The benchmarks report ns per header hash. Natively, crypto/sha256 uses the
+// CPU's SHA instructions where it has them; in wasm it runs generic Go. So
+// the fair comparison for the browser is NaiveGeneric (three compressions of
+// our compress) against Midstate (two).
+
+func BenchmarkNaive(b *testing.B) {
+	header := randomHeader(rand.New(rand.NewPCG(1, 1)))
+	b.SetBytes(HeaderSize)
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		binary.LittleEndian.PutUint32(header[76:], uint32(i))
+		Sum(header[:])
+	}
+}
+
+func BenchmarkNaiveGeneric(b *testing.B) {
+	header := randomHeader(rand.New(rand.NewPCG(1, 1)))
+	b.SetBytes(HeaderSize)
+	b.ReportAllocs()
+	for i := 0; b.Loop(); i++ {
+		binary.LittleEndian.PutUint32(header[76:], uint32(i))
+		first := genericSum256(header[:])
+		genericSum256(first[:])
+	}
+}
+
+func BenchmarkMidstate(b *testing.B) {
+	header := randomHeader(rand.New(rand.NewPCG(1, 1)))
+	s := NewScanner(&header, &[32]byte{})
+	b.SetBytes(HeaderSize)
+	b.ReportAllocs()
+	var n uint32
+	for b.Loop() {
+		s.Scan(n, 1)
+		n++
+	}
+}
