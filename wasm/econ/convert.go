@@ -3,30 +3,39 @@ package econ
 import "math"
 
 // Site is a powered site that can mine, lease its capacity to an AI/HPC
-// tenant (colocation), or run GPUs and sell GPU-hours. The site's power
-// capacity is MW at the meter; whoever runs it, the site pays for the power.
+// tenant (colocation), or run GPUs and sell GPU-hours. MW is the capacity at
+// the meter, and whoever uses it, the site pays for the power.
 type Site struct {
 	MW             float64 // power capacity at the meter
 	PowerUSDPerKWh float64
 	Years          float64 // horizon of the comparison
 	DiscountPct    float64 // yearly discount rate for NPV
 
-	// Mining: revenue comes from the network's hashprice.
-	Mining               Miner // its PowerUSDPerKWh is replaced by the site's
+	// Mining: revenue comes from the network's hashprice. Mining.PowerUSDPerKWh
+	// is ignored: the site's price applies.
+	Mining               Miner
 	HashpriceUSDPerPHDay float64
 	MiningCapexUSDPerMW  float64
 
-	// Colocation: a tenant pays per kW of IT load a month. The IT load is the
-	// site's power divided by PUE (cooling and losses take the rest).
-	LeaseUSDPerKWMonth float64
-	PUE                float64
-	LeaseCapexUSDPerMW float64 // converting the site into a data hall
+	Lease *Lease    // nil: not an option
+	GPU   *GPUCloud // nil: not an option
+}
 
-	// GPU cloud: the site runs GPUs and rents them by the hour.
-	GPUUSDPerHour     float64
-	WattsPerGPU       float64 // per GPU, with its share of the server
-	GPUUtilizationPct float64 // hours sold / hours available
-	GPUCapexUSDPerMW  float64 // hall and GPUs
+// Lease is colocation: a tenant pays per kW of IT load a month. The IT load
+// is the site's power divided by PUE (cooling and losses take the rest).
+type Lease struct {
+	USDPerKWMonth float64
+	PUE           float64
+	CapexUSDPerMW float64 // turning the site into a data hall
+}
+
+// GPUCloud is running GPUs and renting them by the hour.
+type GPUCloud struct {
+	USDPerGPUHour  float64
+	WattsPerGPU    float64 // per GPU, with its share of the server
+	PUE            float64
+	UtilizationPct float64 // hours sold / hours available
+	CapexUSDPerMW  float64 // the hall and the GPUs
 }
 
 // Option is one use of the site over its horizon.
@@ -42,38 +51,47 @@ type Option struct {
 	NPVUSD       float64 // -capex + discounted yearly profits
 }
 
-// Conversion compares the three uses of one site.
+// Conversion compares the uses of one site. Lease and GPU are nil when the
+// site has no such option, and so are their ratios to mining (zero).
 type Conversion struct {
-	Mining, Lease, GPU   Option
-	LeaseToMiningRevenue float64 // revenue per kWh, lease / mining
-	GPUToMiningRevenue   float64 // revenue per kWh, GPU cloud / mining
+	Mining     Option
+	Lease, GPU *Option
+	// Revenue per kWh of each alternative over mining's.
+	LeaseToMiningRevenue, GPUToMiningRevenue float64
 	// MiningWinsHashpriceUSDPerPHDay is the hashprice above which mining's NPV
-	// beats the better of the other two.
+	// beats every alternative's (NaN when there is none).
 	MiningWinsHashpriceUSDPerPHDay float64
 }
 
-// Compare values the site's three options.
+// Compare values the site's options.
 func (s Site) Compare() Conversion {
-	var c Conversion
-	c.Mining = s.option(s.miningRevenuePerKWh(s.HashpriceUSDPerPHDay), s.Mining.UptimePct, s.MiningCapexUSDPerMW)
-	c.Lease = s.option(s.LeaseUSDPerKWMonth/hoursPerMonth/s.PUE, 100, s.LeaseCapexUSDPerMW)
-	gpuRevenue := s.GPUUSDPerHour * s.GPUUtilizationPct / 100 / (s.WattsPerGPU / 1000 * s.PUE)
-	c.GPU = s.option(gpuRevenue, 100, s.GPUCapexUSDPerMW)
-	c.LeaseToMiningRevenue = c.Lease.RevenueUSDPerKWh / c.Mining.RevenueUSDPerKWh
-	c.GPUToMiningRevenue = c.GPU.RevenueUSDPerKWh / c.Mining.RevenueUSDPerKWh
-
-	// Mining's NPV is linear in hashprice: NPV(h) = NPV(0) + h x slope.
-	best := math.Max(c.Lease.NPVUSD, c.GPU.NPVUSD)
-	zero := s.option(0, s.Mining.UptimePct, s.MiningCapexUSDPerMW).NPVUSD
-	slope := s.option(s.miningRevenuePerKWh(1), s.Mining.UptimePct, s.MiningCapexUSDPerMW).NPVUSD - zero
-	c.MiningWinsHashpriceUSDPerPHDay = (best - zero) / slope
+	c := Conversion{Mining: s.mining(s.HashpriceUSDPerPHDay)}
+	best := math.Inf(-1)
+	if l := s.Lease; l != nil {
+		o := s.option(l.USDPerKWMonth/hoursPerMonth/l.PUE, 100, l.CapexUSDPerMW)
+		c.Lease, c.LeaseToMiningRevenue = &o, o.RevenueUSDPerKWh/c.Mining.RevenueUSDPerKWh
+		best = math.Max(best, o.NPVUSD)
+	}
+	if g := s.GPU; g != nil {
+		perKWh := g.USDPerGPUHour * g.UtilizationPct / 100 / (g.WattsPerGPU / 1000 * g.PUE)
+		o := s.option(perKWh, 100, g.CapexUSDPerMW)
+		c.GPU, c.GPUToMiningRevenue = &o, o.RevenueUSDPerKWh/c.Mining.RevenueUSDPerKWh
+		best = math.Max(best, o.NPVUSD)
+	}
+	c.MiningWinsHashpriceUSDPerPHDay = math.NaN()
+	if !math.IsInf(best, -1) {
+		// Mining's NPV is linear in hashprice: NPV(h) = NPV(0) + h x slope.
+		zero := s.mining(0).NPVUSD
+		slope := s.mining(1).NPVUSD - zero
+		c.MiningWinsHashpriceUSDPerPHDay = (best - zero) / slope
+	}
 	return c
 }
 
-// miningRevenuePerKWh converts hashprice into revenue per kWh burnt, after
-// the pool fee.
-func (s Site) miningRevenuePerKWh(hashpriceUSDPerPHDay float64) float64 {
-	return hashpriceUSDPerPHDay / 1000 * (1 - s.Mining.PoolFeePct/100) / s.Mining.KWhPerTHDay()
+// mining values the site mining at a hashprice.
+func (s Site) mining(hashpriceUSDPerPHDay float64) Option {
+	perKWh := hashpriceUSDPerPHDay / 1000 * (1 - s.Mining.PoolFeePct/100) / s.Mining.KWhPerTHDay()
+	return s.option(perKWh, s.Mining.UptimePct, s.MiningCapexUSDPerMW)
 }
 
 // option values a use of the site that sells revenuePerKWh for every kWh it

@@ -56,7 +56,7 @@ func TestHashpriceScales(t *testing.T) {
 var s19XP = Miner{EfficiencyJPerTH: 17.5, PowerUSDPerKWh: 0.05, PoolFeePct: 0, UptimePct: 100}
 
 func TestPowerCostPerBTCLate2025(t *testing.T) {
-	got := s19XP.Profit(late2025).PowerCostUSDPerBTC
+	got := s19XP.ProfitOn(late2025).PowerCostUSDPerBTC
 	if !near(got, 49_000, 0.02) {
 		t.Errorf("power cost per BTC = %.0f, want about 49,000", got)
 	}
@@ -70,31 +70,31 @@ func TestPowerCostPerBTCLate2025(t *testing.T) {
 
 func TestProfitBreakevens(t *testing.T) {
 	m := Miner{EfficiencyJPerTH: 21.5, PowerUSDPerKWh: 0.065, PoolFeePct: 2, UptimePct: 95}
-	p := m.Profit(late2025)
+	p := m.ProfitOn(late2025)
 	if !near(p.ProfitUSDPerTHDay, p.RevenueUSDPerTHDay-p.PowerCostUSDPerTHDay, 1e-12) {
 		t.Error("profit is not revenue less power")
 	}
 	// At the breakeven power price, or at the breakeven hashprice, profit is zero.
 	atPower := m
 	atPower.PowerUSDPerKWh = p.BreakevenPowerUSDPerKWh
-	if got := atPower.Profit(late2025).ProfitUSDPerTHDay; math.Abs(got) > 1e-12 {
+	if got := atPower.ProfitOn(late2025).ProfitUSDPerTHDay; math.Abs(got) > 1e-12 {
 		t.Errorf("profit at breakeven power price = %v", got)
 	}
 	atHashprice := late2025
 	atHashprice.PriceUSD *= p.BreakevenHashpriceUSDPerPHDay / late2025.HashpriceUSDPerPHDay()
-	if got := m.Profit(atHashprice).ProfitUSDPerTHDay; math.Abs(got) > 1e-12 {
+	if got := m.ProfitOn(atHashprice).ProfitUSDPerTHDay; math.Abs(got) > 1e-12 {
 		t.Errorf("profit at breakeven hashprice = %v", got)
 	}
 	// At a price equal to the power cost per BTC, profit is zero too.
 	atCost := late2025
 	atCost.PriceUSD = p.PowerCostUSDPerBTC
-	if got := m.Profit(atCost).ProfitUSDPerTHDay; math.Abs(got) > 1e-12 {
+	if got := m.ProfitOn(atCost).ProfitUSDPerTHDay; math.Abs(got) > 1e-12 {
 		t.Errorf("profit at price = power cost per BTC: %v", got)
 	}
 	// Downtime scales profit and leaves the breakevens alone.
 	half := m
 	half.UptimePct = m.UptimePct / 2
-	q := half.Profit(late2025)
+	q := half.ProfitOn(late2025)
 	if !near(q.ProfitUSDPerTHDay, p.ProfitUSDPerTHDay/2, 1e-12) || q.BreakevenPowerUSDPerKWh != p.BreakevenPowerUSDPerKWh {
 		t.Errorf("half uptime: %+v vs %+v", q, p)
 	}
@@ -105,7 +105,7 @@ func TestProjectionFlatMatchesDailyProfit(t *testing.T) {
 	r := pr.Run()
 	n := late2025
 	n.SubsidyBTC = 3.125
-	perDay := s19XP.Profit(n).ProfitUSDPerTHDay
+	perDay := s19XP.ProfitOn(n).ProfitUSDPerTHDay
 	if !near(r.PaybackDays, 3/perDay, 1e-9) {
 		t.Errorf("payback %v days, want %v", r.PaybackDays, 3/perDay)
 	}
@@ -158,8 +158,8 @@ var site = Site{
 	MW: 100, PowerUSDPerKWh: 0.05, Years: 10, DiscountPct: 10,
 	Mining: Miner{EfficiencyJPerTH: 17.5, PoolFeePct: 0, UptimePct: 100}, HashpriceUSDPerPHDay: 36,
 	MiningCapexUSDPerMW: 500_000,
-	LeaseUSDPerKWMonth:  130, PUE: 1.3, LeaseCapexUSDPerMW: 9_500_000,
-	GPUUSDPerHour: 2, WattsPerGPU: 1400, GPUUtilizationPct: 80, GPUCapexUSDPerMW: 30_000_000,
+	Lease:               &Lease{USDPerKWMonth: 130, PUE: 1.3, CapexUSDPerMW: 9_500_000},
+	GPU:                 &GPUCloud{USDPerGPUHour: 2, WattsPerGPU: 1400, PUE: 1.3, UtilizationPct: 80, CapexUSDPerMW: 30_000_000},
 }
 
 func TestConversionRevenuePerKWh(t *testing.T) {
@@ -206,6 +206,12 @@ func TestConversionNPVAndPayback(t *testing.T) {
 	d := at.Compare()
 	if best := math.Max(d.Lease.NPVUSD, d.GPU.NPVUSD); !near(d.Mining.NPVUSD, best, 1e-9) {
 		t.Errorf("at hashprice %v mining NPV %v, best other %v", c.MiningWinsHashpriceUSDPerPHDay, d.Mining.NPVUSD, best)
+	}
+	// Without alternatives there is no crossover.
+	alone := site
+	alone.Lease, alone.GPU = nil, nil
+	if a := alone.Compare(); a.Lease != nil || a.GPU != nil || !math.IsNaN(a.MiningWinsHashpriceUSDPerPHDay) {
+		t.Errorf("mining alone: %+v", a)
 	}
 	loss := site
 	loss.HashpriceUSDPerPHDay = 10

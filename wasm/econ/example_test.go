@@ -12,10 +12,10 @@ func ExampleNetwork_HashpriceUSDPerPHDay() {
 	// Output: $36.02 per PH/s per day, 1069 EH/s
 }
 
-func ExampleMiner_Profit() {
+func ExampleMiner_ProfitOn() {
 	n := econ.Network{PriceUSD: 85_000, Difficulty: 149.3e12, SubsidyBTC: 3.125, FeesBTC: 0.02}
 	m := econ.Miner{EfficiencyJPerTH: 17.5, PowerUSDPerKWh: 0.05, UptimePct: 100}
-	p := m.Profit(n)
+	p := m.ProfitOn(n)
 	fmt.Printf("power per BTC $%.0f, breakeven $%.4f/kWh\n", p.PowerCostUSDPerBTC, p.BreakevenPowerUSDPerKWh)
 	// Output: power per BTC $49557, breakeven $0.0858/kWh
 }

@@ -27,23 +27,31 @@ type Profit struct {
 	PowerCostUSDPerBTC float64
 }
 
-// Profit returns the miner's economics on network n. Downtime scales revenue
-// and power alike, so it moves profit but no breakeven; the pool fee moves
-// them all.
-func (m Miner) Profit(n Network) Profit {
+// Profit returns the miner's economics at a hashprice (USD per PH/s per
+// day) and a bitcoin price. Downtime scales revenue and power alike, so it
+// moves profit but no breakeven; the pool fee moves them all. With priceUSD
+// 0 (unknown) the power cost per BTC is 0.
+func (m Miner) Profit(hashpriceUSDPerPHDay, priceUSD float64) Profit {
 	keep := 1 - m.PoolFeePct/100
 	up := m.UptimePct / 100
 	kwh := m.KWhPerTHDay()
+	revenuePerTHDay := hashpriceUSDPerPHDay / 1000 * keep // at full uptime
 
 	var p Profit
-	p.RevenueUSDPerTHDay = n.HashpriceUSDPerPHDay() / 1000 * keep * up
+	p.RevenueUSDPerTHDay = revenuePerTHDay * up
 	p.PowerCostUSDPerTHDay = kwh * m.PowerUSDPerKWh * up
 	p.ProfitUSDPerTHDay = p.RevenueUSDPerTHDay - p.PowerCostUSDPerTHDay
 	if p.RevenueUSDPerTHDay > 0 {
 		p.MarginPct = 100 * p.ProfitUSDPerTHDay / p.RevenueUSDPerTHDay
 	}
-	p.BreakevenPowerUSDPerKWh = n.HashpriceUSDPerPHDay() / 1000 * keep / kwh
+	p.BreakevenPowerUSDPerKWh = revenuePerTHDay / kwh
 	p.BreakevenHashpriceUSDPerPHDay = kwh * m.PowerUSDPerKWh * 1000 / keep
-	p.PowerCostUSDPerBTC = kwh * m.PowerUSDPerKWh / (n.HashvalueBTCPerPHDay() / 1000 * keep)
+	// Power for a day over the bitcoin it mines: price x power / revenue.
+	p.PowerCostUSDPerBTC = priceUSD * kwh * m.PowerUSDPerKWh / revenuePerTHDay
 	return p
+}
+
+// ProfitOn is Profit at network n's hashprice and price.
+func (m Miner) ProfitOn(n Network) Profit {
+	return m.Profit(n.HashpriceUSDPerPHDay(), n.PriceUSD)
 }

@@ -63,7 +63,7 @@ func (pr Projection) Run() ProjectionResult {
 		days := math.Min(float64(end-height)*spacingDays, pr.HorizonDays-day)
 
 		n.SubsidyBTC = SubsidyBTCAt(height)
-		perDay := pr.Miner.Profit(n).ProfitUSDPerTHDay
+		perDay := pr.Miner.ProfitOn(n).ProfitUSDPerTHDay
 		profit := perDay * days
 		if math.IsInf(res.PaybackDays, 1) && perDay > 0 && cumulative+profit >= pr.HardwareUSDPerTH {
 			res.PaybackDays = day + (pr.HardwareUSDPerTH-cumulative)/perDay
