@@ -18,4 +18,5 @@ fuzz: #? fuzz every parser for FUZZTIME each
 	$(GO) test ./wasm/chain -run '^$$' -fuzz '^FuzzParseHeaderHex$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./wasm/chain -run '^$$' -fuzz '^FuzzParseBits$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./wasm/chain -run '^$$' -fuzz '^FuzzCompact$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./wasm/calc -run '^$$' -fuzz '^FuzzGet$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./wasm/api -run '^$$' -fuzz '^FuzzHandler$$' -fuzztime $(FUZZTIME)
