@@ -1,6 +1,7 @@
 package hashswitch_test
 
 import (
+	"go/ast"
 	"go/parser"
 	"go/token"
 	"io/fs"
@@ -46,32 +47,53 @@ func TestPurePackagesStayPure(t *testing.T) {
 	}
 }
 
-// TestSyscallJSOnlyBehindConstraints fails when a file anywhere imports
-// syscall/js without an explicit //go:build js && wasm line.
-func TestSyscallJSOnlyBehindConstraints(t *testing.T) {
+// TestJavaScriptOnlyInEntryPoints fails when a file imports syscall/js
+// (all interop goes through safejs, whose errors are values), or imports
+// safejs outside the entry points under wasm/cmd/ or without an explicit
+// //go:build js && wasm line. It is the project's jsguard.
+func TestJavaScriptOnlyInEntryPoints(t *testing.T) {
 	err := filepath.WalkDir(".", func(path string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() && (d.Name() == "node_modules" || d.Name() == "dist" || strings.HasPrefix(d.Name(), ".")) && path != "." {
+		if d.IsDir() && path != "." && (d.Name() == "node_modules" || d.Name() == "dist" || strings.HasPrefix(d.Name(), ".")) {
 			return filepath.SkipDir
 		}
 		if d.IsDir() || !strings.HasSuffix(path, ".go") {
 			return nil
 		}
-		src, err := os.ReadFile(path)
+		f, err := parser.ParseFile(token.NewFileSet(), path, nil, parser.ImportsOnly|parser.ParseComments)
 		if err != nil {
 			return err
 		}
-		if !strings.Contains(string(src), `"syscall/js"`) {
-			return nil
-		}
-		if !strings.Contains(string(src), "//go:build js && wasm") {
-			t.Errorf("%s imports syscall/js without //go:build js && wasm", path)
+		for _, imp := range f.Imports {
+			p, _ := strconv.Unquote(imp.Path.Value)
+			switch {
+			case p == "syscall/js":
+				t.Errorf("%s imports syscall/js: use github.com/hack-pad/safejs", path)
+			case strings.HasPrefix(p, "github.com/hack-pad/safejs"):
+				if !strings.HasPrefix(filepath.ToSlash(path), "wasm/cmd/") {
+					t.Errorf("%s imports safejs outside the entry points (wasm/cmd/)", path)
+				}
+				if !hasJSConstraint(f) {
+					t.Errorf("%s imports safejs without //go:build js && wasm", path)
+				}
+			}
 		}
 		return nil
 	})
 	if err != nil {
 		t.Fatal(err)
 	}
+}
+
+func hasJSConstraint(f *ast.File) bool {
+	for _, cg := range f.Comments {
+		for _, c := range cg.List {
+			if c.Text == "//go:build js && wasm" {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -75,11 +75,11 @@ func export(onClose func()) (release func(), err error) {
 	if err != nil {
 		return release, err
 	}
-	obj, err := safejs.ValueOf(map[string]any{"call": call, "close": closeFn, "version": version})
+	global := safejs.Global()
+	obj, err := newObject(global, map[string]any{"call": call, "close": closeFn, "version": version})
 	if err != nil {
 		return release, err
 	}
-	global := safejs.Global()
 	if err := global.Set("hashswitch", obj); err != nil {
 		return release, err
 	}
@@ -89,6 +89,25 @@ func export(onClose func()) (release func(), err error) {
 		}
 	}
 	return release, nil
+}
+
+// newObject makes a JavaScript object with the given properties, which may
+// be safejs values (ValueOf takes only plain Go values).
+func newObject(global safejs.Value, props map[string]any) (safejs.Value, error) {
+	ctor, err := global.Get("Object")
+	if err != nil {
+		return safejs.Value{}, err
+	}
+	obj, err := ctor.New()
+	if err != nil {
+		return safejs.Value{}, err
+	}
+	for k, v := range props {
+		if err := obj.Set(k, v); err != nil {
+			return safejs.Value{}, fmt.Errorf("%s: %w", k, err)
+		}
+	}
+	return obj, nil
 }
 
 // version identifies the build, so the page can tell old HTML from new wasm.

@@ -1,0 +1,106 @@
+//go:build js && wasm
+
+package main
+
+import (
+	"encoding/json"
+	"testing"
+
+	"github.com/hack-pad/safejs"
+
+	"github.com/hashswitch/hashswitch/wasm/calc"
+	"github.com/hashswitch/hashswitch/wasm/internal/vectors"
+)
+
+// These tests run under Node (GOOS=js GOARCH=wasm go test) and call the
+// bridge as the page does: through globalThis.hashswitch.
+
+func exported(t *testing.T) (call func(args ...any) (int, string), closed *bool) {
+	t.Helper()
+	closed = new(bool)
+	release, err := export(func() { *closed = true })
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(release)
+	obj, err := safejs.Global().Get("hashswitch")
+	if err != nil {
+		t.Fatal(err)
+	}
+	return func(args ...any) (int, string) {
+		t.Helper()
+		r, err := obj.Call("call", args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		statusV, _ := r.Get("status")
+		status, err := statusV.Int()
+		if err != nil {
+			t.Fatal(err)
+		}
+		bodyV, _ := r.Get("body")
+		body, err := bodyV.String()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return status, body
+	}, closed
+}
+
+func TestCallGivesCalcsAnswers(t *testing.T) {
+	call, _ := exported(t)
+	urls := []string{"/api/v1/hashprice?price=85000&difficulty=149.3e12&height=925000&fees=0.02", "/api/v1/halving?height=-1"}
+	headers, _ := vectors.Headers()
+	for _, h := range headers {
+		urls = append(urls, "/api/v1/header?hex="+h.HeaderHex)
+	}
+	for _, u := range urls {
+		status, body := call(u)
+		want := calc.GetURL(u)
+		if status != want.Status || body != string(want.Body) {
+			t.Errorf("%s: %d %s, want %d %s", u, status, body, want.Status, want.Body)
+		}
+	}
+}
+
+// TestCallSurvivesBadArguments: whatever a page passes, the answer is a JSON
+// error, and the instance keeps answering.
+func TestCallSurvivesBadArguments(t *testing.T) {
+	call, _ := exported(t)
+	for _, args := range [][]any{{}, {42}, {nil}, {map[string]any{"a": 1}}, {"/a", "/b"}, {"not a path"}, {"/api/v1/halving?height=%zz"}} {
+		status, body := call(args...)
+		var v struct{ Error *calc.FieldError }
+		if err := json.Unmarshal([]byte(body), &v); err != nil || v.Error == nil || v.Error.Message == "" || status < 400 {
+			t.Errorf("call(%v) = %d %s", args, status, body)
+		}
+	}
+	if status, _ := call("/api/v1/halving?height=840000"); status != 200 {
+		t.Errorf("after bad calls: %d", status)
+	}
+}
+
+func TestCloseAndReady(t *testing.T) {
+	var readyCalls int
+	ready, err := safejs.FuncOf(func(safejs.Value, []safejs.Value) any { readyCalls++; return nil })
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ready.Release()
+	global := safejs.Global()
+	if err := global.Set("hashswitchReady", ready.Value()); err != nil {
+		t.Fatal(err)
+	}
+	defer global.Delete("hashswitchReady")
+
+	_, closed := exported(t)
+	if readyCalls != 1 {
+		t.Errorf("hashswitchReady called %d times", readyCalls)
+	}
+	obj, _ := global.Get("hashswitch")
+	if _, err := obj.Call("close"); err != nil {
+		t.Fatal(err)
+	}
+	if !*closed {
+		t.Error("close did not reach the program")
+	}
+}
