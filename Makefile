@@ -1,17 +1,29 @@
-# Hashswitch. `make help` lists the targets.
+# Hashswitch. `make help` lists the targets; each is one line of Go.
 GO       ?= go
 FUZZTIME ?= 15s
+WASMEXEC := $(shell $(GO) env GOROOT)/lib/wasm
 
-.PHONY: help test bench fuzz
+.PHONY: help serve dist test test-wasm bench fuzz deps
 
 help: #? list the targets
 	@grep -E '^[a-z-]+:.*#\?' $(MAKEFILE_LIST) | sed -E 's/:.*#\?/\t/'
 
-test: #? run every test: vet, unit, vectors, examples and fuzz seeds
-	$(GO) vet ./...
-	$(GO) test ./...
+serve: #? build the site and serve it on http://localhost:8080 (PORT overrides), /api/v1 included
+	$(GO) run ./build serve
 
-bench: #? run the benchmarks (numbers go in BENCH.md)
+dist: #? build the site into dist/ (what Netlify publishes)
+	$(GO) run ./build dist
+
+test: deps #? run every test: Go, fuzz seeds, js/wasm under Node, and the browser tests
+	$(GO) vet ./...
+	GOOS=js GOARCH=wasm $(GO) vet ./wasm/...
+	$(GO) test ./...
+	$(MAKE) test-wasm
+
+test-wasm: #? run the wasm packages' tests under Node with Go's wasm exec wrapper
+	PATH="$(WASMEXEC):$$PATH" GOOS=js GOARCH=wasm $(GO) test ./wasm/...
+
+bench: deps #? run the benchmarks (numbers go in BENCH.md)
 	$(GO) test -run '^$$' -bench . -benchmem ./wasm/...
 
 fuzz: #? fuzz every parser for FUZZTIME each
@@ -20,3 +32,6 @@ fuzz: #? fuzz every parser for FUZZTIME each
 	$(GO) test ./wasm/chain -run '^$$' -fuzz '^FuzzCompact$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./wasm/calc -run '^$$' -fuzz '^FuzzGet$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./wasm/api -run '^$$' -fuzz '^FuzzHandler$$' -fuzztime $(FUZZTIME)
+
+deps: #? install what the tests need and this machine lacks (Chromium, Node)
+	@sh build/deps.sh

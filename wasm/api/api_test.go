@@ -7,7 +7,7 @@ import (
 	"testing"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
-	"github.com/hashswitch/hashswitch/wasm/internal/vectors"
+	"github.com/hashswitch/hashswitch/internal/vectors"
 )
 
 func do(method, target string) *httptest.ResponseRecorder {

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashswitch/hashswitch/wasm/internal/vectors"
+	"github.com/hashswitch/hashswitch/internal/vectors"
 )
 
 func mustBits(t testing.TB, s string) uint32 {

@@ -7,7 +7,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashswitch/hashswitch/wasm/internal/vectors"
+	"github.com/hashswitch/hashswitch/internal/vectors"
 )
 
 // TestRealHeaders parses every real mainnet header, checks each field and

@@ -3,7 +3,7 @@ package chain
 import (
 	"testing"
 
-	"github.com/hashswitch/hashswitch/wasm/internal/vectors"
+	"github.com/hashswitch/hashswitch/internal/vectors"
 )
 
 func TestSubsidyMatchesCoreVectors(t *testing.T) {

@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/hashswitch/hashswitch/wasm/internal/vectors"
+	"github.com/hashswitch/hashswitch/internal/vectors"
 )
 
 // genericSum256 is SHA-256 built on compress alone, so the NIST vectors test

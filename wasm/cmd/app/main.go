@@ -76,7 +76,7 @@ func export(onClose func()) (release func(), err error) {
 		return release, err
 	}
 	global := safejs.Global()
-	obj, err := newObject(global, map[string]any{"call": call, "close": closeFn, "version": version})
+	obj, err := newObject(global, map[string]any{"call": call, "close": closeFn})
 	if err != nil {
 		return release, err
 	}
@@ -109,9 +109,6 @@ func newObject(global safejs.Value, props map[string]any) (safejs.Value, error) 
 	}
 	return obj, nil
 }
-
-// version identifies the build, so the page can tell old HTML from new wasm.
-var version = "dev"
 
 // callResult answers call(url): a plain object with the answer's status and
 // body text.

@@ -9,7 +9,7 @@ import (
 	"github.com/hack-pad/safejs"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
-	"github.com/hashswitch/hashswitch/wasm/internal/vectors"
+	"github.com/hashswitch/hashswitch/internal/vectors"
 )
 
 // These tests run under Node (GOOS=js GOARCH=wasm go test) and call the

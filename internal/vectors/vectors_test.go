@@ -10,7 +10,7 @@ import (
 // TestCopiesMatchShared fails when the embedded copies drift from ../shared/data.
 // A clone without shared/ beside it has nothing to compare against.
 func TestCopiesMatchShared(t *testing.T) {
-	dir := filepath.Join("..", "..", "..", "..", "shared", "data")
+	dir := filepath.Join("..", "..", "..", "shared", "data")
 	if _, err := os.Stat(dir); err != nil {
 		t.Logf("no %s: only the embedded copies are checked", dir)
 		return

@@ -1,0 +1,209 @@
+// Package e2e tests the built site in headless Chromium (Debian's chromium
+// package), driven by chromedp: the pages, their WebAssembly, and the
+// browser's view of the headers.
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"net/http/httptest"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	cdplog "github.com/chromedp/cdproto/log"
+	"github.com/chromedp/cdproto/network"
+	"github.com/chromedp/cdproto/runtime"
+	"github.com/chromedp/chromedp"
+
+	"github.com/hashswitch/hashswitch/build/gen"
+	"github.com/hashswitch/hashswitch/build/server"
+)
+
+var (
+	site    *httptest.Server // the built site and the native API
+	browser context.Context  // one Chromium for the whole run
+)
+
+func TestMain(m *testing.M) {
+	os.Exit(run(m))
+}
+
+func run(m *testing.M) int {
+	chromium, err := findChromium()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	dist, err := os.MkdirTemp("", "hashswitch-dist")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(dist)
+	if err := gen.Build(gen.Config{Root: filepath.Join("..", ".."), Out: dist}); err != nil {
+		fmt.Fprintln(os.Stderr, "building the site:", err)
+		return 1
+	}
+	site = httptest.NewServer(server.Handler(dist))
+	defer site.Close()
+
+	profile, err := os.MkdirTemp("", "hashswitch-chromium")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	defer os.RemoveAll(profile)
+	opts := []chromedp.ExecAllocatorOption{
+		chromedp.ExecPath(chromium),
+		chromedp.UserDataDir(profile),
+		chromedp.Flag("headless", true),
+		chromedp.Flag("no-sandbox", true),
+		chromedp.Flag("disable-gpu", true),
+		chromedp.Flag("disable-quic", true),
+		chromedp.Flag("no-first-run", true),
+		chromedp.Flag("disable-background-networking", true),
+		chromedp.Flag("disable-component-update", true),
+		chromedp.Flag("disable-sync", true),
+		chromedp.Flag("disable-dev-shm-usage", true),
+	}
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	defer cancelAlloc()
+	var cancel context.CancelFunc
+	browser, cancel = chromedp.NewContext(alloc)
+	defer cancel()
+	if err := chromedp.Do(browser); err != nil {
+		fmt.Fprintln(os.Stderr, "starting Chromium:", err)
+		return 1
+	}
+	return m.Run()
+}
+
+// findChromium returns Debian's Chromium, or says how to install it.
+func findChromium() (string, error) {
+	for _, name := range []string{"chromium", "chromium-browser"} {
+		if p, err := exec.LookPath(name); err == nil {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("the browser tests need Chromium: run `apt-get update && apt-get install -y chromium` (make test does this as root)")
+}
+
+// tab is one browser tab with what it saw: console errors, exceptions, log
+// errors (CSP violations among them) and every request it made.
+type tab struct {
+	ctx context.Context
+	// httpErrorsExpected stops 4xx answers the test asked for from counting
+	// as problems (Chromium logs each one).
+	httpErrorsExpected bool
+	mu                 sync.Mutex
+	problems           []string
+	requests           []string
+}
+
+func newTab(t *testing.T) *tab {
+	t.Helper()
+	ctx, cancel := chromedp.NewContext(browser)
+	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
+	tb := &tab{ctx: ctx}
+	err := chromedp.Listen(ctx, func(ev any) {
+		tb.mu.Lock()
+		defer tb.mu.Unlock()
+		switch ev := ev.(type) {
+		case *runtime.EventConsoleAPICalled:
+			if ev.Type == runtime.ConsoleAPICalledTypeError || ev.Type == runtime.ConsoleAPICalledTypeWarning {
+				var parts []string
+				for _, a := range ev.Args {
+					parts = append(parts, fmt.Sprint(a.Value)+a.Description)
+				}
+				tb.problems = append(tb.problems, "console: "+strings.Join(parts, " "))
+			}
+		case *runtime.EventExceptionThrown:
+			d := ev.ExceptionDetails
+			desc := d.Text
+			if d.Exception != nil {
+				desc += " " + d.Exception.Description
+			}
+			tb.problems = append(tb.problems, fmt.Sprintf("exception: %s at %s:%d", desc, d.URL, d.LineNumber))
+		case *cdplog.EventEntryAdded:
+			if ev.Entry.Level == cdplog.EntryLevelError {
+				tb.problems = append(tb.problems, "log: "+ev.Entry.Text+" "+ev.Entry.URL)
+			}
+		case *network.EventRequestWillBeSent:
+			tb.requests = append(tb.requests, ev.Request.URL)
+		}
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	enable := chromedp.Func(func(ctx context.Context, target *chromedp.Target) error {
+		if _, err := cdp.Call(ctx, target, cdplog.Enable, cdp.Empty{}); err != nil {
+			return err
+		}
+		_, err := cdp.Call(ctx, target, network.Enable, network.EnableParams{})
+		return err
+	})
+	if err := chromedp.Do(ctx, enable); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		tb.check(t)
+		cancelTimeout()
+		cancel()
+	})
+	return tb
+}
+
+// check fails the test on any console error or request to another origin.
+func (tb *tab) check(t *testing.T) {
+	t.Helper()
+	tb.mu.Lock()
+	defer tb.mu.Unlock()
+	for _, p := range tb.problems {
+		if tb.httpErrorsExpected && strings.HasPrefix(p, "log: Failed to load resource: the server responded with a status of 4") {
+			continue
+		}
+		t.Errorf("browser reported %s", p)
+	}
+	for _, u := range tb.requests {
+		if !strings.HasPrefix(u, site.URL+"/") && !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "blob:") {
+			t.Errorf("request left the origin: %s", u)
+		}
+	}
+}
+
+func (tb *tab) run(t *testing.T, steps ...chromedp.Action[chromedp.Void]) {
+	t.Helper()
+	if err := chromedp.Do(tb.ctx, steps...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// into runs a and stores its value in dst, as a step.
+func into[T any](a chromedp.Action[T], dst *T) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		v, err := a(ctx, t)
+		*dst = v
+		return chromedp.Void{}, err
+	}
+}
+
+// evaluate runs a script, awaiting the promise it may return, into dst.
+func evaluate[T any](script string, dst *T) chromedp.Action[chromedp.Void] {
+	return into(chromedp.Evaluate[T](script, chromedp.EvalAwaitPromise), dst)
+}
+
+// until waits for a script to be truthy.
+func until(script string, timeout time.Duration) chromedp.Action[chromedp.Void] {
+	return chromedp.Poll[chromedp.Void](script, chromedp.WithPollingTimeout(timeout))
+}
+
+// waitWasm waits until the page's WebAssembly has started.
+func waitWasm() chromedp.Action[chromedp.Void] {
+	return until(`document.documentElement.dataset.wasm === "ready"`, 30*time.Second)
+}

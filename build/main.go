@@ -1,0 +1,49 @@
+// Command build makes and serves the Hashswitch site.
+//
+//	go run ./build dist          # build the site into dist/
+//	go run ./build serve         # build, then serve it on :8080 (PORT overrides) with /api/v1
+package main
+
+import (
+	"flag"
+	"fmt"
+	"log"
+	"net"
+	"net/http"
+	"os"
+	"time"
+
+	"github.com/hashswitch/hashswitch/build/gen"
+	"github.com/hashswitch/hashswitch/build/server"
+)
+
+func main() {
+	out := flag.String("out", "dist", "output folder")
+	flag.Usage = func() {
+		fmt.Fprintln(os.Stderr, "usage: go run ./build [-out dist] dist|serve")
+		flag.PrintDefaults()
+	}
+	flag.Parse()
+	cmd := flag.Arg(0)
+	if cmd != "dist" && cmd != "serve" {
+		flag.Usage()
+		os.Exit(2)
+	}
+	start := time.Now()
+	if err := gen.Build(gen.Config{Root: ".", Out: *out}); err != nil {
+		log.Fatal(err)
+	}
+	log.Printf("built %s in %v", *out, time.Since(start).Round(time.Millisecond))
+	if cmd == "serve" {
+		port := os.Getenv("PORT")
+		if port == "" {
+			port = "8080"
+		}
+		l, err := net.Listen("tcp", ":"+port)
+		if err != nil {
+			log.Fatal(err)
+		}
+		log.Printf("serving http://localhost:%s (the API at /api/v1/)", port)
+		log.Fatal(http.Serve(l, server.Handler(*out)))
+	}
+}
