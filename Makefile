@@ -23,8 +23,11 @@ test: deps #? run every test: Go, fuzz seeds, js/wasm under Node, and the browse
 test-wasm: #? run the wasm packages' tests under Node with Go's wasm exec wrapper
 	PATH="$(WASMEXEC):$$PATH" GOOS=js GOARCH=wasm $(GO) test ./wasm/...
 
-bench: deps #? run the benchmarks (numbers go in BENCH.md)
+bench: deps #? run the benchmarks: hashing, wasm size, in-browser API latency (numbers go in BENCH.md)
 	$(GO) test -run '^$$' -bench . -benchmem ./wasm/...
+	PATH="$(WASMEXEC):$$PATH" GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench . -benchmem ./wasm/sha256d
+	$(GO) test -run '^$$' -bench . ./build/gen
+	$(GO) test -run '^$$' -bench Browser -benchtime 1x ./build/e2e
 
 fuzz: #? fuzz every parser for FUZZTIME each
 	$(GO) test ./wasm/chain -run '^$$' -fuzz '^FuzzParseHeaderHex$$' -fuzztime $(FUZZTIME)

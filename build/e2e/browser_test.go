@@ -26,8 +26,10 @@ import (
 )
 
 var (
-	site    *httptest.Server // the built site and the native API
-	browser context.Context  // one Chromium for the whole run
+	site     *httptest.Server // the built site and the native API
+	distDir  string           // what site serves
+	browser  context.Context  // one Chromium for the whole run
+	repoRoot = filepath.Join("..", "..")
 )
 
 func TestMain(m *testing.M) {
@@ -40,17 +42,17 @@ func run(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	dist, err := os.MkdirTemp("", "hashswitch-dist")
+	distDir, err = os.MkdirTemp("", "hashswitch-dist")
 	if err != nil {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	defer os.RemoveAll(dist)
-	if err := gen.Build(gen.Config{Root: filepath.Join("..", ".."), Out: dist}); err != nil {
+	defer os.RemoveAll(distDir)
+	if err := gen.Build(gen.Config{Root: repoRoot, Out: distDir}); err != nil {
 		fmt.Fprintln(os.Stderr, "building the site:", err)
 		return 1
 	}
-	site = httptest.NewServer(server.Handler(dist))
+	site = httptest.NewServer(server.Handler(distDir))
 	defer site.Close()
 
 	profile, err := os.MkdirTemp("", "hashswitch-chromium")
@@ -106,7 +108,7 @@ type tab struct {
 	requests           []string
 }
 
-func newTab(t *testing.T) *tab {
+func newTab(t testing.TB) *tab {
 	t.Helper()
 	ctx, cancel := chromedp.NewContext(browser)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
@@ -160,7 +162,7 @@ func newTab(t *testing.T) *tab {
 }
 
 // check fails the test on any console error or request to another origin.
-func (tb *tab) check(t *testing.T) {
+func (tb *tab) check(t testing.TB) {
 	t.Helper()
 	tb.mu.Lock()
 	defer tb.mu.Unlock()
@@ -177,7 +179,7 @@ func (tb *tab) check(t *testing.T) {
 	}
 }
 
-func (tb *tab) run(t *testing.T, steps ...chromedp.Action[chromedp.Void]) {
+func (tb *tab) run(t testing.TB, steps ...chromedp.Action[chromedp.Void]) {
 	t.Helper()
 	if err := chromedp.Do(tb.ctx, steps...); err != nil {
 		t.Fatal(err)

@@ -16,6 +16,7 @@ async function start() {
   const { instance: wasm } = await WebAssembly.instantiateStreaming(source, go.importObject);
   go.run(wasm).then(() => { instance = undefined; });
   await ready;
+  performance.mark("hashswitch-ready");
   document.documentElement.dataset.wasm = "ready";
   return globalThis.hashswitch;
 }

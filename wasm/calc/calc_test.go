@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/hashswitch/hashswitch/internal/vectors"
 	"github.com/hashswitch/hashswitch/wasm/chain"
 	"github.com/hashswitch/hashswitch/wasm/econ"
-	"github.com/hashswitch/hashswitch/internal/vectors"
 )
 
 // get calls the handler and decodes the JSON answer.

@@ -7,17 +7,51 @@
 // the same code is tested natively and runs in the browser's workers.
 package sha256d
 
-import "crypto/sha256"
+import "encoding/binary"
 
 // HeaderSize is the size of a serialized block header in bytes.
 const HeaderSize = 80
 
-// Sum returns SHA-256(SHA-256(data)), the naive way: three or more
-// compressions for a header, through crypto/sha256. It is the reference the
-// scanner is tested against.
+// Sum returns SHA-256(SHA-256(data)), the straightforward way: three
+// compressions for a header. It is the reference the scanner is tested
+// against, and is tested against crypto/sha256, which the package does not
+// import: that would link Go's whole FIPS module into the WebAssembly.
 func Sum(data []byte) [32]byte {
-	first := sha256.Sum256(data)
-	return sha256.Sum256(first[:])
+	first := Sum256(data)
+	return Sum256(first[:])
+}
+
+// Sum256 returns the SHA-256 digest of data (FIPS 180-4).
+func Sum256(data []byte) [32]byte {
+	h := iv
+	n := uint64(len(data))
+	var w [16]uint32
+	for ; len(data) >= 64; data = data[64:] {
+		for i := range w {
+			w[i] = binary.BigEndian.Uint32(data[4*i:])
+		}
+		compress(&h, &w)
+	}
+	// The tail, the 1 bit, zeros and the length in bits fill one or two blocks.
+	var last [128]byte
+	copy(last[:], data)
+	last[len(data)] = 0x80
+	blocks := last[:64]
+	if len(data) >= 56 {
+		blocks = last[:128]
+	}
+	binary.BigEndian.PutUint64(blocks[len(blocks)-8:], n*8)
+	for ; len(blocks) > 0; blocks = blocks[64:] {
+		for i := range w {
+			w[i] = binary.BigEndian.Uint32(blocks[4*i:])
+		}
+		compress(&h, &w)
+	}
+	var out [32]byte
+	for i, v := range h {
+		binary.BigEndian.PutUint32(out[4*i:], v)
+	}
+	return out
 }
 
 // iv is SHA-256's initial hash value (FIPS 180-4, 5.3.3).

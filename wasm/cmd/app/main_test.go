@@ -8,8 +8,8 @@ import (
 
 	"github.com/hack-pad/safejs"
 
-	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/internal/vectors"
+	"github.com/hashswitch/hashswitch/wasm/calc"
 )
 
 // These tests run under Node (GOOS=js GOARCH=wasm go test) and call the

@@ -1,0 +1,117 @@
+package e2e
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/hashswitch/hashswitch/build/gen"
+)
+
+// The browser benchmarks measure inside the page with performance.now() and
+// report milliseconds as custom metrics. Run them once each:
+//
+//	go test ./build/e2e -run '^$' -bench Browser -benchtime 1x
+
+// interactiveURL is what a calculator asks on each keystroke.
+const interactiveURL = "/api/v1/convert?mw=100&power_price=0.05&price=85000&difficulty=149.3e12&height=925000&fees=0.02" +
+	"&efficiency=17.5&mining_capex=500000&lease=130&lease_capex=9500000&gpu_hour=2&gpu_watts=1400&gpu_capex=30000000"
+
+// BenchmarkBrowserPersistentInstance times calc in the page's one Go
+// instance, as the calculators call it.
+func BenchmarkBrowserPersistentInstance(b *testing.B) {
+	tb := newTab(b)
+	var startup float64
+	var times []float64
+	tb.run(b,
+		chromedp.Navigate(site.URL+"/api/"),
+		waitWasm(),
+		evaluate(`performance.getEntriesByName("hashswitch-ready")[0].startTime`, &startup),
+		evaluate(fmt.Sprintf(`(() => {
+			const t = [];
+			for (let i = 0; i < 500; i++) {
+				const s = performance.now();
+				const r = globalThis.hashswitch.call(%q);
+				JSON.parse(r.body);
+				t.push(performance.now() - s);
+			}
+			return t;
+		})()`, interactiveURL), &times),
+	)
+	b.ReportMetric(startup, "ms-to-ready")
+	reportTimes(b, times)
+}
+
+// BenchmarkBrowserInstancePerRequest times the same URL through
+// syumai/workers' browser runtime, which starts a Go instance per request.
+func BenchmarkBrowserInstancePerRequest(b *testing.B) {
+	dir := filepath.Join(distDir, "bench", "edge")
+	if err := buildEdgeBench(dir); err != nil {
+		b.Fatal(err)
+	}
+	tb := newTab(b)
+	var times []float64
+	tb.run(b,
+		chromedp.Navigate(site.URL+"/bench/edge/"),
+		until(`document.documentElement.dataset.edge === "ready"`, 30*time.Second),
+		evaluate(fmt.Sprintf(`(async () => {
+			const t = [];
+			for (let i = 0; i < 100; i++) {
+				const s = performance.now();
+				const r = await globalThis.edgeFetch(%q);
+				JSON.parse(await r.text());
+				t.push(performance.now() - s);
+			}
+			return t;
+		})()`, interactiveURL), &times),
+	)
+	reportTimes(b, times)
+}
+
+// reportTimes reports the first call and the percentiles of the rest.
+func reportTimes(b *testing.B, ms []float64) {
+	b.ReportMetric(ms[0], "ms-first")
+	rest := append([]float64(nil), ms[1:]...)
+	sort.Float64s(rest)
+	b.ReportMetric(rest[len(rest)/2], "ms-p50")
+	b.ReportMetric(rest[len(rest)*95/100], "ms-p95")
+	b.ReportMetric(0, "ns/op") // the metrics above are the measurement
+}
+
+// buildEdgeBench writes a page that loads cmd/edge through the browser
+// runtime of syumai/workers (its workers-assets-gen makes the glue).
+func buildEdgeBench(dir string) error {
+	build := filepath.Join(dir, "build")
+	gen := exec.Command("go", "run", "github.com/syumai/workers/cmd/workers-assets-gen", "-mode", "go", "-runtime", "browser", "-o", build)
+	gen.Dir = repoRoot
+	if out, err := gen.CombinedOutput(); err != nil {
+		return fmt.Errorf("workers-assets-gen: %v\n%s", err, out)
+	}
+	wasm, err := genCompile("./wasm/cmd/edge")
+	if err != nil {
+		return err
+	}
+	files := map[string]string{
+		"build/app.wasm": string(wasm),
+		"index.html": `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Instance per request</title><link rel="icon" href="data:,">
+<script type="module" src="bench.mjs"></script></head><body></body></html>`,
+		"bench.mjs": `import handlers from "./build/worker.mjs";
+globalThis.edgeFetch = (url) => handlers.fetch(new Request(new URL(url, location.href)));
+document.documentElement.dataset.edge = "ready";
+`,
+	}
+	for name, body := range files {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+var genCompile = func(pkg string) ([]byte, error) { return gen.CompileWasm(repoRoot, pkg) }
