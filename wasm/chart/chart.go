@@ -1,0 +1,271 @@
+// Package chart draws small SVG charts, each with the data table that says
+// the same thing in words, for the calculators: line charts (a quantity
+// against another) and bar charts (a few options side by side). It is used
+// at build time to prerender pages and in the browser by the WebAssembly, so
+// both draw the same picture. Pure Go; it must never import syscall/js.
+//
+// The SVG carries no style attributes (the pages' CSP forbids inline
+// styles): classes name every part, and the site's CSS colours them for
+// light and dark mode.
+package chart
+
+import (
+	"fmt"
+	"html"
+	"math"
+	"strings"
+)
+
+// Series is one line: Y against X.
+type Series struct {
+	Name string
+	X, Y []float64
+}
+
+// Bar is one bar of a bar chart.
+type Bar struct {
+	Label string
+	Value float64
+}
+
+// Chart is a line chart (Series) or a bar chart (Bars).
+type Chart struct {
+	ID     string // unique in the page, for aria references
+	Title  string
+	XLabel string
+	YLabel string
+	Series []Series
+	Bars   []Bar
+	// Marker highlights the reader's scenario on a line chart.
+	Marker     *Point
+	FormatX    func(float64) string // tick and table labels; default Compact
+	FormatY    func(float64) string
+	StepSeries bool // draw lines as steps (a value that holds until the next x)
+}
+
+// Point is a marked point.
+type Point struct {
+	X, Y  float64
+	Label string
+}
+
+const (
+	width, height                     = 640, 300
+	padLeft, padRight, padTop, padBot = 72, 16, 16, 44
+)
+
+// SVG returns the chart as an <svg> element.
+func (c *Chart) SVG() string {
+	var b strings.Builder
+	titleID := c.ID + "-title"
+	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %d %d" role="img" aria-labelledby="%s" xmlns="http://www.w3.org/2000/svg">`, width, height, html.EscapeString(titleID))
+	fmt.Fprintf(&b, `<title id="%s">%s</title>`, html.EscapeString(titleID), html.EscapeString(c.Title))
+	if len(c.Bars) > 0 {
+		c.bars(&b)
+	} else {
+		c.lines(&b)
+	}
+	b.WriteString(`</svg>`)
+	return b.String()
+}
+
+func (c *Chart) fx() func(float64) string {
+	if c.FormatX != nil {
+		return c.FormatX
+	}
+	return Compact
+}
+
+func (c *Chart) fy() func(float64) string {
+	if c.FormatY != nil {
+		return c.FormatY
+	}
+	return Compact
+}
+
+func (c *Chart) lines(b *strings.Builder) {
+	xmin, xmax, ymin, ymax := math.Inf(1), math.Inf(-1), 0.0, math.Inf(-1)
+	for _, s := range c.Series {
+		for i := range s.X {
+			xmin, xmax = math.Min(xmin, s.X[i]), math.Max(xmax, s.X[i])
+			ymin, ymax = math.Min(ymin, s.Y[i]), math.Max(ymax, s.Y[i])
+		}
+	}
+	if c.Marker != nil {
+		ymin, ymax = math.Min(ymin, c.Marker.Y), math.Max(ymax, c.Marker.Y)
+	}
+	if !(xmax > xmin) || math.IsInf(ymax, 0) || math.IsNaN(ymax) || math.IsNaN(ymin) {
+		return // nothing drawable: the table still says it
+	}
+	yt := niceTicks(ymin, ymax, 5)
+	ymin, ymax = yt[0], yt[len(yt)-1]
+	if ymax == ymin {
+		ymax = ymin + 1
+	}
+	px := func(x float64) float64 { return padLeft + (x-xmin)/(xmax-xmin)*(width-padLeft-padRight) }
+	py := func(y float64) float64 { return height - padBot - (y-ymin)/(ymax-ymin)*(height-padTop-padBot) }
+
+	c.axes(b, yt, py)
+	for _, x := range niceTicks(xmin, xmax, 6) {
+		if x < xmin-1e-9*math.Abs(xmax-xmin) || x > xmax+1e-9*math.Abs(xmax-xmin) {
+			continue
+		}
+		fmt.Fprintf(b, `<text class="chart-tick" x="%.1f" y="%d" text-anchor="middle">%s</text>`, px(x), height-padBot+18, html.EscapeString(c.fx()(x)))
+	}
+	fmt.Fprintf(b, `<text class="chart-label" x="%d" y="%d" text-anchor="middle">%s</text>`, (width+padLeft)/2, height-6, html.EscapeString(c.XLabel))
+	for i, s := range c.Series {
+		var d strings.Builder
+		for j := range s.X {
+			cmd := "L"
+			if j == 0 {
+				cmd = "M"
+			} else if c.StepSeries {
+				fmt.Fprintf(&d, "L%.1f %.1f", px(s.X[j]), py(s.Y[j-1]))
+			}
+			fmt.Fprintf(&d, "%s%.1f %.1f", cmd, px(s.X[j]), py(s.Y[j]))
+		}
+		fmt.Fprintf(b, `<path class="chart-line chart-line-%d" d="%s" fill="none"/>`, i, d.String())
+	}
+	if m := c.Marker; m != nil {
+		fmt.Fprintf(b, `<circle class="chart-marker" cx="%.1f" cy="%.1f" r="5"/>`, px(m.X), py(m.Y))
+		anchor := "start"
+		dx := 8.0
+		if px(m.X) > width*0.7 {
+			anchor, dx = "end", -8
+		}
+		fmt.Fprintf(b, `<text class="chart-marker-label" x="%.1f" y="%.1f" text-anchor="%s">%s</text>`, px(m.X)+dx, py(m.Y)-8, anchor, html.EscapeString(m.Label))
+	}
+	if len(c.Series) > 1 {
+		for i, s := range c.Series {
+			fmt.Fprintf(b, `<text class="chart-legend chart-legend-%d" x="%d" y="%d">%s</text>`, i, padLeft+8, padTop+14+16*i, html.EscapeString(s.Name))
+		}
+	}
+}
+
+// axes draws the y axis with its grid and label, and the x axis line.
+func (c *Chart) axes(b *strings.Builder, yt []float64, py func(float64) float64) {
+	for _, y := range yt {
+		fmt.Fprintf(b, `<line class="chart-grid" x1="%d" x2="%d" y1="%.1f" y2="%.1f"/>`, padLeft, width-padRight, py(y), py(y))
+		fmt.Fprintf(b, `<text class="chart-tick" x="%d" y="%.1f" text-anchor="end">%s</text>`, padLeft-6, py(y)+4, html.EscapeString(c.fy()(y)))
+	}
+	fmt.Fprintf(b, `<line class="chart-axis" x1="%d" x2="%d" y1="%d" y2="%d"/>`, padLeft, width-padRight, height-padBot, height-padBot)
+	fmt.Fprintf(b, `<text class="chart-label" x="14" y="%d" text-anchor="middle" transform="rotate(-90 14 %d)">%s</text>`,
+		(height-padBot+padTop)/2, (height-padBot+padTop)/2, html.EscapeString(c.YLabel))
+}
+
+func (c *Chart) bars(b *strings.Builder) {
+	ymin, ymax := 0.0, 0.0
+	for _, bar := range c.Bars {
+		ymin, ymax = math.Min(ymin, bar.Value), math.Max(ymax, bar.Value)
+	}
+	if math.IsNaN(ymax) || math.IsInf(ymax, 0) || math.IsInf(ymin, 0) || ymax == ymin {
+		return
+	}
+	yt := niceTicks(ymin, ymax, 5)
+	ymin, ymax = yt[0], yt[len(yt)-1]
+	py := func(y float64) float64 { return height - padBot - (y-ymin)/(ymax-ymin)*(height-padTop-padBot) }
+	c.axes(b, yt, py)
+	slot := float64(width-padLeft-padRight) / float64(len(c.Bars))
+	for i, bar := range c.Bars {
+		x := padLeft + slot*float64(i) + slot*0.2
+		top, bottom := py(math.Max(bar.Value, 0)), py(math.Min(bar.Value, 0))
+		fmt.Fprintf(b, `<rect class="chart-bar chart-bar-%d" x="%.1f" y="%.1f" width="%.1f" height="%.1f"/>`, i, x, top, slot*0.6, math.Max(bottom-top, 0.5))
+		fmt.Fprintf(b, `<text class="chart-value" x="%.1f" y="%.1f" text-anchor="middle">%s</text>`, x+slot*0.3, top-6, html.EscapeString(c.fy()(bar.Value)))
+		fmt.Fprintf(b, `<text class="chart-tick" x="%.1f" y="%d" text-anchor="middle">%s</text>`, x+slot*0.3, height-padBot+18, html.EscapeString(bar.Label))
+	}
+}
+
+// Table returns the chart's data as an HTML table.
+func (c *Chart) Table() string {
+	var b strings.Builder
+	fmt.Fprintf(&b, `<table class="chart-data"><caption>%s</caption><thead><tr>`, html.EscapeString(c.Title))
+	if len(c.Bars) > 0 {
+		fmt.Fprintf(&b, `<th scope="col">%s</th><th scope="col">%s</th></tr></thead><tbody>`, html.EscapeString(c.XLabel), html.EscapeString(c.YLabel))
+		for _, bar := range c.Bars {
+			fmt.Fprintf(&b, `<tr><th scope="row">%s</th><td>%s</td></tr>`, html.EscapeString(bar.Label), html.EscapeString(c.fy()(bar.Value)))
+		}
+		b.WriteString(`</tbody></table>`)
+		return b.String()
+	}
+	fmt.Fprintf(&b, `<th scope="col">%s</th>`, html.EscapeString(c.XLabel))
+	for _, s := range c.Series {
+		name := s.Name
+		if name == "" {
+			name = c.YLabel
+		}
+		fmt.Fprintf(&b, `<th scope="col">%s</th>`, html.EscapeString(name))
+	}
+	b.WriteString(`</tr></thead><tbody>`)
+	if len(c.Series) > 0 {
+		for i, x := range c.Series[0].X {
+			fmt.Fprintf(&b, `<tr><th scope="row">%s</th>`, html.EscapeString(c.fx()(x)))
+			for _, s := range c.Series {
+				cell := ""
+				if i < len(s.Y) {
+					cell = c.fy()(s.Y[i])
+				}
+				fmt.Fprintf(&b, `<td>%s</td>`, html.EscapeString(cell))
+			}
+			b.WriteString(`</tr>`)
+		}
+	}
+	b.WriteString(`</tbody></table>`)
+	return b.String()
+}
+
+// niceTicks returns about n round tick values covering [lo, hi].
+func niceTicks(lo, hi float64, n int) []float64 {
+	if hi < lo {
+		lo, hi = hi, lo
+	}
+	if hi == lo {
+		if hi == 0 {
+			return []float64{0, 1}
+		}
+		lo, hi = lo-math.Abs(lo)/2, hi+math.Abs(hi)/2
+	}
+	raw := (hi - lo) / float64(n)
+	mag := math.Pow(10, math.Floor(math.Log10(raw)))
+	step := mag
+	for _, m := range []float64{1, 2, 2.5, 5, 10} {
+		if m*mag >= raw {
+			step = m * mag
+			break
+		}
+	}
+	first := math.Floor(lo/step) * step
+	var ticks []float64
+	for v := first; v <= hi+step*0.5 && len(ticks) < 50; v += step {
+		ticks = append(ticks, math.Round(v/step)*step)
+	}
+	if len(ticks) < 2 {
+		ticks = append(ticks, first+step)
+	}
+	return ticks
+}
+
+// Compact formats a number briefly: 1.2k, 3.4M, 5.6B, 7.8T.
+func Compact(v float64) string {
+	a := math.Abs(v)
+	switch {
+	case a >= 1e12:
+		return trim(v/1e12) + "T"
+	case a >= 1e9:
+		return trim(v/1e9) + "B"
+	case a >= 1e6:
+		return trim(v/1e6) + "M"
+	case a >= 1e4:
+		return trim(v/1e3) + "k"
+	case a >= 100 || a == 0:
+		return fmt.Sprintf("%.0f", v)
+	case a >= 1:
+		return trim(v)
+	}
+	return fmt.Sprintf("%.3g", v)
+}
+
+func trim(v float64) string {
+	s := fmt.Sprintf("%.2f", v)
+	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	return s
+}

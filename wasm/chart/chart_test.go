@@ -1,0 +1,74 @@
+package chart
+
+import (
+	"encoding/xml"
+	"math"
+	"strings"
+	"testing"
+)
+
+func TestSVGIsWellFormedAndUnstyled(t *testing.T) {
+	charts := []*Chart{
+		{ID: "a", Title: "Hashprice <by> price", XLabel: "Price", YLabel: "USD",
+			Series: []Series{{Name: "hashprice", X: []float64{1, 2, 3}, Y: []float64{10, 20, 30}}}, Marker: &Point{2, 20, "you"}},
+		{ID: "b", Title: "Bars", XLabel: "Use", YLabel: "USD/kWh", Bars: []Bar{{"Mining", 0.08}, {"Lease", 0.17}, {"GPU & cloud", -1}}},
+		{ID: "c", Title: "Steps", StepSeries: true, Series: []Series{{X: []float64{0, 1, 2}, Y: []float64{50, 25, 12.5}}, {Name: "two", X: []float64{0, 1, 2}, Y: []float64{1, 2, 3}}}},
+		{ID: "d", Title: "Empty"},
+		{ID: "e", Title: "not a number", Series: []Series{{X: []float64{0, 1}, Y: []float64{math.NaN(), 1}}}},
+	}
+	for _, c := range charts {
+		svg := c.SVG()
+		if err := xml.Unmarshal([]byte(svg), new(struct{})); err != nil {
+			t.Errorf("%s: not well-formed: %v\n%s", c.ID, err, svg)
+		}
+		if strings.Contains(svg, "style=") || strings.Contains(svg, "<script") || strings.Contains(svg, "NaN") {
+			t.Errorf("%s: style, script or NaN in %s", c.ID, svg)
+		}
+		if err := xml.Unmarshal([]byte(c.Table()), new(struct{})); err != nil {
+			t.Errorf("%s: table not well-formed: %v", c.ID, err)
+		}
+	}
+	if !strings.Contains(charts[0].SVG(), "Hashprice &lt;by&gt; price") {
+		t.Error("title not escaped")
+	}
+}
+
+func TestTableHoldsEveryPoint(t *testing.T) {
+	c := &Chart{Title: "t", XLabel: "x", YLabel: "y", Series: []Series{{Name: "s", X: []float64{1, 2, 3}, Y: []float64{4, 5, 6}}}}
+	tbl := c.Table()
+	if strings.Count(tbl, "<tr>") != 4 || !strings.Contains(tbl, "<td>6</td>") {
+		t.Errorf("%s", tbl)
+	}
+}
+
+func TestNiceTicks(t *testing.T) {
+	tests := []struct {
+		lo, hi float64
+		want   []float64
+	}{
+		{0, 36, []float64{0, 10, 20, 30, 40}},
+		{0, 1, []float64{0, 0.2, 0.4, 0.6, 0.8, 1}},
+		{-3, 7, []float64{-4, -2, 0, 2, 4, 6, 8}},
+	}
+	for _, tt := range tests {
+		got := niceTicks(tt.lo, tt.hi, 5)
+		if len(got) != len(tt.want) {
+			t.Errorf("niceTicks(%v, %v) = %v, want %v", tt.lo, tt.hi, got, tt.want)
+			continue
+		}
+		for i := range got {
+			if math.Abs(got[i]-tt.want[i]) > 1e-9 {
+				t.Errorf("niceTicks(%v, %v) = %v, want %v", tt.lo, tt.hi, got, tt.want)
+				break
+			}
+		}
+	}
+}
+
+func TestCompact(t *testing.T) {
+	for v, want := range map[float64]string{0: "0", 0.05: "0.05", 1.5: "1.5", 250: "250", 12_500: "12.5k", 3.2e6: "3.2M", 15.6e9: "15.6B", 1.2e12: "1.2T", -2e6: "-2M"} {
+		if got := Compact(v); got != want {
+			t.Errorf("Compact(%v) = %q, want %q", v, got, want)
+		}
+	}
+}
