@@ -1,0 +1,129 @@
+package widget
+
+import (
+	"encoding/json"
+	"encoding/xml"
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/hashswitch/hashswitch/wasm/calc"
+)
+
+// TestEveryWidgetRendersItsSnapshot: every calculator computes its default
+// scenario, every output has a value, and the chart and table are XML.
+func TestEveryWidgetRendersItsSnapshot(t *testing.T) {
+	for _, w := range Widgets() {
+		r := w.Render("")
+		if r.Status != 200 || r.Error != nil {
+			t.Errorf("%s: %d %+v", w.Name, r.Status, r.Error)
+			continue
+		}
+		for _, v := range r.Values {
+			if v.Raw == nil && v.Text != "never" {
+				t.Errorf("%s: %s has no value", w.Name, v.Key)
+			}
+		}
+		if w.Chart != nil {
+			if err := xml.Unmarshal([]byte(r.Chart), new(struct{})); err != nil || !strings.Contains(r.Chart, "<path") && !strings.Contains(r.Chart, "<rect") {
+				t.Errorf("%s: chart %v %s", w.Name, err, r.Chart)
+			}
+			if err := xml.Unmarshal([]byte(r.Table), new(struct{})); err != nil {
+				t.Errorf("%s: table %v", w.Name, err)
+			}
+		}
+		// The outputs are the API's answer for the same parameters.
+		var answer map[string]any
+		a := calc.GetURL(r.APIURL)
+		json.Unmarshal(a.Body, &answer)
+		for _, v := range r.Values {
+			if got := lookup(answer, v.Key); got != v.Raw {
+				t.Errorf("%s: %s is %v, the API says %v", w.Name, v.Key, v.Raw, got)
+			}
+		}
+	}
+}
+
+// TestSnapshotMatchesTheFacts checks the default scenario against the
+// figures the explainers quote.
+func TestSnapshotMatchesTheFacts(t *testing.T) {
+	r := Lookup("hashprice").Render("")
+	hp := r.Values[0].Raw.(float64)
+	if hp < 35 || hp > 37 {
+		t.Errorf("snapshot hashprice %v, the press said about $35-36", hp)
+	}
+	r = Lookup("profit").Render("pool_fee=0&uptime=100")
+	for _, v := range r.Values {
+		if v.Key == "cost_per_btc" {
+			if c := v.Raw.(float64); c < 48000 || c > 51000 {
+				t.Errorf("power cost per BTC %v, the claim is about $50,000", c)
+			}
+		}
+	}
+}
+
+func TestBadInputNamesTheField(t *testing.T) {
+	r := Lookup("hashprice").Render("price=abc")
+	if r.Status != 400 || r.Error == nil || r.Error.Field != "price" || len(r.Values) != 0 {
+		t.Errorf("%+v", r)
+	}
+	r = Lookup("hashprice").Render("price=")
+	if r.Error == nil || r.Error.Field != "price" {
+		t.Errorf("empty price: %+v", r)
+	}
+	if r := Lookup("header").Render("hex=00"); r.Error == nil || r.Error.Field != "hex" {
+		t.Errorf("short header: %+v", r)
+	}
+	if r := Lookup("hashprice").Render("%zz"); r.Status != 400 || r.Error == nil {
+		t.Errorf("malformed query: %+v", r)
+	}
+}
+
+func TestPresetsAndForeignParameters(t *testing.T) {
+	r := Lookup("hashprice").Render("price=42500&dark=true&calc=hashprice")
+	q, _ := url.ParseQuery(r.Query)
+	if q.Get("price") != "42500" || q.Has("dark") || q.Has("calc") || q.Get("fees") != "0.02" {
+		t.Errorf("query %s", r.Query)
+	}
+	if !strings.HasPrefix(r.Query, "price=42500&hashrate=") {
+		t.Errorf("parameters not in the inputs' order: %s", r.Query)
+	}
+	half := Lookup("hashprice").Render("price=42500").Values[0].Raw.(float64)
+	full := Lookup("hashprice").Render("price=85000").Values[0].Raw.(float64)
+	if d := half*2 - full; d > 1e-9 || d < -1e-9 {
+		t.Errorf("half the price, hashprice %v vs %v", half, full)
+	}
+}
+
+func TestInputsAreAPIParameters(t *testing.T) {
+	for _, w := range Widgets() {
+		seen := map[string]bool{}
+		for _, in := range w.Inputs {
+			if seen[in.Name] {
+				t.Errorf("%s: input %s twice", w.Name, in.Name)
+			}
+			seen[in.Name] = true
+			// Changing any one input to garbage must be refused by name.
+			r := w.Render(url.Values{in.Name: {"garbage"}}.Encode())
+			if r.Error == nil || r.Error.Field != in.Name {
+				t.Errorf("%s: garbage %s gives %+v", w.Name, in.Name, r.Error)
+			}
+		}
+	}
+}
+
+func FuzzRender(f *testing.F) {
+	f.Add(uint8(0), "price=85000")
+	f.Add(uint8(3), "mw=0.001&years=100")
+	f.Add(uint8(5), "hex=zz")
+	f.Fuzz(func(t *testing.T, which uint8, query string) {
+		w := Widgets()[int(which)%len(Widgets())]
+		r := w.Render(query)
+		if r.Status == 200 && r.Error != nil || r.Status != 200 && r.Error == nil {
+			t.Fatalf("%s?%s: %+v", w.Name, query, r)
+		}
+		if _, err := json.Marshal(r); err != nil {
+			t.Fatal(err)
+		}
+	})
+}
