@@ -1,11 +1,14 @@
 //go:build js && wasm
 
 // Command app is the page's WebAssembly. It keeps one Go instance alive and
-// answers /api/v1 URLs with package calc, the code behind the server's
-// handler, synchronously:
+// answers synchronously with the code the server runs:
 //
-//	const r = globalThis.hashswitch.call("/api/v1/hashprice?price=85000&...")
-//	// r.status, r.body (the JSON text)
+//	hashswitch.call("/api/v1/hashprice?price=85000&...")
+//	// {status, body}: the API's answer (package calc)
+//	hashswitch.widget("hashprice", "price=85000&...")
+//	// the calculator rendered (package widget), as JSON text
+//	hashswitch.countdown(etaUnix, nowUnix)
+//	// "862 days 04:12:09"
 //
 // All JavaScript goes through safejs, so an interop failure is an error
 // value; every callback recovers; hashswitch.close() releases every Func
@@ -13,12 +16,16 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
+	"math"
 	"os"
+	"strconv"
 
 	"github.com/hack-pad/safejs"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
+	"github.com/hashswitch/hashswitch/wasm/widget"
 )
 
 func main() {
@@ -64,19 +71,22 @@ func export(onClose func()) (release func(), err error) {
 		return f.Value(), nil
 	}
 
-	call, err := fn("call", func(args []safejs.Value) any { return callResult(args) })
-	if err != nil {
-		return release, err
-	}
-	closeFn, err := fn("close", func([]safejs.Value) any {
-		onClose()
-		return nil
-	})
-	if err != nil {
-		return release, err
+	props := map[string]any{}
+	for name, body := range map[string]func([]safejs.Value) any{
+		"call":      callResult,
+		"widget":    widgetResult,
+		"countdown": countdownResult,
+		"close": func([]safejs.Value) any {
+			onClose()
+			return nil
+		},
+	} {
+		if props[name], err = fn(name, body); err != nil {
+			return release, err
+		}
 	}
 	global := safejs.Global()
-	obj, err := newObject(global, map[string]any{"call": call, "close": closeFn})
+	obj, err := newObject(global, props)
 	if err != nil {
 		return release, err
 	}
@@ -125,6 +135,51 @@ func callResult(args []safejs.Value) any {
 
 func result(a calc.Answer) map[string]any {
 	return map[string]any{"status": a.Status, "body": string(a.Body)}
+}
+
+// widgetResult answers widget(name, query): the calculator's Result as JSON.
+func widgetResult(args []safejs.Value) any {
+	name, query, ok := twoStrings(args)
+	if !ok {
+		return errorBody("hashswitch.widget wants two strings: a calculator name and its URL parameters")
+	}
+	w := widget.Lookup(name)
+	if w == nil {
+		return errorBody("hashswitch.widget: no calculator " + strconv.Quote(name))
+	}
+	b, err := json.Marshal(w.Render(query))
+	if err != nil {
+		return errorBody("hashswitch.widget: " + err.Error())
+	}
+	return string(b)
+}
+
+// countdownResult answers countdown(eta, now), both unix seconds.
+func countdownResult(args []safejs.Value) any {
+	if len(args) != 2 || args[0].Type() != safejs.TypeNumber || args[1].Type() != safejs.TypeNumber {
+		return ""
+	}
+	eta, err1 := args[0].Float()
+	now, err2 := args[1].Float()
+	if err1 != nil || err2 != nil || math.IsNaN(eta) || math.IsNaN(now) || math.Abs(eta) > 1e15 || math.Abs(now) > 1e15 {
+		return ""
+	}
+	return widget.Countdown(int64(eta), int64(now))
+}
+
+func twoStrings(args []safejs.Value) (a, b string, ok bool) {
+	if len(args) != 2 || args[0].Type() != safejs.TypeString || args[1].Type() != safejs.TypeString {
+		return "", "", false
+	}
+	a, err1 := args[0].String()
+	b, err2 := args[1].String()
+	return a, b, err1 == nil && err2 == nil
+}
+
+// errorBody is a widget Result with an error, as JSON text.
+func errorBody(message string) string {
+	b, _ := json.Marshal(widget.Result{Status: calc.StatusBadInput, Error: &calc.FieldError{Message: message}})
+	return string(b)
 }
 
 // errorResult is a 400 answer in the API's error format, for calls that do

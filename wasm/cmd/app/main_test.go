@@ -10,6 +10,7 @@ import (
 
 	"github.com/hashswitch/hashswitch/internal/vectors"
 	"github.com/hashswitch/hashswitch/wasm/calc"
+	"github.com/hashswitch/hashswitch/wasm/widget"
 )
 
 // These tests run under Node (GOOS=js GOARCH=wasm go test) and call the
@@ -102,5 +103,43 @@ func TestCloseAndReady(t *testing.T) {
 	}
 	if !*closed {
 		t.Error("close did not reach the program")
+	}
+}
+
+func TestWidgetThroughJS(t *testing.T) {
+	exported(t)
+	obj, _ := safejs.Global().Get("hashswitch")
+	call := func(args ...any) widget.Result {
+		t.Helper()
+		v, err := obj.Call("widget", args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, err := v.String()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var r widget.Result
+		if err := json.Unmarshal([]byte(s), &r); err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+		return r
+	}
+	got := call("hashprice", "price=42500")
+	want := widget.Lookup("hashprice").Render("price=42500")
+	if got.Status != 200 || got.Values[0].Text != want.Values[0].Text || got.Chart != want.Chart {
+		t.Errorf("widget via JS %+v, natively %+v", got.Values, want.Values)
+	}
+	for _, args := range [][]any{{}, {"nope", ""}, {"hashprice"}, {1, 2}} {
+		if r := call(args...); r.Error == nil {
+			t.Errorf("widget(%v) = %+v", args, r)
+		}
+	}
+	v, err := obj.Call("countdown", 1000+86400+61, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s, _ := v.String(); s != "1 days 00:01:01" {
+		t.Errorf("countdown %q", s)
 	}
 }

@@ -1,0 +1,109 @@
+package gen
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// CalcFence is a goldmark extension: a fenced block whose info string is
+// "calc NAME" and optional key=value presets,
+//
+//	```calc profit power_price=0.035 pool_fee=0
+//	```
+//
+// becomes a Calc node, and Render writes the calculator in its place. The
+// block's body is ignored.
+type CalcFence struct {
+	Render func(w util.BufWriter, name string, preset url.Values) error
+}
+
+// Extend implements goldmark.Extender.
+func (e *CalcFence) Extend(m goldmark.Markdown) {
+	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(calcTransformer{}, 500)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(calcRenderer{e.Render}, 500)))
+}
+
+// KindCalc is the kind of Calc nodes.
+var KindCalc = ast.NewNodeKind("Calc")
+
+// Calc is a calculator in a document.
+type Calc struct {
+	ast.BaseBlock
+	Name   string
+	Preset url.Values
+	Err    error // a malformed preset, reported when rendering
+}
+
+// Kind implements ast.Node.
+func (n *Calc) Kind() ast.NodeKind { return KindCalc }
+
+// Dump implements ast.Node.
+func (n *Calc) Dump(source []byte, level int) {
+	ast.DumpHelper(n, source, level, map[string]string{"Name": n.Name, "Preset": n.Preset.Encode()}, nil)
+}
+
+// ParseCalcInfo reads a fence's info string: "calc NAME k=v ...". ok is
+// false for other fences.
+func ParseCalcInfo(info string) (name string, preset url.Values, ok bool, err error) {
+	fields := strings.Fields(info)
+	if len(fields) == 0 || fields[0] != "calc" {
+		return "", nil, false, nil
+	}
+	if len(fields) < 2 {
+		return "", nil, true, fmt.Errorf("calc fence without a calculator name")
+	}
+	preset = url.Values{}
+	for _, f := range fields[2:] {
+		k, v, found := strings.Cut(f, "=")
+		if !found || k == "" {
+			return fields[1], nil, true, fmt.Errorf("calc %s: preset %q is not key=value", fields[1], f)
+		}
+		preset.Set(k, v)
+	}
+	return fields[1], preset, true, nil
+}
+
+type calcTransformer struct{}
+
+func (calcTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	source := reader.Source()
+	var fences []*ast.FencedCodeBlock
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if f, ok := n.(*ast.FencedCodeBlock); ok && entering && f.Info != nil {
+			fences = append(fences, f)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, f := range fences {
+		name, preset, ok, err := ParseCalcInfo(string(f.Info.Segment.Value(source)))
+		if !ok {
+			continue
+		}
+		f.Parent().ReplaceChild(f.Parent(), f, &Calc{Name: name, Preset: preset, Err: err})
+	}
+}
+
+type calcRenderer struct {
+	render func(w util.BufWriter, name string, preset url.Values) error
+}
+
+func (r calcRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(KindCalc, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		c := n.(*Calc)
+		if c.Err != nil {
+			return ast.WalkStop, c.Err
+		}
+		return ast.WalkSkipChildren, r.render(w, c.Name, c.Preset)
+	})
+}
