@@ -1,9 +1,12 @@
-// Package gen builds the site: the WebAssembly, the site/ templates and
-// assets, and (from the content issue on) content/*.md, into dist/.
+// Package gen builds the site into dist/: the WebAssembly, content-hashed
+// assets, content/*.md rendered with goldmark (a ```calc NAME``` fence
+// becomes a live calculator, prerendered here by calling the Go core), the
+// site/pages templates, an embed page per calculator with its oEmbed JSON,
+// the web app manifest with its icons, and the service worker with the list
+// of everything to precache.
 //
-// Every asset is written under a content-hashed name and pages refer to it
-// through the "asset" template function, so a page always loads the
-// WebAssembly it was built with.
+// Pages refer to assets through the "asset" template function, which names
+// the hashed file: a page always loads the WebAssembly it was built with.
 package gen
 
 import (
@@ -14,39 +17,81 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"sort"
 	"strings"
+	"time"
 )
 
 // Config says where the sources are and where the site goes.
 type Config struct {
 	Root string // the repository root: site/, content/, wasm/
 	Out  string // the output folder, emptied first
+	// BaseURL is the site's public origin, for oEmbed and embed codes
+	// ("https://hashswitch.example"); Netlify passes it in $URL.
+	BaseURL string
+	// Now is the build time (tests fix it); zero means time.Now().
+	Now time.Time
+}
+
+// builder holds one build's state.
+type builder struct {
+	cfg    Config
+	assets Assets
+	tmpl   *template.Template
+	// pageTmpls holds each site/pages/NAME.html over the base templates,
+	// cloned before any template runs (html/template forbids it after).
+	pageTmpls map[string]*template.Template
+	pages     []string // URL paths of every HTML page written, for the precache list
+	nav       []navItem
+}
+
+type navItem struct {
+	Path, Label string
 }
 
 // Build writes the whole site into cfg.Out.
 func Build(cfg Config) error {
+	if cfg.BaseURL == "" {
+		cfg.BaseURL = "http://localhost:8080"
+	}
+	cfg.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
+	if cfg.Now.IsZero() {
+		cfg.Now = time.Now()
+	}
 	if err := os.RemoveAll(cfg.Out); err != nil {
 		return err
 	}
 	if err := os.MkdirAll(cfg.Out, 0o755); err != nil {
 		return err
 	}
-	assets := Assets{}
-	wasm, err := CompileWasm(cfg.Root, "./wasm/cmd/app")
+	b := &builder{cfg: cfg, assets: Assets{}}
+	for _, step := range []func() error{b.wasm, b.siteAssets, b.icons, b.templates, b.content, b.templatePages, b.embeds, b.manifest, b.serviceWorker} {
+		if err := step(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *builder) wasm() error {
+	wasm, err := CompileWasm(b.cfg.Root, "./wasm/cmd/app")
 	if err != nil {
 		return err
 	}
-	if err := assets.add(cfg.Out, "app.wasm", wasm); err != nil {
+	if err := b.assets.add(b.cfg.Out, "app.wasm", wasm); err != nil {
 		return err
 	}
 	execJS, err := os.ReadFile(filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec.js"))
 	if err != nil {
 		return fmt.Errorf("wasm_exec.js from the Go toolchain: %w", err)
 	}
-	if err := assets.add(cfg.Out, "wasm_exec.js", execJS); err != nil {
-		return err
-	}
-	files, err := filepath.Glob(filepath.Join(cfg.Root, "site", "assets", "*"))
+	return b.assets.add(b.cfg.Out, "wasm_exec.js", execJS)
+}
+
+// siteAssets hashes site/assets/* and copies site/static/* as they are
+// (files whose URL must not change, such as /embed.js).
+func (b *builder) siteAssets() error {
+	files, err := filepath.Glob(filepath.Join(b.cfg.Root, "site", "assets", "*"))
 	if err != nil {
 		return err
 	}
@@ -55,11 +100,24 @@ func Build(cfg Config) error {
 		if err != nil {
 			return err
 		}
-		if err := assets.add(cfg.Out, filepath.Base(f), data); err != nil {
+		if err := b.assets.add(b.cfg.Out, filepath.Base(f), data); err != nil {
 			return err
 		}
 	}
-	return renderPages(cfg, assets)
+	static, err := filepath.Glob(filepath.Join(b.cfg.Root, "site", "static", "*"))
+	if err != nil {
+		return err
+	}
+	for _, f := range static {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(b.cfg.Out, filepath.Base(f)), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // CompileWasm builds a js/wasm main package of the module at root with the
@@ -82,55 +140,93 @@ func CompileWasm(root, pkg string) ([]byte, error) {
 	return os.ReadFile(out)
 }
 
-// page is what every template sees.
-type page struct {
-	Path        string // URL path, "/" or "/api/"
-	Title       string
-	Description string
-	Version     string // a hash of every asset: changes when any does
-}
-
-// renderPages renders each site/pages/NAME.html into NAME/index.html
-// (index.html for "index") inside the base layout.
-func renderPages(cfg Config, assets Assets) error {
-	base, err := template.New("base.html").Funcs(template.FuncMap{"asset": assets.URL}).
-		ParseFiles(filepath.Join(cfg.Root, "site", "templates", "base.html"))
+// templates loads site/templates/*.html with the site's functions.
+func (b *builder) templates() error {
+	t, err := template.New("").Funcs(template.FuncMap{
+		"asset": b.assets.URL,
+		"base":  func() string { return b.cfg.BaseURL },
+	}).ParseGlob(filepath.Join(b.cfg.Root, "site", "templates", "*.html"))
 	if err != nil {
 		return err
 	}
-	files, err := filepath.Glob(filepath.Join(cfg.Root, "site", "pages", "*.html"))
+	b.tmpl = t
+	files, err := filepath.Glob(filepath.Join(b.cfg.Root, "site", "pages", "*.html"))
 	if err != nil {
 		return err
 	}
+	b.pageTmpls = map[string]*template.Template{}
 	for _, f := range files {
-		name := strings.TrimSuffix(filepath.Base(f), ".html")
-		t, err := template.Must(base.Clone()).ParseFiles(f)
+		pt, err := template.Must(t.Clone()).ParseFiles(f)
 		if err != nil {
 			return err
 		}
-		p := page{Path: "/" + name + "/", Version: assets.Version()}
-		dir := filepath.Join(cfg.Out, name)
-		if name == "index" {
-			p.Path, dir = "/", cfg.Out
-		}
+		b.pageTmpls[strings.TrimSuffix(filepath.Base(f), ".html")] = pt
+	}
+	return nil
+}
+
+// page is what the page templates see.
+type page struct {
+	Path        string // URL path: "/", "/hashprice/"
+	Title       string
+	Description string
+	Date        string
+	Sources     []template.HTML
+	Content     template.HTML
+	Version     string // a hash of every asset: changes when any does
+	Nav         []navItem
+	Embed       *calcView // on embed pages, the calculator
+	BaseURL     string
+}
+
+// write renders template name with p into the file for p.Path.
+func (b *builder) write(name string, p *page) error {
+	return b.writeWith(b.tmpl, name, p)
+}
+
+func (b *builder) writeWith(t *template.Template, name string, p *page) error {
+	p.Version, p.Nav, p.BaseURL = b.assets.Version(), b.nav, b.cfg.BaseURL
+	var html bytes.Buffer
+	if err := t.ExecuteTemplate(&html, name, p); err != nil {
+		return fmt.Errorf("%s: %w", p.Path, err)
+	}
+	dir := filepath.Join(b.cfg.Out, filepath.FromSlash(strings.Trim(p.Path, "/")))
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	b.pages = append(b.pages, p.Path)
+	return os.WriteFile(filepath.Join(dir, "index.html"), html.Bytes(), 0o644)
+}
+
+// templatePages renders site/pages/NAME.html (which define "title",
+// "description" and "main") into /NAME/.
+func (b *builder) templatePages() error {
+	names := make([]string, 0, len(b.pageTmpls))
+	for name := range b.pageTmpls {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		t := b.pageTmpls[name]
+		p := &page{Path: "/" + name + "/"}
 		var title, desc bytes.Buffer
 		if err := t.ExecuteTemplate(&title, "title", p); err != nil {
-			return fmt.Errorf("%s: %w", f, err)
+			return fmt.Errorf("site/pages/%s.html: %w", name, err)
 		}
 		if err := t.ExecuteTemplate(&desc, "description", p); err != nil {
-			return fmt.Errorf("%s: %w", f, err)
+			return fmt.Errorf("site/pages/%s.html: %w", name, err)
 		}
 		p.Title, p.Description = title.String(), desc.String()
-		var html bytes.Buffer
-		if err := t.ExecuteTemplate(&html, "base.html", p); err != nil {
-			return fmt.Errorf("%s: %w", f, err)
-		}
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(filepath.Join(dir, "index.html"), html.Bytes(), 0o644); err != nil {
+		if err := b.writeWith(t, "base.html", p); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// Pages lists the URL paths of the built HTML pages, sorted.
+func (b *builder) sortedPages() []string {
+	p := append([]string(nil), b.pages...)
+	sort.Strings(p)
+	return p
 }

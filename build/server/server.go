@@ -4,7 +4,9 @@
 package server
 
 import (
+	"mime"
 	"net/http"
+	"net/url"
 	"strings"
 
 	"github.com/hashswitch/hashswitch/wasm/api"
@@ -34,22 +36,59 @@ func Headers(path string) http.Header {
 	switch {
 	case strings.HasPrefix(path, "/assets/"):
 		h.Set("Cache-Control", "public, max-age=31536000, immutable") // content-hashed names
+		// An embed sandboxed without allow-same-origin has an opaque origin:
+		// its module script and WebAssembly are cross-origin requests.
+		h.Set("Access-Control-Allow-Origin", "*")
+	case path == "/embed.js" || strings.HasPrefix(path, "/oembed"):
+		h.Set("Cache-Control", "public, max-age=3600")
+		h.Set("Access-Control-Allow-Origin", "*")
 	default:
 		h.Set("Cache-Control", "no-cache")
 	}
 	return h
 }
 
+func init() {
+	// Go's table lacks the manifest's type.
+	mime.AddExtensionType(".webmanifest", "application/manifest+json")
+}
+
+// oembed answers /oembed?url=EMBED_URL from the static /oembed/NAME.json,
+// as the oEmbed spec asks; netlify.toml maps the same for production.
+func oembed(files http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		u, err := url.Parse(r.URL.Query().Get("url"))
+		name := ""
+		if err == nil {
+			name, _ = strings.CutPrefix(strings.Trim(u.Path, "/"), "embed/")
+		}
+		if name == "" || strings.ContainsAny(name, "/.") {
+			http.Error(w, `{"error":"url must be an embed URL such as /embed/hashprice/"}`, http.StatusNotFound)
+			return
+		}
+		if f := r.URL.Query().Get("format"); f != "" && f != "json" {
+			http.Error(w, "only format=json", http.StatusNotImplemented)
+			return
+		}
+		r2 := r.Clone(r.Context())
+		r2.URL.Path = "/oembed/" + name + ".json"
+		r2.URL.RawQuery = ""
+		files.ServeHTTP(w, r2)
+	})
+}
+
 // Handler serves dist and the API.
 func Handler(dist string) http.Handler {
 	files := http.FileServer(http.Dir(dist))
 	mux := http.NewServeMux()
-	mux.Handle(api.Prefix, api.Handler())
-	mux.Handle("/", http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+	static := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		for k, v := range Headers(r.URL.Path) {
 			w.Header()[k] = v
 		}
 		files.ServeHTTP(w, r)
-	}))
+	})
+	mux.Handle(api.Prefix, api.Handler())
+	mux.Handle("/oembed", oembed(static))
+	mux.Handle("/", static)
 	return mux
 }

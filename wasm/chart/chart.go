@@ -161,7 +161,7 @@ func (c *Chart) bars(b *strings.Builder) {
 	if math.IsNaN(ymax) || math.IsInf(ymax, 0) || math.IsInf(ymin, 0) || ymax == ymin {
 		return
 	}
-	yt := niceTicks(ymin, ymax, 5)
+	yt := niceTicks(ymin, ymax*1.08, 5) // room above the tallest bar for its value
 	ymin, ymax = yt[0], yt[len(yt)-1]
 	py := func(y float64) float64 { return height - padBot - (y-ymin)/(ymax-ymin)*(height-padTop-padBot) }
 	c.axes(b, yt, py)

@@ -129,6 +129,7 @@ var all = []*Widget{
 		Outputs: []Output{
 			{Key: "lease_to_mining_revenue", Label: "Colocation earns per kWh", Unit: "mining's revenue", Kind: Ratio, Lead: true},
 			{Key: "gpu_to_mining_revenue", Label: "GPU cloud earns per kWh", Unit: "mining's revenue", Kind: Ratio},
+			{Key: "mining_wins_hashprice", Label: "Mining wins above a hashprice of", Unit: "USD per PH/s per day", Kind: USD},
 			{Key: "mining.revenue_usd_per_kwh", Label: "Mining revenue", Unit: "USD per kWh", Kind: USD},
 			{Key: "lease.revenue_usd_per_kwh", Label: "Colocation revenue", Unit: "USD per kWh", Kind: USD},
 			{Key: "gpu.revenue_usd_per_kwh", Label: "GPU cloud revenue", Unit: "USD per kWh", Kind: USD},
@@ -141,7 +142,6 @@ var all = []*Widget{
 			{Key: "mining.npv_usd", Label: "Mining NPV", Kind: USD},
 			{Key: "lease.npv_usd", Label: "Colocation NPV", Kind: USD},
 			{Key: "gpu.npv_usd", Label: "GPU cloud NPV", Kind: USD},
-			{Key: "mining_wins_hashprice", Label: "Mining wins above a hashprice of", Unit: "USD per PH/s per day", Kind: USD},
 		},
 		Chart: func(q url.Values, a map[string]any) *chart.Chart {
 			return &chart.Chart{

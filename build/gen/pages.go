@@ -1,0 +1,219 @@
+package gen
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/util"
+
+	"github.com/hashswitch/hashswitch/wasm/widget"
+)
+
+// markdown returns the converter for content: GFM, footnotes for sources,
+// typographic quotes and dashes, heading ids, no raw HTML (goldmark's
+// default drops it and unsafe link schemes), and the calc fence drawing
+// calculators with render.
+func markdown(render func(w util.BufWriter, name string, preset url.Values) error) goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer, &CalcFence{Render: render}),
+		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
+	)
+}
+
+type source struct {
+	path string // URL path
+	file string
+	fm   FrontMatter
+	body []byte
+}
+
+// content renders content/*.md: content/index.md is /, content/x.md is /x/.
+func (b *builder) content() error {
+	files, err := filepath.Glob(filepath.Join(b.cfg.Root, "content", "*.md"))
+	if err != nil {
+		return err
+	}
+	var sources []source
+	for _, f := range files {
+		src, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		fm, body, err := ParseFrontMatter(src)
+		if err != nil {
+			return fmt.Errorf("%s: %w", f, err)
+		}
+		name := strings.TrimSuffix(filepath.Base(f), ".md")
+		path := "/" + name + "/"
+		if name == "index" {
+			path = "/"
+		}
+		sources = append(sources, source{path, f, fm, body})
+	}
+	sort.Slice(sources, func(i, j int) bool { return sources[i].fm.Order < sources[j].fm.Order })
+	for _, s := range sources {
+		if s.fm.Order > 0 {
+			label := s.fm.Nav
+			if label == "" {
+				label = s.fm.Title
+			}
+			b.nav = append(b.nav, navItem{s.path, label})
+		}
+	}
+	for _, s := range sources {
+		p := &page{Path: s.path, Title: s.fm.Title, Description: s.fm.Description, Date: s.fm.Date}
+		ids := 0
+		md := markdown(func(w util.BufWriter, name string, preset url.Values) error {
+			ids++
+			return b.calc(w, p.Path, fmt.Sprintf("calc-%d", ids), name, preset)
+		})
+		var html bytes.Buffer
+		if err := md.Convert(s.body, &html); err != nil {
+			return fmt.Errorf("%s: %w", s.file, err)
+		}
+		p.Content = template.HTML(html.String())
+		for _, src := range s.fm.Sources {
+			var h bytes.Buffer
+			if err := md.Convert([]byte(src), &h); err != nil {
+				return fmt.Errorf("%s: source %q: %w", s.file, src, err)
+			}
+			inner := strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(h.String()), "<p>"), "</p>")
+			p.Sources = append(p.Sources, template.HTML(inner))
+		}
+		if err := b.write("base.html", p); err != nil {
+			return fmt.Errorf("%s: %w", s.file, err)
+		}
+	}
+	return nil
+}
+
+// calcView is what the "calc" template sees.
+type calcView struct {
+	ID       string
+	W        *widget.Widget
+	R        widget.Result
+	Params   url.Values
+	Groups   []inputGroup
+	Heading  int    // 2 in articles, 1 on embed pages
+	Share    string // this page with the scenario in its URL
+	Embed    string // the embed page with the scenario
+	AsOf     string // the snapshot's date, written for people
+	AsOfISO  string
+	Source   string
+	Clock    string // the countdown when the page was built
+	InputIDs string // every input's id, for <output for=...>
+}
+
+type inputGroup struct {
+	Legend string
+	Inputs []widget.Input
+}
+
+// newCalcView renders calculator name with preset for a page at path.
+func (b *builder) newCalcView(path, id, name string, preset url.Values, heading int) (*calcView, error) {
+	w := widget.Lookup(name)
+	if w == nil {
+		return nil, fmt.Errorf("no calculator %q (there are %s)", name, widgetNames())
+	}
+	r := w.Render(preset.Encode())
+	if r.Error != nil {
+		return nil, fmt.Errorf("calc %s: preset %s: %s: %s", name, preset.Encode(), r.Error.Field, r.Error.Message)
+	}
+	asOf, _ := time.Parse("2006-01-02", widget.Snapshot.AsOf)
+	v := &calcView{
+		ID: id, W: w, R: r, Params: w.Params(preset), Heading: heading,
+		Share:   path + "?calc=" + name + "&" + r.Query,
+		Embed:   "/embed/" + name + "/?" + r.Query,
+		AsOf:    asOf.Format("2 January 2006"),
+		AsOfISO: widget.Snapshot.AsOf,
+		Source:  widget.Snapshot.Source,
+	}
+	if heading == 1 {
+		v.Share = "/embed/" + name + "/?" + r.Query
+	}
+	var ids []string
+	for _, in := range w.Inputs {
+		ids = append(ids, id+"-"+in.Name)
+		if n := len(v.Groups); n == 0 || v.Groups[n-1].Legend != in.Group {
+			v.Groups = append(v.Groups, inputGroup{Legend: in.Group})
+		}
+		g := &v.Groups[len(v.Groups)-1]
+		g.Inputs = append(g.Inputs, in)
+	}
+	v.InputIDs = strings.Join(ids, " ")
+	if w.Countdown != "" {
+		for _, val := range r.Values {
+			if eta, ok := val.Raw.(float64); ok && val.Key == w.Countdown {
+				v.Clock = widget.Countdown(int64(eta), b.cfg.Now.Unix())
+			}
+		}
+	}
+	return v, nil
+}
+
+// calc writes a calculator into a page.
+func (b *builder) calc(w util.BufWriter, path, id, name string, preset url.Values) error {
+	v, err := b.newCalcView(path, id, name, preset, 2)
+	if err != nil {
+		return err
+	}
+	return b.tmpl.ExecuteTemplate(w, "calc", v)
+}
+
+func widgetNames() string {
+	var names []string
+	for _, w := range widget.Widgets() {
+		names = append(names, w.Name)
+	}
+	return strings.Join(names, ", ")
+}
+
+// RawValue writes an output's raw value for its data-value attribute.
+func RawValue(v any) string {
+	switch x := v.(type) {
+	case nil:
+		return ""
+	case float64:
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	case bool:
+		return strconv.FormatBool(x)
+	case string:
+		return x
+	}
+	return fmt.Sprint(v)
+}
+
+// result is one output with its value, for the template.
+type result struct {
+	widget.Output
+	ID    string
+	Text  string
+	Value string
+}
+
+// Results pairs the calculator's outputs with their rendered values.
+func (v *calcView) Results() []result {
+	out := make([]result, len(v.W.Outputs))
+	for i, o := range v.W.Outputs {
+		out[i] = result{Output: o, ID: fmt.Sprintf("%s-out-%d", v.ID, i)}
+		if i < len(v.R.Values) {
+			out[i].Text, out[i].Value = v.R.Values[i].Text, RawValue(v.R.Values[i].Raw)
+		}
+	}
+	return out
+}
+
+// Chart and Table return the prerendered chart markup, made by package chart.
+func (v *calcView) Chart() template.HTML { return template.HTML(v.R.Chart) }
+func (v *calcView) Table() template.HTML { return template.HTML(v.R.Table) }

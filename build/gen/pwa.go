@@ -1,0 +1,69 @@
+package gen
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"text/template"
+)
+
+// manifest writes /manifest.webmanifest, pointing at the hashed icons.
+func (b *builder) manifest() error {
+	icon := func(name, sizes, purpose string) map[string]string {
+		m := map[string]string{"src": b.assets[name], "sizes": sizes, "type": "image/png"}
+		if purpose != "" {
+			m["purpose"] = purpose
+		}
+		return m
+	}
+	m := map[string]any{
+		"name":             "Hashswitch: mining or AI?",
+		"short_name":       "Hashswitch",
+		"description":      "What a megawatt earns mining bitcoin and hosting AI, with numbers you can change.",
+		"start_url":        "/",
+		"scope":            "/",
+		"display":          "standalone",
+		"background_color": "#fdfcf9",
+		"theme_color":      "#b34700",
+		"icons": []map[string]string{
+			icon("icon-192.png", "192x192", ""),
+			icon("icon-512.png", "512x512", ""),
+			icon("icon-maskable-512.png", "512x512", "maskable"),
+		},
+	}
+	data, err := json.MarshalIndent(m, "", "  ")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(b.cfg.Out, "manifest.webmanifest"), data, 0o644)
+}
+
+// Precache lists what the service worker stores on install: every page and
+// every hashed asset.
+func (b *builder) precache() []string {
+	return append(b.sortedPages(), b.assets.Sorted()...)
+}
+
+// serviceWorker writes /sw.js from site/sw.js, filling in the version and
+// the precache list.
+func (b *builder) serviceWorker() error {
+	src, err := os.ReadFile(filepath.Join(b.cfg.Root, "site", "sw.js"))
+	if err != nil {
+		return err
+	}
+	t, err := template.New("sw.js").Delims("/*{{", "}}*/").Parse(string(src))
+	if err != nil {
+		return err
+	}
+	list, err := json.Marshal(b.precache())
+	if err != nil {
+		return err
+	}
+	version, _ := json.Marshal(b.assets.Version())
+	var out bytes.Buffer
+	if err := t.Execute(&out, map[string]string{"Version": string(version), "Precache": string(list)}); err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(b.cfg.Out, "sw.js"), out.Bytes(), 0o644)
+}
