@@ -1,6 +1,6 @@
 // Command build makes and serves the Hashswitch site.
 //
-//	go run ./build dist          # build the site into dist/
+//	go run ./build dist          # build the site into dist/, refresh netlify.toml
 //	go run ./build serve         # build, then serve it on :8080 (PORT overrides) with /api/v1
 package main
 
@@ -19,8 +19,9 @@ import (
 
 func main() {
 	out := flag.String("out", "dist", "output folder")
+	flag.String("base", "", "the site's public origin, for embed codes and oEmbed (default http://localhost:8080)")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: go run ./build [-out dist] dist|serve")
+		fmt.Fprintln(os.Stderr, "usage: go run ./build [-out dist] [-base URL] dist|serve")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
@@ -30,7 +31,8 @@ func main() {
 		os.Exit(2)
 	}
 	start := time.Now()
-	if err := gen.Build(gen.Config{Root: ".", Out: *out}); err != nil {
+	base := flag.Lookup("base").Value.String()
+	if _, err := gen.Build(gen.Config{Root: ".", Out: *out, BaseURL: base, WriteNetlify: true}); err != nil {
 		log.Fatal(err)
 	}
 	log.Printf("built %s in %v", *out, time.Since(start).Round(time.Millisecond))
@@ -44,6 +46,10 @@ func main() {
 			log.Fatal(err)
 		}
 		log.Printf("serving http://localhost:%s (the API at /api/v1/)", port)
-		log.Fatal(http.Serve(l, server.Handler(*out)))
+		rules, err := server.LoadRules("netlify.toml")
+		if err != nil {
+			log.Fatal(err)
+		}
+		log.Fatal(http.Serve(l, server.Handler(*out, rules)))
 	}
 }

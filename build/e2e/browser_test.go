@@ -48,11 +48,16 @@ func run(m *testing.M) int {
 		return 1
 	}
 	defer os.RemoveAll(distDir)
-	if err := gen.Build(gen.Config{Root: repoRoot, Out: distDir}); err != nil {
+	if _, err := gen.Build(gen.Config{Root: repoRoot, Out: distDir}); err != nil {
 		fmt.Fprintln(os.Stderr, "building the site:", err)
 		return 1
 	}
-	site = httptest.NewServer(server.Handler(distDir))
+	rules, err := server.LoadRules(filepath.Join(repoRoot, "netlify.toml"))
+	if err != nil {
+		fmt.Fprintln(os.Stderr, err)
+		return 1
+	}
+	site = httptest.NewServer(server.Handler(distDir, rules))
 	defer site.Close()
 
 	profile, err := os.MkdirTemp("", "hashswitch-chromium")

@@ -44,16 +44,21 @@ func (a Assets) Version() string {
 }
 
 // add writes data under out/assets with a content hash in its name.
+// WebAssembly goes in assets/wasm/, where netlify.toml sets its type.
 func (a Assets) add(out, name string, data []byte) error {
 	sum := sha256.Sum256(data)
 	ext := path.Ext(name)
-	hashed := strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
-	if err := os.MkdirAll(filepath.Join(out, "assets"), 0o755); err != nil {
+	dir := "assets"
+	if ext == ".wasm" {
+		dir = "assets/wasm"
+	}
+	hashed := dir + "/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
+	if err := os.MkdirAll(filepath.Join(out, filepath.FromSlash(dir)), 0o755); err != nil {
 		return err
 	}
-	if err := os.WriteFile(filepath.Join(out, "assets", hashed), data, 0o644); err != nil {
+	if err := os.WriteFile(filepath.Join(out, filepath.FromSlash(hashed)), data, 0o644); err != nil {
 		return err
 	}
-	a[name] = "/assets/" + hashed
+	a[name] = "/" + hashed
 	return nil
 }

@@ -31,6 +31,14 @@ type Config struct {
 	BaseURL string
 	// Now is the build time (tests fix it); zero means time.Now().
 	Now time.Time
+	// WriteNetlify rewrites Root/netlify.toml for the pages built.
+	WriteNetlify bool
+}
+
+// Site is what a build made.
+type Site struct {
+	Pages  []string // URL paths of the HTML pages, sorted
+	Assets Assets
 }
 
 // builder holds one build's state.
@@ -50,7 +58,7 @@ type navItem struct {
 }
 
 // Build writes the whole site into cfg.Out.
-func Build(cfg Config) error {
+func Build(cfg Config) (*Site, error) {
 	if cfg.BaseURL == "" {
 		cfg.BaseURL = "http://localhost:8080"
 	}
@@ -59,18 +67,18 @@ func Build(cfg Config) error {
 		cfg.Now = time.Now()
 	}
 	if err := os.RemoveAll(cfg.Out); err != nil {
-		return err
+		return nil, err
 	}
 	if err := os.MkdirAll(cfg.Out, 0o755); err != nil {
-		return err
+		return nil, err
 	}
 	b := &builder{cfg: cfg, assets: Assets{}}
-	for _, step := range []func() error{b.wasm, b.siteAssets, b.icons, b.templates, b.content, b.templatePages, b.embeds, b.manifest, b.serviceWorker} {
+	for _, step := range []func() error{b.wasm, b.siteAssets, b.icons, b.templates, b.content, b.templatePages, b.embeds, b.manifest, b.serviceWorker, b.netlify} {
 		if err := step(); err != nil {
-			return err
+			return nil, err
 		}
 	}
-	return nil
+	return &Site{Pages: b.sortedPages(), Assets: b.assets}, nil
 }
 
 func (b *builder) wasm() error {

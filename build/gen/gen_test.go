@@ -20,8 +20,14 @@ var root = filepath.Join("..", "..")
 // that every asset a page names exists, under the hash of its content.
 func TestBuildLinksOnlyHashedAssetsThatExist(t *testing.T) {
 	out := t.TempDir()
-	if err := Build(Config{Root: root, Out: out}); err != nil {
+	site, err := Build(Config{Root: root, Out: out})
+	if err != nil {
 		t.Fatal(err)
+	}
+	// netlify.toml must be what this build would write (make dist does).
+	committed, err := os.ReadFile(filepath.Join(root, "netlify.toml"))
+	if err != nil || string(committed) != NetlifyTOML(site.Pages) {
+		t.Errorf("netlify.toml is not current for pages %v: run make dist and commit it (%v)", site.Pages, err)
 	}
 	pages, _ := filepath.Glob(filepath.Join(out, "*", "index.html"))
 	pages = append(pages, filepath.Join(out, "index.html"))

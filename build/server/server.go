@@ -1,49 +1,62 @@
 // Package server is the dev server: the built site from dist/ with the
-// headers the production host sends (see netlify.toml), and the API mounted
-// natively under /api/v1/.
+// headers of netlify.toml, applied the way Netlify applies them, and the
+// API mounted natively under /api/v1/. Tests run against it, so they test
+// the production header rules.
 package server
 
 import (
+	"fmt"
 	"mime"
 	"net/http"
 	"net/url"
 	"strings"
 
+	"github.com/BurntSushi/toml"
+
 	"github.com/hashswitch/hashswitch/wasm/api"
 )
 
-// CSP is the Content-Security-Policy of every page: scripts from this origin
-// only, WebAssembly allowed to compile, no inline script or style, nothing
-// from elsewhere. Embeds differ only in who may frame them.
-const (
-	cspBase  = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'"
-	CSP      = cspBase + "; frame-ancestors 'none'"
-	EmbedCSP = cspBase + "; frame-ancestors *"
-)
+// Rule is one [[headers]] table of netlify.toml.
+type Rule struct {
+	For    string            `toml:"for"`
+	Values map[string]string `toml:"values"`
+}
 
-// Headers returns the security and caching headers for a path of the site.
-func Headers(path string) http.Header {
-	h := http.Header{}
-	h.Set("X-Content-Type-Options", "nosniff")
-	h.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-	h.Set("Permissions-Policy", "camera=(), microphone=(), geolocation=(), interest-cohort=()")
-	if strings.HasPrefix(path, "/embed/") {
-		h.Set("Content-Security-Policy", EmbedCSP)
-	} else {
-		h.Set("Content-Security-Policy", CSP)
-		h.Set("X-Frame-Options", "DENY")
+// LoadRules reads the [[headers]] rules of a netlify.toml.
+func LoadRules(path string) ([]Rule, error) {
+	var cfg struct {
+		Headers []Rule `toml:"headers"`
 	}
-	switch {
-	case strings.HasPrefix(path, "/assets/"):
-		h.Set("Cache-Control", "public, max-age=31536000, immutable") // content-hashed names
-		// An embed sandboxed without allow-same-origin has an opaque origin:
-		// its module script and WebAssembly are cross-origin requests.
-		h.Set("Access-Control-Allow-Origin", "*")
-	case path == "/embed.js" || strings.HasPrefix(path, "/oembed"):
-		h.Set("Cache-Control", "public, max-age=3600")
-		h.Set("Access-Control-Allow-Origin", "*")
-	default:
-		h.Set("Cache-Control", "no-cache")
+	if _, err := toml.DecodeFile(path, &cfg); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return cfg.Headers, nil
+}
+
+// matches reports whether a rule's path pattern matches a request path:
+// exactly, as the folder of an index.html, or by a trailing * splat.
+func matches(pattern, path string) bool {
+	if prefix, ok := strings.CutSuffix(pattern, "*"); ok {
+		return strings.HasPrefix(path, prefix)
+	}
+	return path == pattern || strings.TrimSuffix(path, "index.html") == pattern
+}
+
+// Headers returns the headers the rules give path. Like Netlify, every
+// matching rule applies, and a header set by two rules gets both values,
+// joined by a comma.
+func Headers(rules []Rule, path string) http.Header {
+	h := http.Header{}
+	for _, r := range rules {
+		if !matches(r.For, path) {
+			continue
+		}
+		for k, v := range r.Values {
+			if old := h.Get(k); old != "" {
+				v = old + ", " + v
+			}
+			h.Set(k, v)
+		}
 	}
 	return h
 }
@@ -53,8 +66,24 @@ func init() {
 	mime.AddExtensionType(".webmanifest", "application/manifest+json")
 }
 
+// Handler serves dist with the rules' headers, and the API.
+func Handler(dist string, rules []Rule) http.Handler {
+	files := http.FileServer(http.Dir(dist))
+	static := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		for k, v := range Headers(rules, r.URL.Path) {
+			w.Header()[k] = v
+		}
+		files.ServeHTTP(w, r)
+	})
+	mux := http.NewServeMux()
+	mux.Handle(api.Prefix, api.Handler())
+	mux.Handle("/oembed", oembed(static))
+	mux.Handle("/", static)
+	return mux
+}
+
 // oembed answers /oembed?url=EMBED_URL from the static /oembed/NAME.json,
-// as the oEmbed spec asks; netlify.toml maps the same for production.
+// the endpoint the oEmbed spec describes; pages link the static files.
 func oembed(files http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		u, err := url.Parse(r.URL.Query().Get("url"))
@@ -62,12 +91,15 @@ func oembed(files http.Handler) http.Handler {
 		if err == nil {
 			name, _ = strings.CutPrefix(strings.Trim(u.Path, "/"), "embed/")
 		}
+		w.Header().Set("Access-Control-Allow-Origin", "*")
 		if name == "" || strings.ContainsAny(name, "/.") {
-			http.Error(w, `{"error":"url must be an embed URL such as /embed/hashprice/"}`, http.StatusNotFound)
+			w.Header().Set("Content-Type", "application/json")
+			w.WriteHeader(http.StatusNotFound)
+			w.Write([]byte(`{"error":"url must be an embed URL such as https://…/embed/hashprice/"}`))
 			return
 		}
 		if f := r.URL.Query().Get("format"); f != "" && f != "json" {
-			http.Error(w, "only format=json", http.StatusNotImplemented)
+			http.Error(w, "only format=json is served", http.StatusNotImplemented)
 			return
 		}
 		r2 := r.Clone(r.Context())
@@ -75,20 +107,4 @@ func oembed(files http.Handler) http.Handler {
 		r2.URL.RawQuery = ""
 		files.ServeHTTP(w, r2)
 	})
-}
-
-// Handler serves dist and the API.
-func Handler(dist string) http.Handler {
-	files := http.FileServer(http.Dir(dist))
-	mux := http.NewServeMux()
-	static := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		for k, v := range Headers(r.URL.Path) {
-			w.Header()[k] = v
-		}
-		files.ServeHTTP(w, r)
-	})
-	mux.Handle(api.Prefix, api.Handler())
-	mux.Handle("/oembed", oembed(static))
-	mux.Handle("/", static)
-	return mux
 }

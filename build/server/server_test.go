@@ -1,6 +1,7 @@
 package server
 
 import (
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -9,43 +10,91 @@ import (
 	"testing"
 )
 
-func TestHeaders(t *testing.T) {
-	dist := t.TempDir()
-	os.MkdirAll(filepath.Join(dist, "assets"), 0o755)
-	os.MkdirAll(filepath.Join(dist, "embed", "hashprice"), 0o755)
-	os.WriteFile(filepath.Join(dist, "index.html"), []byte("<!doctype html>"), 0o644)
-	os.WriteFile(filepath.Join(dist, "embed", "hashprice", "index.html"), []byte("<!doctype html>"), 0o644)
-	os.WriteFile(filepath.Join(dist, "assets", "app.0123456789.wasm"), []byte("\x00asm"), 0o644)
-	srv := httptest.NewServer(Handler(dist))
-	defer srv.Close()
+func rules(t *testing.T) []Rule {
+	t.Helper()
+	r, err := LoadRules(filepath.Join("..", "..", "netlify.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r
+}
 
-	get := func(path string) *http.Response {
+// TestNetlifyHeaders checks the production rules as Netlify merges them:
+// one CSP per page, strict, and framing allowed for embeds only.
+func TestNetlifyHeaders(t *testing.T) {
+	r := rules(t)
+	page := Headers(r, "/")
+	for _, path := range []string{"/", "/api/", "/calculators/"} {
+		h := Headers(r, path)
+		csp := h.Get("Content-Security-Policy")
+		if strings.Count(csp, "default-src") != 1 || !strings.Contains(csp, "frame-ancestors 'none'") ||
+			strings.Contains(csp, "unsafe-inline") || !strings.Contains(csp, "script-src 'self' 'wasm-unsafe-eval'") {
+			t.Errorf("%s: CSP %q", path, csp)
+		}
+		if h.Get("X-Frame-Options") != "DENY" || h.Get("X-Content-Type-Options") != "nosniff" || h.Get("Cache-Control") != "no-cache" {
+			t.Errorf("%s: %v", path, h)
+		}
+	}
+	embed := Headers(r, "/embed/hashprice/")
+	if csp := embed.Get("Content-Security-Policy"); strings.Count(csp, "default-src") != 1 || !strings.Contains(csp, "frame-ancestors *") || embed.Get("X-Frame-Options") != "" {
+		t.Errorf("embed: %v", embed)
+	}
+	wasm := Headers(r, "/assets/wasm/app.0123456789.wasm")
+	if wasm.Get("Content-Type") != "application/wasm" || wasm.Get("Cache-Control") != "public, max-age=31536000, immutable" || wasm.Get("Access-Control-Allow-Origin") != "*" {
+		t.Errorf("wasm: %v", wasm)
+	}
+	if sw := Headers(r, "/sw.js"); sw.Get("Cache-Control") != "no-cache" || sw.Get("Content-Security-Policy") != "" {
+		t.Errorf("sw.js: %v", sw)
+	}
+	_ = page
+}
+
+func TestHandler(t *testing.T) {
+	dist := t.TempDir()
+	for name, body := range map[string]string{
+		"index.html":                      "<!doctype html>",
+		"embed/hashprice/index.html":      "<!doctype html>",
+		"assets/wasm/app.0123456789.wasm": "\x00asm",
+		"oembed/hashprice.json":           `{"type":"rich"}`,
+	} {
+		os.MkdirAll(filepath.Dir(filepath.Join(dist, name)), 0o755)
+		os.WriteFile(filepath.Join(dist, name), []byte(body), 0o644)
+	}
+	srv := httptest.NewServer(Handler(dist, rules(t)))
+	defer srv.Close()
+	get := func(path string) (*http.Response, string) {
 		t.Helper()
 		res, err := http.Get(srv.URL + path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		res.Body.Close()
-		return res
+		defer res.Body.Close()
+		var b strings.Builder
+		buf := make([]byte, 4096)
+		for {
+			n, err := res.Body.Read(buf)
+			b.Write(buf[:n])
+			if err != nil {
+				break
+			}
+		}
+		return res, b.String()
 	}
-	page := get("/")
-	if csp := page.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "frame-ancestors 'none'") ||
-		strings.Contains(csp, "unsafe-inline") || !strings.Contains(csp, "'wasm-unsafe-eval'") {
-		t.Errorf("page CSP %q", csp)
+	if res, _ := get("/"); !strings.Contains(res.Header.Get("Content-Security-Policy"), "frame-ancestors 'none'") {
+		t.Errorf("page headers %v", res.Header)
 	}
-	if page.Header.Get("X-Frame-Options") != "DENY" || page.Header.Get("Cache-Control") != "no-cache" {
-		t.Errorf("page headers %v", page.Header)
+	if res, _ := get("/assets/wasm/app.0123456789.wasm"); res.Header.Get("Content-Type") != "application/wasm" {
+		t.Errorf("wasm headers %v", res.Header)
 	}
-	embed := get("/embed/hashprice/")
-	if csp := embed.Header.Get("Content-Security-Policy"); !strings.Contains(csp, "frame-ancestors *") || embed.Header.Get("X-Frame-Options") != "" {
-		t.Errorf("embed headers %v", embed.Header)
+	if res, _ := get("/api/v1/halving?height=840000"); res.StatusCode != 200 || res.Header.Get("Content-Type") != "application/json; charset=utf-8" {
+		t.Errorf("api %d %v", res.StatusCode, res.Header)
 	}
-	wasm := get("/assets/app.0123456789.wasm")
-	if wasm.Header.Get("Content-Type") != "application/wasm" || !strings.Contains(wasm.Header.Get("Cache-Control"), "immutable") {
-		t.Errorf("wasm headers %v", wasm.Header)
+	res, body := get("/oembed?url=" + srv.URL + "/embed/hashprice/&format=json")
+	var o map[string]any
+	if res.StatusCode != 200 || json.Unmarshal([]byte(body), &o) != nil || o["type"] != "rich" {
+		t.Errorf("oembed %d %s", res.StatusCode, body)
 	}
-	api := get("/api/v1/halving?height=840000")
-	if api.StatusCode != 200 || api.Header.Get("Content-Type") != "application/json; charset=utf-8" {
-		t.Errorf("api %d %v", api.StatusCode, api.Header)
+	if res, _ := get("/oembed?url=" + srv.URL + "/elsewhere/"); res.StatusCode != 404 {
+		t.Errorf("oembed for a non-embed: %d", res.StatusCode)
 	}
 }
