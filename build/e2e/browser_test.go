@@ -108,9 +108,17 @@ type tab struct {
 	// httpErrorsExpected stops 4xx answers the test asked for from counting
 	// as problems (Chromium logs each one).
 	httpErrorsExpected bool
-	mu                 sync.Mutex
-	problems           []string
-	requests           []string
+	// offlineExpected stops failed connections from counting, once a test
+	// has stopped its server on purpose.
+	offlineExpected bool
+	// framingRefusalExpected stops the CSP's refusal to be framed from
+	// counting, in the test that checks it.
+	framingRefusalExpected bool
+	// origins a test's pages may request, besides the site's.
+	origins  []string
+	mu       sync.Mutex
+	problems []string
+	requests []string
 }
 
 func newTab(t testing.TB) *tab {
@@ -172,16 +180,31 @@ func (tb *tab) check(t testing.TB) {
 	tb.mu.Lock()
 	defer tb.mu.Unlock()
 	for _, p := range tb.problems {
-		if tb.httpErrorsExpected && strings.HasPrefix(p, "log: Failed to load resource: the server responded with a status of 4") {
+		if tb.httpErrorsExpected && strings.HasPrefix(p, "log: Failed to load resource: the server responded with a status of 4") ||
+			tb.offlineExpected && strings.Contains(p, "net::ERR_") ||
+			tb.framingRefusalExpected && strings.Contains(p, "frame-ancestors") {
 			continue
 		}
 		t.Errorf("browser reported %s", p)
 	}
 	for _, u := range tb.requests {
-		if !strings.HasPrefix(u, site.URL+"/") && !strings.HasPrefix(u, "data:") && !strings.HasPrefix(u, "blob:") {
+		if !tb.allowed(u) {
 			t.Errorf("request left the origin: %s", u)
 		}
 	}
+}
+
+// allowed reports whether a request stays on the site or a test's origins.
+func (tb *tab) allowed(u string) bool {
+	if strings.HasPrefix(u, "data:") || strings.HasPrefix(u, "blob:") {
+		return true
+	}
+	for _, o := range append([]string{site.URL}, tb.origins...) {
+		if strings.HasPrefix(u, o+"/") {
+			return true
+		}
+	}
+	return false
 }
 
 func (tb *tab) run(t testing.TB, steps ...chromedp.Action[chromedp.Void]) {

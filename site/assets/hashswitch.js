@@ -183,7 +183,16 @@ function postHeight() {
   if (childId) window.parent.postMessage(`pymxPYMx${childId}xPYMxheightxPYMx${height}`, "*");
 }
 
-if (embed) new ResizeObserver(postHeight).observe(document.body);
+if (embed) {
+  new ResizeObserver(postHeight).observe(document.body);
+  // embed.js may load after the first report: it asks again.
+  window.addEventListener("message", (e) => {
+    if (e.source === window.parent && e.data?.type === "hashswitch:measure") {
+      lastHeight = 0;
+      postHeight();
+    }
+  });
+}
 
 // ---------- offline and updates
 
@@ -229,7 +238,10 @@ if (tryForm) enhanceTry(tryForm);
 registerServiceWorker();
 
 // Start the WebAssembly now: the first answer should not wait for a keystroke.
-api().catch((err) => {
+// An embed tells its parent when it is live.
+api().then(() => {
+  if (embed && window.parent !== window) window.parent.postMessage({ type: "hashswitch:ready", name: embed }, "*");
+}).catch((err) => {
   root.dataset.wasm = "failed";
   console.error("Hashswitch: the WebAssembly did not start:", err);
 });

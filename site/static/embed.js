@@ -18,6 +18,15 @@
     return sandbox !== null && !/(^|\s)allow-same-origin(\s|$)/.test(sandbox);
   }
 
+  function ours(frame) {
+    try {
+      var src = new URL(frame.src, location.href);
+      return src.origin === origin && src.pathname.indexOf("/embed/") === 0;
+    } catch (e) {
+      return false;
+    }
+  }
+
   window.addEventListener("message", function (event) {
     var data = event.data;
     if (!data || typeof data !== "object" || data.type !== "hashswitch:height") return;
@@ -27,12 +36,18 @@
     for (var i = 0; i < frames.length; i++) {
       var frame = frames[i];
       if (frame.contentWindow !== event.source) continue;
-      var src;
-      try { src = new URL(frame.src, location.href); } catch (e) { return; }
-      if (src.origin !== origin || src.pathname.indexOf("/embed/") !== 0) return;
+      if (!ours(frame)) return;
       if (event.origin !== origin && !(event.origin === "null" && opaque(frame))) return;
       frame.style.height = Math.ceil(height) + "px";
       return;
     }
   });
+
+  // Embeds that reported their height before this script ran report again.
+  var frames = document.getElementsByTagName("iframe");
+  for (var i = 0; i < frames.length; i++) {
+    if (ours(frames[i]) && frames[i].contentWindow) {
+      frames[i].contentWindow.postMessage({ type: "hashswitch:measure" }, "*");
+    }
+  }
 })();

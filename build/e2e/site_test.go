@@ -1,0 +1,355 @@
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/hashswitch/hashswitch/build/server"
+	"github.com/hashswitch/hashswitch/internal/vectors"
+	"github.com/hashswitch/hashswitch/wasm/widget"
+)
+
+// shown is an output as the page shows it.
+type shown struct {
+	Key   string `json:"key"`
+	Text  string `json:"text"`
+	Value string `json:"value"`
+}
+
+// readOutputs returns the outputs of the first calculator called name.
+func readOutputs(name string, dst *[]shown) chromedp.Action[chromedp.Void] {
+	return evaluate(fmt.Sprintf(`[...document.querySelector('section[data-calc=%q]').querySelectorAll("output[data-key]")]
+		.map((o) => ({key: o.dataset.key, text: o.value, value: o.dataset.value}))`, name), dst)
+}
+
+// wantOutputs is what package widget renders natively for a scenario.
+func wantOutputs(t testing.TB, name, query string) []shown {
+	t.Helper()
+	r := widget.Lookup(name).Render(query)
+	if r.Error != nil {
+		t.Fatalf("%s?%s: %+v", name, query, r.Error)
+	}
+	var out []shown
+	for _, v := range r.Values {
+		raw := ""
+		switch x := v.Raw.(type) {
+		case nil:
+		case string:
+			raw = x
+		case bool:
+			raw = fmt.Sprint(x)
+		case float64:
+			raw = strings.TrimSuffix(fmt.Sprintf("%v", x), "")
+		}
+		out = append(out, shown{v.Key, v.Text, raw})
+	}
+	return out
+}
+
+func sameOutputs(t *testing.T, what string, got, want []shown) {
+	t.Helper()
+	if len(got) != len(want) {
+		t.Errorf("%s: %d outputs, want %d", what, len(got), len(want))
+		return
+	}
+	for i := range got {
+		// data-value holds JavaScript's String(number); compare numbers as numbers.
+		if got[i].Key != want[i].Key || got[i].Text != want[i].Text || !sameNumber(got[i].Value, want[i].Value) {
+			t.Errorf("%s: %s shows %q (%s), Go renders %q (%s)", what, got[i].Key, got[i].Text, got[i].Value, want[i].Text, want[i].Value)
+		}
+	}
+}
+
+func sameNumber(a, b string) bool {
+	if a == b {
+		return true
+	}
+	var x, y float64
+	_, e1 := fmt.Sscan(a, &x)
+	_, e2 := fmt.Sscan(b, &y)
+	return e1 == nil && e2 == nil && x == y
+}
+
+// retype selects what an input holds and types value over it, as a
+// person does with the keyboard, firing an input event per key.
+func retype(sel, value string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		chromedp.Focus(chromedp.CSS(sel)),
+		evaluate(fmt.Sprintf(`document.querySelector(%q).select()`, sel), new(any)),
+		chromedp.KeyEvent(value),
+	)
+}
+
+// edits are one typed change per calculator, with the scenario it makes.
+var edits = []struct{ calc, input, value string }{
+	{"hashprice", "price", "42500"},
+	{"profit", "power_price", "0.08"},
+	{"halving", "height", "1049999"},
+	{"convert", "lease", "160"},
+	{"attack", "hashrate", "500"},
+	{"header", "hex", ""}, // filled with the genesis header below
+}
+
+func genesisHex() string {
+	headers, _ := vectors.Headers()
+	return headers[0].HeaderHex
+}
+
+// TestEveryCalculatorComputesTypedInput types into each calculator on the
+// calculators page and compares every output with Go's native rendering.
+func TestEveryCalculatorComputesTypedInput(t *testing.T) {
+	tb := newTab(t)
+	tb.run(t, chromedp.Navigate(site.URL+"/calculators/"), waitWasm())
+	for _, e := range edits {
+		value := e.value
+		if e.calc == "header" {
+			value = genesisHex()
+		}
+		sel := fmt.Sprintf(`section[data-calc=%q] [name=%q]`, e.calc, e.input)
+		want := wantOutputs(t, e.calc, url.Values{e.input: {value}}.Encode())
+		var got []shown
+		tb.run(t,
+			retype(sel, value),
+			until(fmt.Sprintf(`document.querySelector('section[data-calc=%q] output[data-key=%q]').value === %q`, e.calc, want[0].Key, want[0].Text), 10*time.Second),
+			readOutputs(e.calc, &got),
+		)
+		sameOutputs(t, e.calc+" typed", got, want)
+	}
+	// The address bar now holds the last scenario, a link to share.
+	var href string
+	tb.run(t, evaluate(`location.search`, &href))
+	if !strings.Contains(href, "calc=header") || !strings.Contains(href, "hex="+genesisHex()) {
+		t.Errorf("URL after editing: %s", href)
+	}
+}
+
+// TestURLPresets opens each embed with a preset in its URL, and an article
+// with a calc= link, and compares the outputs with Go's rendering.
+func TestURLPresets(t *testing.T) {
+	tb := newTab(t)
+	for _, e := range edits {
+		value := e.value
+		if e.calc == "header" {
+			value = genesisHex()
+		}
+		q := url.Values{e.input: {value}}.Encode()
+		want := wantOutputs(t, e.calc, q)
+		var got []shown
+		tb.run(t,
+			chromedp.Navigate(site.URL+"/embed/"+e.calc+"/?"+q),
+			waitWasm(),
+			until(fmt.Sprintf(`document.querySelector('output[data-key=%q]').value === %q`, want[0].Key, want[0].Text), 10*time.Second),
+			readOutputs(e.calc, &got),
+		)
+		sameOutputs(t, e.calc+" preset", got, want)
+	}
+	q := "power_price=0.03&pool_fee=0"
+	want := wantOutputs(t, "profit", q)
+	var got []shown
+	tb.run(t,
+		chromedp.Navigate(site.URL+"/calculators/?calc=profit&"+q),
+		waitWasm(),
+		until(fmt.Sprintf(`document.querySelector('section[data-calc="profit"] output[data-key=%q]').value === %q`, want[0].Key, want[0].Text), 10*time.Second),
+		readOutputs("profit", &got),
+	)
+	sameOutputs(t, "article preset", got, want)
+}
+
+// TestDarkParameter: dark=true and dark=false override the system theme.
+func TestDarkParameter(t *testing.T) {
+	tb := newTab(t)
+	var dark, light string
+	tb.run(t,
+		chromedp.Navigate(site.URL+"/embed/hashprice/?dark=true"),
+		waitWasm(),
+		evaluate(`getComputedStyle(document.body).backgroundColor`, &dark),
+		chromedp.Navigate(site.URL+"/embed/hashprice/?dark=false"),
+		waitWasm(),
+		evaluate(`getComputedStyle(document.body).backgroundColor`, &light),
+	)
+	if dark != "rgb(21, 21, 19)" || light != "rgb(253, 252, 249)" {
+		t.Errorf("dark=true gives %s, dark=false %s", dark, light)
+	}
+}
+
+// TestBadInputShowsErrorAndRecovers types garbage, expects the field named
+// in an inline error, then fixes it and expects results again.
+func TestBadInputShowsErrorAndRecovers(t *testing.T) {
+	tb := newTab(t)
+	sel := `section[data-calc="hashprice"] [name="price"]`
+	var summary, fieldErr, invalid, lead string
+	tb.run(t,
+		chromedp.Navigate(site.URL+"/embed/hashprice/"),
+		waitWasm(),
+		retype(sel, "85,000"),
+		until(`document.querySelector(".calc-error").textContent.includes('"85,000"')`, 10*time.Second),
+		evaluate(`document.querySelector(".calc-error").textContent`, &summary),
+		evaluate(`document.getElementById("calc-price-error").textContent`, &fieldErr),
+		evaluate(`document.getElementById("calc-price").getAttribute("aria-invalid")`, &invalid),
+		evaluate(`document.querySelector("output[data-key=hashprice_usd_per_ph_day]").value`, &lead),
+	)
+	if !strings.HasPrefix(summary, "Bitcoin price: must be a positive number") || !strings.Contains(fieldErr, `"85,000"`) || invalid != "true" || lead != "—" {
+		t.Errorf("error shown as %q / %q, aria-invalid %q, lead %q", summary, fieldErr, invalid, lead)
+	}
+	want := wantOutputs(t, "hashprice", "price=85000")
+	var got []shown
+	tb.run(t,
+		retype(sel, "85000"),
+		until(fmt.Sprintf(`document.querySelector("output[data-key=hashprice_usd_per_ph_day]").value === %q`, want[0].Text), 10*time.Second),
+		readOutputs("hashprice", &got),
+		evaluate(`String(document.getElementById("calc-price").getAttribute("aria-invalid"))`, &invalid),
+	)
+	sameOutputs(t, "after fixing", got, want)
+	if invalid != "null" {
+		t.Errorf("aria-invalid stays %q", invalid)
+	}
+}
+
+// TestKeyboardOnly reaches an input with Tab and changes it with keys.
+func TestKeyboardOnly(t *testing.T) {
+	tb := newTab(t)
+	var focused string
+	tb.run(t,
+		chromedp.Navigate(site.URL+"/embed/hashprice/"),
+		waitWasm(),
+		chromedp.KeyEvent("\t"),
+		evaluate(`document.activeElement.name`, &focused),
+	)
+	if focused != "price" {
+		t.Fatalf("first Tab focuses %q, want the price input", focused)
+	}
+	want := wantOutputs(t, "hashprice", "price=850001")
+	var value string
+	tb.run(t,
+		chromedp.KeyEvent(kb.End),
+		chromedp.KeyEvent("1"),
+		evaluate(`document.activeElement.value`, &value),
+	)
+	if value != "850001" {
+		t.Fatalf("typed into the price: %q", value)
+	}
+	tb.run(t, until(fmt.Sprintf(`document.querySelector("output[data-key=hashprice_usd_per_ph_day]").value === %q`, want[0].Text), 10*time.Second))
+}
+
+// TestOfflineAfterOneVisit visits the site once, stops its server, and
+// reloads: the service worker's cache serves the page, the WebAssembly
+// starts, and the calculators still compute.
+func TestOfflineAfterOneVisit(t *testing.T) {
+	rules, err := server.LoadRules(repoRoot + "/netlify.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := httptest.NewServer(server.Handler(distDir, rules))
+	defer own.Close()
+	tb := newTab(t)
+	tb.origins = append(tb.origins, own.URL)
+	tb.offlineExpected = true
+	tb.run(t,
+		chromedp.Navigate(own.URL+"/calculators/"),
+		waitWasm(),
+		evaluate(`navigator.serviceWorker.ready.then(() => true)`, new(bool)),
+		until(`navigator.serviceWorker.controller !== null || (location.reload(), false)`, 20*time.Second),
+	)
+	own.CloseClientConnections()
+	own.Close()
+	want := wantOutputs(t, "hashprice", "price=42500")
+	var title string
+	tb.run(t,
+		chromedp.Navigate(own.URL+"/calculators/"),
+		waitWasm(),
+		evaluate(`document.title`, &title),
+		retype(`section[data-calc="hashprice"] [name="price"]`, "42500"),
+		until(fmt.Sprintf(`document.querySelector('section[data-calc="hashprice"] output[data-key="hashprice_usd_per_ph_day"]').value === %q`, want[0].Text), 10*time.Second),
+	)
+	if !strings.HasPrefix(title, "All the calculators") {
+		t.Errorf("offline title %q", title)
+	}
+	// Another page, never opened, comes from the precache too.
+	tb.run(t, chromedp.Navigate(own.URL+"/embed/attack/"), waitWasm(), evaluate(`document.title`, &title))
+	if !strings.HasPrefix(title, "The cost of a 51% attack") {
+		t.Errorf("precached page title %q", title)
+	}
+}
+
+// TestEmbedOnAnotherOrigin puts two embeds in a page of another origin, one
+// in an iframe sandboxed with allow-scripts alone (no storage, opaque
+// origin): both start their WebAssembly and embed.js resizes both.
+func TestEmbedOnAnotherOrigin(t *testing.T) {
+	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!doctype html><html><head><title>Newsroom</title><link rel="icon" href="data:,"></head><body>
+<p>An article.</p>
+<iframe id="plain" src="%[1]s/embed/hashprice/?price=60000" title="Hashprice" width="100%%" height="100"></iframe>
+<iframe id="sandboxed" src="%[1]s/embed/profit/" title="Profit" width="100%%" height="100" sandbox="allow-scripts"></iframe>
+<script>
+window.live = [];
+addEventListener("message", (e) => { if (e.data && e.data.type === "hashswitch:ready") live.push(e.data.name + " " + e.origin); });
+</script>
+<script src="%[1]s/embed.js" async></script>
+</body></html>`, site.URL)
+	}))
+	defer host.Close()
+	tb := newTab(t)
+	tb.origins = append(tb.origins, host.URL)
+	var live []string
+	var plain, sandboxed float64
+	tb.run(t,
+		chromedp.Navigate(host.URL+"/"),
+		until(`window.live && window.live.length === 2`, 30*time.Second),
+		until(`document.getElementById("plain").getBoundingClientRect().height > 400 &&
+			document.getElementById("sandboxed").getBoundingClientRect().height > 400`, 10*time.Second),
+		evaluate(`window.live`, &live),
+		evaluate(`document.getElementById("plain").getBoundingClientRect().height`, &plain),
+		evaluate(`document.getElementById("sandboxed").getBoundingClientRect().height`, &sandboxed),
+	)
+	joined := strings.Join(live, ",")
+	if !strings.Contains(joined, "hashprice "+site.URL) || !strings.Contains(joined, "profit null") {
+		t.Errorf("ready messages %v", live)
+	}
+	t.Logf("iframes resized to %.0f and %.0f px", plain, sandboxed)
+}
+
+// TestPagesCannotBeFramedButEmbedsCan loads a page and an embed in iframes
+// of another origin: the browser refuses the page (CSP frame-ancestors
+// 'none') and shows the embed.
+func TestPagesCannotBeFramedButEmbedsCan(t *testing.T) {
+	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!doctype html><html><head><title>Framer</title><link rel="icon" href="data:,"></head><body>
+<iframe id="page" src="%[1]s/calculators/"></iframe><iframe id="embed" src="%[1]s/embed/halving/"></iframe></body></html>`, site.URL)
+	}))
+	defer host.Close()
+	tb := newTab(t)
+	tb.origins = append(tb.origins, host.URL)
+	tb.framingRefusalExpected = true
+	tb.run(t, chromedp.Navigate(host.URL+"/"), chromedp.Sleep(2*time.Second))
+	tree, err := chromedp.Run(tb.ctx, func(ctx context.Context, target *chromedp.Target) (page.GetFrameTreeResult, error) {
+		return cdp.Call(ctx, target, page.GetFrameTree, cdp.Empty{})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	frames := map[string]string{} // requested URL -> what loaded
+	for _, child := range tree.FrameTree.ChildFrames {
+		f := child.Frame
+		if f.UnreachableURL != "" {
+			frames[f.UnreachableURL] = "refused"
+		} else {
+			frames[f.URL] = "loaded"
+		}
+	}
+	if frames[site.URL+"/calculators/"] != "refused" || frames[site.URL+"/embed/halving/"] != "loaded" {
+		t.Errorf("frames: %v", frames)
+	}
+}
