@@ -1,14 +1,17 @@
 package e2e
 
 import (
+	"bytes"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"sort"
+	"strings"
 	"testing"
 	"time"
 
+	"github.com/andybalholm/brotli"
 	"github.com/chromedp/chromedp"
 
 	"github.com/hashswitch/hashswitch/build/gen"
@@ -115,3 +118,61 @@ document.documentElement.dataset.edge = "ready";
 }
 
 var genCompile = func(pkg string) ([]byte, error) { return gen.CompileWasm(repoRoot, pkg) }
+
+// BenchmarkBrowserEmbedFirstResult loads /embed/hashprice/ cold, in a
+// fresh browser context (no cache, no service worker), and reports when
+// its first result is in the page (prerendered in the HTML: DOM
+// interactive, before any script runs), when its WebAssembly is live, and
+// what the page weighs: bytes as served here, and compressed with brotli
+// as a CDN serves them.
+func BenchmarkBrowserEmbedFirstResult(b *testing.B) {
+	tb := newTab(b, chromedp.WithNewBrowserContext())
+	var m struct {
+		Interactive, Ready float64
+		Resources  []string
+		Bytes      float64
+	}
+	tb.run(b,
+		chromedp.Navigate(site.URL+"/embed/hashprice/"),
+		waitWasm(),
+		evaluate(`(() => {
+			const res = performance.getEntriesByType("resource");
+			const nav = performance.getEntriesByType("navigation")[0];
+			return {
+				Interactive: performance.getEntriesByType("navigation")[0].domInteractive,
+				Ready: performance.getEntriesByName("hashswitch-ready")[0].startTime,
+				Resources: [location.pathname, ...res.map((r) => new URL(r.name).pathname)],
+				Bytes: nav.decodedBodySize + res.reduce((n, r) => n + r.decodedBodySize, 0),
+			};
+		})()`, &m),
+	)
+	var brotliBytes int
+	for _, path := range m.Resources {
+		data, err := os.ReadFile(filepath.Join(distDir, filepath.FromSlash(path), indexIfDir(path)))
+		if err != nil {
+			b.Fatal(err)
+		}
+		brotliBytes += brotliSize(data)
+	}
+	b.ReportMetric(m.Interactive, "ms-first-result")
+	b.ReportMetric(m.Ready, "ms-live")
+	b.ReportMetric(m.Bytes, "bytes")
+	b.ReportMetric(float64(brotliBytes), "brotli-bytes")
+	b.ReportMetric(float64(len(m.Resources)), "requests")
+	b.ReportMetric(0, "ns/op")
+}
+
+func indexIfDir(path string) string {
+	if strings.HasSuffix(path, "/") {
+		return "index.html"
+	}
+	return ""
+}
+
+func brotliSize(data []byte) int {
+	var buf bytes.Buffer
+	w := brotli.NewWriterLevel(&buf, brotli.BestCompression)
+	w.Write(data)
+	w.Close()
+	return buf.Len()
+}

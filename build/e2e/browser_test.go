@@ -121,9 +121,9 @@ type tab struct {
 	requests []string
 }
 
-func newTab(t testing.TB) *tab {
+func newTab(t testing.TB, opts ...chromedp.ContextOption) *tab {
 	t.Helper()
-	ctx, cancel := chromedp.NewContext(browser)
+	ctx, cancel := chromedp.NewContext(browser, opts...)
 	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
 	tb := &tab{ctx: ctx}
 	err := chromedp.Listen(ctx, func(ev any) {
