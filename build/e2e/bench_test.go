@@ -129,8 +129,8 @@ func BenchmarkBrowserEmbedFirstResult(b *testing.B) {
 	tb := newTab(b, chromedp.WithNewBrowserContext())
 	var m struct {
 		Interactive, Ready float64
-		Resources  []string
-		Bytes      float64
+		Resources          []string
+		Bytes              float64
 	}
 	tb.run(b,
 		chromedp.Navigate(site.URL+"/embed/hashprice/"),

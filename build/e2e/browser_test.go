@@ -233,6 +233,24 @@ func until(script string, timeout time.Duration) chromedp.Action[chromedp.Void] 
 	return chromedp.Poll[chromedp.Void](script, chromedp.WithPollingTimeout(timeout))
 }
 
+// eventually waits for a script to be truthy across navigations, which
+// end a Poll: it asks again until the timeout.
+func eventually(script string, timeout time.Duration) chromedp.Action[chromedp.Void] {
+	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
+		deadline := time.Now().Add(timeout)
+		for {
+			ok, err := chromedp.Evaluate[bool](script, chromedp.EvalAwaitPromise)(ctx, t)
+			if err == nil && ok {
+				return chromedp.Void{}, nil
+			}
+			if time.Now().After(deadline) {
+				return chromedp.Void{}, fmt.Errorf("%s: not true after %v (last error %v)", script, timeout, err)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+}
+
 // waitWasm waits until the page's WebAssembly has started.
 func waitWasm() chromedp.Action[chromedp.Void] {
 	return until(`document.documentElement.dataset.wasm === "ready"`, 30*time.Second)

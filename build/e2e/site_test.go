@@ -6,6 +6,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -15,6 +18,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"github.com/hashswitch/hashswitch/build/gen"
 	"github.com/hashswitch/hashswitch/build/server"
 	"github.com/hashswitch/hashswitch/internal/vectors"
 	"github.com/hashswitch/hashswitch/wasm/widget"
@@ -259,7 +263,7 @@ func TestOfflineAfterOneVisit(t *testing.T) {
 		chromedp.Navigate(own.URL+"/calculators/"),
 		waitWasm(),
 		evaluate(`navigator.serviceWorker.ready.then(() => true)`, new(bool)),
-		until(`navigator.serviceWorker.controller !== null || (location.reload(), false)`, 20*time.Second),
+		eventually(`navigator.serviceWorker.controller !== null`, 20*time.Second), // clients.claim()
 	)
 	own.CloseClientConnections()
 	own.Close()
@@ -351,5 +355,65 @@ func TestPagesCannotBeFramedButEmbedsCan(t *testing.T) {
 	}
 	if frames[site.URL+"/calculators/"] != "refused" || frames[site.URL+"/embed/halving/"] != "loaded" {
 		t.Errorf("frames: %v", frames)
+	}
+}
+
+// TestUpdatePrompt deploys a new version under an open page: the page
+// offers to reload, the reload brings the new service worker, and the old
+// cache is gone.
+func TestUpdatePrompt(t *testing.T) {
+	dir := t.TempDir()
+	if _, err := gen.Build(gen.Config{Root: repoRoot, Out: dir}); err != nil {
+		t.Fatal(err)
+	}
+	rules, err := server.LoadRules(repoRoot + "/netlify.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := httptest.NewServer(server.Handler(dir, rules))
+	defer own.Close()
+	tb := newTab(t, chromedp.WithNewBrowserContext())
+	tb.origins = append(tb.origins, own.URL)
+	var before []string
+	tb.run(t,
+		chromedp.Navigate(own.URL+"/calculators/"),
+		waitWasm(),
+		evaluate(`navigator.serviceWorker.ready.then(() => true)`, new(bool)),
+		eventually(`navigator.serviceWorker.controller !== null`, 20*time.Second), // clients.claim()
+		waitWasm(),
+		evaluate(`caches.keys()`, &before),
+	)
+	// The new deploy: a service worker with another version.
+	sw, err := os.ReadFile(filepath.Join(dir, "sw.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	next := regexp.MustCompile(`const VERSION = "[^"]*"`).ReplaceAll(sw, []byte(`const VERSION = "next"`))
+	if err := os.WriteFile(filepath.Join(dir, "sw.js"), next, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// The file server's Last-Modified has one-second steps; a deploy is later.
+	later := time.Now().Add(time.Minute)
+	if err := os.Chtimes(filepath.Join(dir, "sw.js"), later, later); err != nil {
+		t.Fatal(err)
+	}
+	var origin1, origin2 float64
+	var after []string
+	tb.run(t, chromedp.Reload())
+	tb.run(t, waitWasm())
+	tb.run(t, evaluate(`performance.timeOrigin`, &origin1))
+	if err := chromedp.Do(tb.ctx, eventually(`!document.getElementById("update").hidden`, 10*time.Second)); err != nil {
+		var state string
+		chromedp.Do(tb.ctx, evaluate(`navigator.serviceWorker.getRegistration().then((r) => JSON.stringify({waiting: !!r.waiting, installing: r.installing && r.installing.state, active: r.active && r.active.state, controlled: !!navigator.serviceWorker.controller}))`, &state))
+		t.Fatalf("no update prompt: %v; registration %s", err, state)
+	}
+	// A click through the protocol would wait on a page that reloads under it.
+	tb.run(t, evaluate(`document.getElementById("update-reload").click(), true`, new(bool)))
+	tb.run(t, eventually(fmt.Sprintf(`performance.timeOrigin !== %v && document.documentElement.dataset.wasm === "ready"`, origin1), 20*time.Second))
+	tb.run(t, evaluate(`performance.timeOrigin`, &origin2))
+	tb.run(t, eventually(`caches.keys().then((k) => k.length === 1 && k[0] === "hashswitch-next")`, 10*time.Second))
+	tb.run(t, evaluate(`caches.keys()`, &after))
+	if len(before) != 1 || before[0] == "hashswitch-next" {
+		t.Errorf("caches before %v, after %v", before, after)
 	}
 }

@@ -5,6 +5,9 @@ import (
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"image/png"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -87,4 +90,83 @@ func BenchmarkWasmSize(b *testing.B) {
 	b.ReportMetric(float64(gz.Len()), "gzip-bytes")
 	b.ReportMetric(float64(br.Len()), "brotli-bytes")
 	b.ReportMetric(0, "ns/op")
+}
+
+// TestMarkdown: GFM tables, footnotes, typographic quotes, heading ids, and
+// no raw HTML or script links.
+func TestMarkdown(t *testing.T) {
+	md := markdown(nil)
+	src := "# Hashprice, \"explained\"\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nA claim.[^1]\n\n[^1]: A source, 2025.\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1)) <b onclick=\"x\">bold</b>\n"
+	var out bytes.Buffer
+	if err := md.Convert([]byte(src), &out); err != nil {
+		t.Fatal(err)
+	}
+	html := out.String()
+	for _, want := range []string{`<h1 id="hashprice-explained">`, "&ldquo;explained&rdquo;", "<table>", `class="footnote-ref"`, "A source, 2025."} {
+		if !strings.Contains(html, want) {
+			t.Errorf("missing %s in\n%s", want, html)
+		}
+	}
+	for _, bad := range []string{"<script", "javascript:", "onclick", "<b "} {
+		if strings.Contains(html, bad) {
+			t.Errorf("%s survived in\n%s", bad, html)
+		}
+	}
+}
+
+// TestSiteParts builds the site and checks the parts a browser finds by
+// name: the oEmbed discovery links and JSON, the manifest's icons, and the
+// service worker's precache list.
+func TestSiteParts(t *testing.T) {
+	out := t.TempDir()
+	site, err := Build(Config{Root: root, Out: out, BaseURL: "https://hashswitch.example/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range []string{"hashprice", "profit", "halving", "convert", "attack", "header"} {
+		html, err := os.ReadFile(filepath.Join(out, "embed", w, "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		link := `<link rel="alternate" type="application/json+oembed" href="https://hashswitch.example/oembed/` + w + `.json"`
+		if !strings.Contains(string(html), link) {
+			t.Errorf("%s: no oEmbed discovery link", w)
+		}
+		var o OEmbedResponse
+		data, _ := os.ReadFile(filepath.Join(out, "oembed", w+".json"))
+		if err := json.Unmarshal(data, &o); err != nil || o.Type != "rich" || o.Version != "1.0" ||
+			!strings.Contains(o.HTML, `src="https://hashswitch.example/embed/`+w+`/"`) || !strings.Contains(o.HTML, "/embed.js") {
+			t.Errorf("%s: oEmbed %+v %v", w, o, err)
+		}
+	}
+	var m struct {
+		Icons []struct{ Src, Sizes, Purpose string }
+	}
+	data, _ := os.ReadFile(filepath.Join(out, "manifest.webmanifest"))
+	if err := json.Unmarshal(data, &m); err != nil || len(m.Icons) != 3 {
+		t.Fatalf("manifest %s %v", data, err)
+	}
+	for _, ic := range m.Icons {
+		f, err := os.Open(filepath.Join(out, filepath.FromSlash(ic.Src)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg, err := png.DecodeConfig(f)
+		f.Close()
+		if err != nil || fmt.Sprintf("%dx%d", cfg.Width, cfg.Height) != ic.Sizes {
+			t.Errorf("icon %s: %v %v", ic.Src, cfg, err)
+		}
+	}
+	sw, _ := os.ReadFile(filepath.Join(out, "sw.js"))
+	if strings.Contains(string(sw), "/*{{") {
+		t.Error("sw.js has unfilled placeholders")
+	}
+	for _, p := range append(site.Pages, site.Assets.Sorted()...) {
+		if !strings.Contains(string(sw), `"`+p+`"`) {
+			t.Errorf("sw.js does not precache %s", p)
+		}
+	}
+	if !strings.Contains(string(sw), `const VERSION = "`+site.Assets.Version()+`"`) {
+		t.Error("sw.js has the wrong version")
+	}
 }

@@ -217,14 +217,16 @@ function registerServiceWorker() {
   sw.addEventListener("controllerchange", () => {
     if (updating) location.reload();
   });
+  // A new version may be waiting, installing, or found later.
+  const track = (worker) => worker?.addEventListener("statechange", () => {
+    if (worker.state === "installed" && sw.controller) prompt(worker);
+  });
   sw.register("/sw.js").then((reg) => {
     if (reg.waiting && sw.controller) prompt(reg.waiting);
-    reg.addEventListener("updatefound", () => {
-      const worker = reg.installing;
-      worker?.addEventListener("statechange", () => {
-        if (worker.state === "installed" && sw.controller) prompt(worker);
-      });
-    });
+    track(reg.installing);
+    reg.addEventListener("updatefound", () => track(reg.installing));
+    // Ask for a new version on every visit, not only when the browser does.
+    if (sw.controller) reg.update().catch(() => {});
   }).catch(() => {
     // No service worker (private mode, sandbox): the site still works online.
   });
