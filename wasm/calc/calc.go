@@ -42,6 +42,7 @@ var endpoints = map[string]func(*params) (any, error){
 	"convert":   convert,
 	"attack":    attack,
 	"project":   project,
+	"race":      race,
 }
 
 // Endpoints lists the endpoint names in order.

@@ -216,6 +216,17 @@ func TestAttackThroughHTTP(t *testing.T) {
 	}
 }
 
+func TestRaceThroughHTTP(t *testing.T) {
+	b := ok(t, "/api/v1/race?device_hashrate=2e6&hashrate=1000")
+	want := econ.Race{HashesPerSec: 2e6, Watts: 30, ASICTHs: 200, ASICJPerTH: 17.5, Difficulty: econ.DifficultyFromHashrateEHs(1000)}.Compare()
+	if !near(num(t, b, "years_to_block"), want.YearsToBlock) || !near(num(t, b, "asic_times_faster"), 1e8) {
+		t.Errorf("%v", b)
+	}
+	if code, b := get(t, "/api/v1/race?hashrate=1000"); code != 400 || errorOf(t, b)["field"] != "device_hashrate" {
+		t.Errorf("missing device_hashrate: %d %v", code, b)
+	}
+}
+
 func TestProjectThroughHTTP(t *testing.T) {
 	b := ok(t, "/api/v1/project?price=85000&difficulty=149.3e12&height=1049000&fees=0.02&efficiency=17.5&power_price=0.05&hardware_price=15&difficulty_growth=2&days=60")
 	periods := b["periods"].([]any)
@@ -353,6 +364,7 @@ func FuzzGet(f *testing.F) {
 	f.Add("attack", "hashrate=1000&hardware_price=15&efficiency=17.5&power_price=0.05")
 	f.Add("project", "price=85000&difficulty=1e14&height=1&efficiency=17.5&power_price=0.05&hardware_price=15&difficulty_growth=100&days=3650")
 	f.Add("header", "hex="+strings.Repeat("ff", 80))
+	f.Add("race", "device_hashrate=1e6&difficulty=1e14&device_watts=0.001")
 	f.Fuzz(func(t *testing.T, endpoint, query string) {
 		a := Get(Prefix+endpoint, query)
 		if a.Status != 200 && a.Status != 400 && a.Status != 404 {

@@ -331,3 +331,38 @@ func project(p *params) (any, error) {
 	}
 	return r, nil
 }
+
+type raceResult struct {
+	DeviceHashrate     float64 `json:"device_hashrate"` // H/s
+	ASICTimesFaster    float64 `json:"asic_times_faster"`
+	NetworkTimesFaster float64 `json:"network_times_faster"`
+	NetworkHashrateEHs float64 `json:"network_hashrate_ehs"`
+	SecondsToBlock     float64 `json:"seconds_to_block"`
+	YearsToBlock       float64 `json:"years_to_block"`
+	JPerHash           float64 `json:"j_per_hash"`
+	ASICJPerHash       float64 `json:"asic_j_per_hash"`
+	EnergyTimesASIC    float64 `json:"energy_times_asic"`
+}
+
+// race compares a device's hashrate (device_hashrate, H/s; device_watts)
+// with one ASIC (asic_hashrate TH/s, asic_efficiency J/TH) and the network
+// (hashrate EH/s or difficulty): the browser benchmark's numbers.
+func race(p *params) (any, error) {
+	r := econ.Race{
+		HashesPerSec: p.float("device_hashrate", positive(1e15)),
+		Watts:        p.floatOr("device_watts", 30, positive(1e5)),
+		ASICTHs:      p.floatOr("asic_hashrate", 200, positive(1e6)),
+		ASICJPerTH:   p.floatOr("asic_efficiency", 17.5, efficiencySpan),
+	}
+	if p.either("hashrate", "difficulty") == "hashrate" {
+		r.Difficulty = econ.DifficultyFromHashrateEHs(p.float("hashrate", hashrateSpan))
+	} else {
+		r.Difficulty = p.float("difficulty", difficultySpan)
+	}
+	if p.err != nil {
+		return nil, p.err
+	}
+	c := r.Compare()
+	return raceResult{r.HashesPerSec, c.ASICTimesFaster, c.NetworkTimesFaster, c.NetworkEHs, c.SecondsToBlock,
+		c.YearsToBlock, c.JPerHash, c.ASICJPerHash, c.EnergyTimesASIC}, nil
+}

@@ -244,3 +244,17 @@ func TestAttackCost(t *testing.T) {
 		t.Errorf("blocks per hour %v", c.BlocksPerHour)
 	}
 }
+
+func TestRace(t *testing.T) {
+	r := Race{HashesPerSec: 2e6, Watts: 30, ASICTHs: 200, ASICJPerTH: 17.5, Difficulty: 149.3e12}.Compare()
+	if !near(r.ASICTimesFaster, 1e8, 1e-12) || !near(r.NetworkTimesFaster, late2025.HashrateEHs()*1e18/2e6, 1e-12) {
+		t.Errorf("%+v", r)
+	}
+	// A block takes difficulty x 2^32 hashes: at 2 MH/s, 10.2 billion years.
+	if !near(r.SecondsToBlock, 149.3e12*4294967296/2e6, 1e-12) || r.YearsToBlock < 1e10 || r.YearsToBlock > 1.1e10 {
+		t.Errorf("time to block %v s, %v years", r.SecondsToBlock, r.YearsToBlock)
+	}
+	if !near(r.JPerHash, 15e-6, 1e-12) || !near(r.EnergyTimesASIC, 15e-6/17.5e-12, 1e-12) {
+		t.Errorf("energy %+v", r)
+	}
+}

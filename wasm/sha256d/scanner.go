@@ -104,3 +104,48 @@ func (s *Scanner) Scan(start, count uint32) (nonce uint32, found bool) {
 	}
 	return 0, false
 }
+
+// Search is what one pass over a nonce range found.
+type Search struct {
+	Found    bool   // a hash met the target
+	Nonce    uint32 // the first nonce that did
+	Best     uint32 // the nonce of the lowest hash in the range
+	BestHash [32]byte
+	Hashes   uint32 // nonces hashed
+}
+
+// Search hashes count nonces from start (wrapping), stopping at the first
+// hash that meets the target, and keeps the lowest hash seen: what a
+// miner's progress looks like. It allocates nothing.
+func (s *Scanner) Search(start, count uint32) Search {
+	var r Search
+	best := [8]uint32{0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff}
+	bestSet := false
+	for i := uint32(0); i < count; i++ {
+		n := start + i
+		h := s.state(n)
+		if !bestSet || lower(&h, &best) {
+			best, r.Best, bestSet = h, n, true
+		}
+		if s.meets(&h) {
+			r.Found, r.Nonce, r.Hashes = true, n, i+1
+			break
+		}
+		r.Hashes = i + 1
+	}
+	for i, v := range best {
+		binary.BigEndian.PutUint32(r.BestHash[4*i:], v)
+	}
+	return r
+}
+
+// lower reports whether digest a, read as a little-endian number, is below b.
+func lower(a, b *[8]uint32) bool {
+	for i := 7; i >= 0; i-- {
+		x, y := bits.ReverseBytes32(a[i]), bits.ReverseBytes32(b[i])
+		if x != y {
+			return x < y
+		}
+	}
+	return false
+}

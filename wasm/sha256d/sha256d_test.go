@@ -215,3 +215,41 @@ func BenchmarkMidstate(b *testing.B) {
 		n++
 	}
 }
+
+// TestSearchKeepsTheLowestHash compares Search with a naive pass that
+// hashes every nonce with crypto/sha256.
+func TestSearchKeepsTheLowestHash(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	for n := 0; n < 10; n++ {
+		header := randomHeader(r)
+		start := r.Uint32()
+		s := NewScanner(&header, &[32]byte{})
+		got := s.Search(start, 3000)
+		var best [32]byte
+		var bestNonce uint32
+		for i := uint32(0); i < 3000; i++ {
+			binary.LittleEndian.PutUint32(header[76:], start+i)
+			first := sha256.Sum256(header[:])
+			h := sha256.Sum256(first[:])
+			if i == 0 || lessLE(h, best) {
+				best, bestNonce = h, start+i
+			}
+		}
+		if got.Found || got.Hashes != 3000 || got.Best != bestNonce || got.BestHash != best {
+			t.Fatalf("Search = %+v, naive best %d %x", got, bestNonce, best)
+		}
+	}
+	if a := testing.AllocsPerRun(50, func() { NewScanner(&[HeaderSize]byte{}, &[32]byte{}).Search(0, 16) }); a > 1 {
+		t.Errorf("Search allocates %v times", a)
+	}
+}
+
+// lessLE compares two digests as little-endian numbers.
+func lessLE(a, b [32]byte) bool {
+	for i := 31; i >= 0; i-- {
+		if a[i] != b[i] {
+			return a[i] < b[i]
+		}
+	}
+	return false
+}

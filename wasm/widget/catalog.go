@@ -211,6 +211,42 @@ var all = []*Widget{
 			}
 		},
 	},
+	bench,
+}
+
+// bench compares the reader's browser, measured by the miner, with an ASIC
+// and the network.
+var bench = &Widget{
+	Name: "bench", Title: "Your browser against the machines", Endpoint: "race", Miner: "device_hashrate",
+	Summary: "Mine a real block header in your browser, then see how far it is from one ASIC and from the whole network.",
+	Inputs: []Input{
+		{Name: "device_hashrate", Label: "Your browser's hashrate", Unit: "hashes per second", Default: "1000000", Group: "Your browser", Help: "the miner above measures it; or type one"},
+		{Name: "device_watts", Label: "Your device's power draw", Unit: "W", Default: "30", Group: "Your browser", Help: "a laptop working hard draws 20–60 W"},
+		{Name: "asic_hashrate", Label: "One ASIC", Unit: "TH/s", Default: "200", Group: "The machines"},
+		{Name: "asic_efficiency", Label: "ASIC efficiency", Unit: "J per TH", Default: "17.5", Group: "The machines"},
+		hashrateIn,
+	},
+	Outputs: []Output{
+		{Key: "years_to_block", Label: "Expected time for your browser alone to find a block", Unit: "years", Kind: Number, Lead: true},
+		{Key: "asic_times_faster", Label: "One ASIC is faster by", Kind: Ratio},
+		{Key: "network_times_faster", Label: "The network is faster by", Kind: Ratio},
+		{Key: "j_per_hash", Label: "Your energy per hash", Unit: "J", Kind: Number},
+		{Key: "energy_times_asic", Label: "Energy per hash against the ASIC's", Kind: Ratio},
+	},
+	Chart: func(q url.Values, a map[string]any) *chart.Chart {
+		device := param(q, "device_hashrate")
+		asic := param(q, "asic_hashrate") * 1e12
+		network := number(a["network_hashrate_ehs"]) * 1e18
+		return &chart.Chart{
+			ID: "bench-chart", Title: "Hashes per second, on a log scale", XLabel: "Who hashes", YLabel: "log10 of hashes per second",
+			Bars: []chart.Bar{
+				{Label: "Your browser", Value: math.Log10(device)},
+				{Label: "One ASIC", Value: math.Log10(asic)},
+				{Label: "The network", Value: math.Log10(network)},
+			},
+			FormatY: func(v float64) string { return "10^" + ftoa(math.Round(v*10)/10) },
+		}
+	},
 }
 
 // spread returns n values from lo x v to hi x v.

@@ -166,3 +166,14 @@ func Countdown(eta, now int64) string {
 	left %= 86400
 	return fmt.Sprintf("%s days %02d:%02d:%02d", group(strconv.FormatInt(days, 10)), left/3600, left%3600/60, left%60)
 }
+
+// Rate writes a hashrate: "1.23 MH/s", "200 TH/s".
+func Rate(hashesPerSec float64) string {
+	units := []string{"H/s", "kH/s", "MH/s", "GH/s", "TH/s", "PH/s", "EH/s", "ZH/s"}
+	i := 0
+	for hashesPerSec >= 1000 && i < len(units)-1 {
+		hashesPerSec /= 1000
+		i++
+	}
+	return decimals(hashesPerSec, 3) + " " + units[i]
+}

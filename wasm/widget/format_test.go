@@ -49,3 +49,11 @@ func TestCountdown(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+func TestRate(t *testing.T) {
+	for v, want := range map[float64]string{0: "0 H/s", 950: "950 H/s", 1234567: "1.23 MH/s", 200e12: "200 TH/s", 1.07e21: "1.07 ZH/s"} {
+		if got := Rate(v); got != want {
+			t.Errorf("Rate(%v) = %q, want %q", v, got, want)
+		}
+	}
+}

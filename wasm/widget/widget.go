@@ -52,6 +52,9 @@ type Widget struct {
 	Chart func(q url.Values, answer map[string]any) *chart.Chart
 	// Countdown names the output (unix seconds) that a live clock counts to.
 	Countdown string
+	// Miner puts the in-browser miner above the form: it measures the
+	// reader's hashrate and writes it into the input of that name.
+	Miner string
 }
 
 // Widgets lists every calculator, in the order pages and menus show them.

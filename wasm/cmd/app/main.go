@@ -25,6 +25,7 @@ import (
 	"github.com/hack-pad/safejs"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
+	"github.com/hashswitch/hashswitch/wasm/cmd/internal/jsexport"
 	"github.com/hashswitch/hashswitch/wasm/widget"
 )
 
@@ -39,85 +40,19 @@ func main() {
 	release()
 }
 
-// export publishes globalThis.hashswitch with call(url) and close(), then
-// calls globalThis.hashswitchReady() if the page set it. It returns the
-// function that releases every Func it made.
+// export publishes globalThis.hashswitch and calls hashswitchReady() if
+// the page set it. It returns the function that releases every Func.
 func export(onClose func()) (release func(), err error) {
-	var funcs []safejs.Func
-	release = func() {
-		for _, f := range funcs {
-			f.Release()
-		}
-		funcs = nil
-	}
-	defer func() {
-		if err != nil {
-			release()
-		}
-	}()
-	fn := func(name string, body func(args []safejs.Value) any) (safejs.Value, error) {
-		f, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) (result any) {
-			defer func() {
-				if v := recover(); v != nil {
-					result = errorResult(fmt.Sprintf("hashswitch.%s: internal error: %v", name, v))
-				}
-			}()
-			return body(args)
-		})
-		if err != nil {
-			return safejs.Value{}, fmt.Errorf("%s: %w", name, err)
-		}
-		funcs = append(funcs, f)
-		return f.Value(), nil
-	}
-
-	props := map[string]any{}
-	for name, body := range map[string]func([]safejs.Value) any{
+	return jsexport.Export("hashswitch", map[string]jsexport.Func{
 		"call":      callResult,
 		"widget":    widgetResult,
 		"countdown": countdownResult,
+		"rate":      rateResult,
 		"close": func([]safejs.Value) any {
 			onClose()
 			return nil
 		},
-	} {
-		if props[name], err = fn(name, body); err != nil {
-			return release, err
-		}
-	}
-	global := safejs.Global()
-	obj, err := newObject(global, props)
-	if err != nil {
-		return release, err
-	}
-	if err := global.Set("hashswitch", obj); err != nil {
-		return release, err
-	}
-	if ready, err := global.Get("hashswitchReady"); err == nil && ready.Type() == safejs.TypeFunction {
-		if _, err := ready.Invoke(); err != nil {
-			return release, fmt.Errorf("hashswitchReady: %w", err)
-		}
-	}
-	return release, nil
-}
-
-// newObject makes a JavaScript object with the given properties, which may
-// be safejs values (ValueOf takes only plain Go values).
-func newObject(global safejs.Value, props map[string]any) (safejs.Value, error) {
-	ctor, err := global.Get("Object")
-	if err != nil {
-		return safejs.Value{}, err
-	}
-	obj, err := ctor.New()
-	if err != nil {
-		return safejs.Value{}, err
-	}
-	for k, v := range props {
-		if err := obj.Set(k, v); err != nil {
-			return safejs.Value{}, fmt.Errorf("%s: %w", k, err)
-		}
-	}
-	return obj, nil
+	}, func(message string) any { return result(calc.ErrorAnswer(calc.StatusInternal, message)) })
 }
 
 // callResult answers call(url): a plain object with the answer's status and
@@ -139,10 +74,11 @@ func result(a calc.Answer) map[string]any {
 
 // widgetResult answers widget(name, query): the calculator's Result as JSON.
 func widgetResult(args []safejs.Value) any {
-	name, query, ok := twoStrings(args)
+	strs, ok := jsexport.Strings(args, 2)
 	if !ok {
 		return errorBody("hashswitch.widget wants two strings: a calculator name and its URL parameters")
 	}
+	name, query := strs[0], strs[1]
 	w := widget.Lookup(name)
 	if w == nil {
 		return errorBody("hashswitch.widget: no calculator " + strconv.Quote(name))
@@ -167,13 +103,16 @@ func countdownResult(args []safejs.Value) any {
 	return widget.Countdown(int64(eta), int64(now))
 }
 
-func twoStrings(args []safejs.Value) (a, b string, ok bool) {
-	if len(args) != 2 || args[0].Type() != safejs.TypeString || args[1].Type() != safejs.TypeString {
-		return "", "", false
+// rateResult answers rate(hashesPerSecond): "1.23 MH/s".
+func rateResult(args []safejs.Value) any {
+	if len(args) != 1 || args[0].Type() != safejs.TypeNumber {
+		return ""
 	}
-	a, err1 := args[0].String()
-	b, err2 := args[1].String()
-	return a, b, err1 == nil && err2 == nil
+	h, err := args[0].Float()
+	if err != nil {
+		return ""
+	}
+	return widget.Rate(h)
 }
 
 // errorBody is a widget Result with an error, as JSON text.
