@@ -81,13 +81,16 @@ func Build(cfg Config) (*Site, error) {
 	return &Site{Pages: b.sortedPages(), Assets: b.assets}, nil
 }
 
+// wasm compiles the page's WebAssembly and the miner workers'.
 func (b *builder) wasm() error {
-	wasm, err := CompileWasm(b.cfg.Root, "./wasm/cmd/app")
-	if err != nil {
-		return err
-	}
-	if err := b.assets.add(b.cfg.Out, "app.wasm", wasm); err != nil {
-		return err
+	for name, pkg := range map[string]string{"app.wasm": "./wasm/cmd/app", "hashworker.wasm": "./wasm/cmd/hashworker"} {
+		wasm, err := CompileWasm(b.cfg.Root, pkg)
+		if err != nil {
+			return err
+		}
+		if err := b.assets.add(b.cfg.Out, name, wasm); err != nil {
+			return err
+		}
 	}
 	execJS, err := os.ReadFile(filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec.js"))
 	if err != nil {

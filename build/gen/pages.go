@@ -113,6 +113,8 @@ type calcView struct {
 	Source   string
 	Clock    string // the countdown when the page was built
 	InputIDs string // every input's id, for <output for=...>
+	// MinerHeader and MinerTarget are what the in-browser miner hashes.
+	MinerHeader, MinerTarget string
 }
 
 type inputGroup struct {
@@ -152,6 +154,9 @@ func (b *builder) newCalcView(path, id, name string, preset url.Values, heading 
 		g.Inputs = append(g.Inputs, in)
 	}
 	v.InputIDs = strings.Join(ids, " ")
+	if w.Miner != "" {
+		v.MinerHeader, v.MinerTarget = widget.MinerHeader, widget.MinerTarget()
+	}
 	if w.Countdown != "" {
 		for _, val := range r.Values {
 			if eta, ok := val.Raw.(float64); ok && val.Key == w.Countdown {

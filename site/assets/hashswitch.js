@@ -140,6 +140,189 @@ function enhance(section) {
   }
 }
 
+// ---------- the in-browser miner
+
+const NONCES = 2 ** 32;
+
+// Miner hashes a header's nonces from start to start+count in Web Workers,
+// handing each worker chunks of about 200 ms so the page never waits on
+// one, and replacing a worker that breaks.
+class Miner {
+  constructor({ box, header, target, workers, start = 0, count = NONCES, onProgress, onDone, onProblem }) {
+    Object.assign(this, { box, header, target, workers, onProgress, onDone, onProblem });
+    this.next = start;
+    this.end = start + count;
+    this.hashes = 0;
+    this.best = null;
+    this.pool = [];
+    this.inflight = new Map(); // worker -> job
+    this.running = false;
+    this.jobID = 0;
+  }
+
+  start() {
+    this.running = true;
+    this.began = performance.now();
+    for (let i = 0; i < this.workers; i++) this.spawn();
+  }
+
+  stop() {
+    this.running = false;
+    for (const w of this.pool) w.terminate();
+    this.pool = [];
+    this.inflight.clear();
+  }
+
+  // spawn starts a worker and gives it job, or the next chunk.
+  spawn(job) {
+    const url = `${this.box.dataset.worker}?exec=${encodeURIComponent(this.box.dataset.exec)}&wasm=${encodeURIComponent(this.box.dataset.workerWasm)}`;
+    const w = new Worker(url);
+    w.chunk = 20000;
+    w.onmessage = (e) => this.answer(w, e.data);
+    w.onerror = (e) => {
+      e.preventDefault();
+      this.replace(w, e.message || "the worker failed");
+    };
+    this.pool.push(w);
+    this.give(w, job);
+  }
+
+  give(w, job) {
+    if (!this.running) return;
+    if (!job) {
+      if (this.next >= this.end) {
+        if (this.inflight.size === 0) this.finish(null);
+        return;
+      }
+      const count = Math.min(w.chunk, this.end - this.next);
+      job = { type: "job", id: ++this.jobID, header: this.header, target: this.target, start: this.next % NONCES, count };
+      this.next += count;
+    }
+    this.inflight.set(w, job);
+    w.postMessage(job);
+  }
+
+  answer(w, r) {
+    if (!this.running) return;
+    if (r.type === "error") {
+      this.replace(w, r.message);
+      return;
+    }
+    this.inflight.delete(w);
+    this.hashes += r.hashes;
+    if (!this.best || r.bestHash < this.best.hash) this.best = { hash: r.bestHash, nonce: r.best };
+    w.chunk = Math.max(1000, Math.min(2_000_000, Math.round(r.hashes / Math.max(r.ms, 1) * 200)));
+    this.onProgress?.(this);
+    if (r.found) {
+      this.finish({ nonce: r.nonce, hash: r.bestHash });
+      return;
+    }
+    this.give(w);
+  }
+
+  // replace reports a broken worker, starts another, and gives it the
+  // broken one's job.
+  replace(w, message) {
+    const job = this.inflight.get(w);
+    this.inflight.delete(w);
+    w.terminate();
+    this.pool = this.pool.filter((x) => x !== w);
+    if (!this.running) return;
+    if (job && (job.tries = (job.tries ?? 0) + 1) >= 3) {
+      this.stop();
+      this.onProblem?.(`Mining stopped: the same nonces broke three workers (${message}).`);
+      return;
+    }
+    this.onProblem?.(`A worker stopped (${message}); starting another.`);
+    this.spawn(job);
+  }
+
+  rate() {
+    return this.hashes / ((performance.now() - this.began) / 1000);
+  }
+
+  finish(found) {
+    const result = { found: Boolean(found), nonce: found?.nonce, hash: found?.hash, hashes: this.hashes, best: this.best };
+    this.stop();
+    this.onDone?.(result);
+  }
+}
+
+// mine runs a Miner to the end of its range: the hook the browser test and
+// a curious reader's console use. It resolves to {found, nonce, hash,
+// hashes, best}.
+function mine(box, options) {
+  return new Promise((resolve, reject) => {
+    const m = new Miner({ box, header: box.dataset.header, target: box.dataset.target, workers: 2, ...options, onDone: resolve, onProblem: reject });
+    m.start();
+  });
+}
+
+function enhanceMiner(section, box) {
+  const input = section.querySelector(`[name="${CSS.escape(box.dataset.miner)}"]`);
+  const workers = box.querySelector(".miner-workers");
+  const startButton = box.querySelector(".miner-start");
+  const stopButton = box.querySelector(".miner-stop");
+  const status = box.querySelector(".miner-status");
+  const out = (cls) => box.querySelector(cls);
+  workers.value = String(Math.max(1, Math.min(navigator.hardwareConcurrency || 2, 64)));
+  globalThis.hashswitchMine = (options) => mine(box, options);
+
+  let miner = null;
+  let lastInput = 0;
+  const progress = async (m) => {
+    const go = await api();
+    const rate = m.rate();
+    out(".miner-rate").value = go.rate(rate);
+    out(".miner-total").value = m.hashes.toLocaleString("en");
+    out(".miner-best").value = m.best ? m.best.hash : "—";
+    out(".miner-progress").value = Math.min(1, (m.next - 0) / NONCES);
+    const now = performance.now();
+    if (now - lastInput > 1000 && rate > 0) {
+      lastInput = now;
+      input.value = String(Math.round(rate));
+      input.dispatchEvent(new Event("input", { bubbles: true }));
+    }
+  };
+  const stop = () => {
+    miner?.stop();
+    miner = null;
+    startButton.disabled = false;
+    stopButton.disabled = true;
+  };
+  startButton.addEventListener("click", () => {
+    const n = Number(workers.value);
+    if (!Number.isInteger(n) || n < 1 || n > 64) {
+      status.textContent = "Workers: a whole number from 1 to 64.";
+      workers.setAttribute("aria-invalid", "true");
+      return;
+    }
+    workers.removeAttribute("aria-invalid");
+    try {
+      miner = new Miner({
+        box, header: box.dataset.header, target: box.dataset.target, workers: n,
+        onProgress: progress,
+        onProblem: (message) => { status.textContent = message; },
+        onDone: (r) => {
+          status.textContent = r.found ? `Found a block hash: ${r.hash}` : "Every nonce tried: no block this time.";
+          stop();
+        },
+      });
+      miner.start();
+    } catch (err) {
+      status.textContent = `Mining needs Web Workers, which this page may not start here (${err.message}).`;
+      return;
+    }
+    status.textContent = `Mining with ${n} worker${n === 1 ? "" : "s"}.`;
+    startButton.disabled = true;
+    stopButton.disabled = false;
+  });
+  stopButton.addEventListener("click", () => {
+    stop();
+    status.textContent = "Stopped.";
+  });
+}
+
 // ---------- the API page
 
 function enhanceTry(form) {
@@ -234,7 +417,11 @@ function registerServiceWorker() {
 
 // ---------- start
 
-for (const section of document.querySelectorAll("section.calc[data-calc]")) enhance(section);
+for (const section of document.querySelectorAll("section.calc[data-calc]")) {
+  enhance(section);
+  const box = section.querySelector("[data-miner]");
+  if (box) enhanceMiner(section, box);
+}
 const tryForm = document.getElementById("try");
 if (tryForm) enhanceTry(tryForm);
 registerServiceWorker();

@@ -21,6 +21,18 @@ var (
 	hashpriceIn = Input{Name: "hashprice", Label: "Hashprice", Unit: "USD per PH/s per day", Default: "36", Group: "Mining"}
 )
 
+// MinerHeader is the header the in-browser miner hashes, and MinerTarget
+// its target (64 hex digits): the halving block's, so a reader mines what
+// the network mined.
+const MinerHeader = header840000
+
+// MinerTarget is the target of MinerHeader's bits.
+func MinerTarget() string {
+	h, _ := chain.ParseHeaderHex(MinerHeader)
+	t, _, _ := chain.CompactToTarget(h.Bits)
+	return chain.TargetHex(t)
+}
+
 // header840000 is the header of block 840,000, the April 2024 halving.
 const header840000 = "00e05f2aab948491071265ad552351d0ad625745668da54b0172010000000000000000004f89a5d73bd4d4887f25981fe81892ccafda10c27f52d6f3dd28183a7c411b03b7072366194203177d9863ea"
 

@@ -1,0 +1,102 @@
+package e2e
+
+import (
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/hashswitch/hashswitch/internal/vectors"
+	"github.com/hashswitch/hashswitch/wasm/chain"
+)
+
+type mined struct {
+	Found  bool    `json:"found"`
+	Nonce  float64 `json:"nonce"`
+	Hash   string  `json:"hash"`
+	Hashes float64 `json:"hashes"`
+	Best   struct {
+		Hash  string  `json:"hash"`
+		Nonce float64 `json:"nonce"`
+	} `json:"best"`
+}
+
+// sha256dHex hashes header with nonce by crypto/sha256 twice, in display order.
+func sha256dHex(headerHex string, nonce uint32) string {
+	h, _ := hex.DecodeString(headerHex)
+	binary.LittleEndian.PutUint32(h[76:], nonce)
+	first := sha256.Sum256(h)
+	second := sha256.Sum256(first[:])
+	return chain.Hash(second).String()
+}
+
+// TestMinerFindsTheRealNonce runs the page's workers over ranges of real
+// headers: where the range holds the block's nonce they find it and its
+// hash; elsewhere the lowest hash they report is crypto/sha256's.
+func TestMinerFindsTheRealNonce(t *testing.T) {
+	tb := newTab(t)
+	tb.run(t, chromedp.Navigate(site.URL+"/embed/bench/"), waitWasm())
+	headers, _ := vectors.Headers()
+	for _, v := range headers[len(headers)-2:] {
+		bits, _ := chain.ParseBits(v.Bits)
+		target, _, _ := chain.CompactToTarget(bits)
+		var r mined
+		tb.run(t, evaluate(fmt.Sprintf(`hashswitchMine({header: %q, target: %q, start: %d, count: 300000, workers: 2})`,
+			v.HeaderHex, chain.TargetHex(target), v.Nonce-150000), &r))
+		if !r.Found || uint32(r.Nonce) != v.Nonce || r.Hash != v.Hash {
+			t.Errorf("height %d: %+v, want nonce %d hash %s", v.Height, r, v.Nonce, v.Hash)
+		}
+		// A range without the nonce: every nonce tried, the lowest hash checked.
+		tb.run(t, evaluate(fmt.Sprintf(`hashswitchMine({header: %q, target: %q, start: %d, count: 200000, workers: 2})`,
+			v.HeaderHex, chain.TargetHex(target), v.Nonce+1), &r))
+		if r.Found || r.Hashes != 200000 {
+			t.Errorf("height %d, range after the nonce: %+v", v.Height, r)
+		}
+		if want := sha256dHex(v.HeaderHex, uint32(r.Best.Nonce)); r.Best.Hash != want {
+			t.Errorf("height %d: lowest hash at nonce %v is %s, crypto/sha256 says %s", v.Height, r.Best.Nonce, r.Best.Hash, want)
+		}
+	}
+	// A broken job is reported, not retried for ever.
+	var message string
+	tb.run(t, evaluate(`hashswitchMine({header: "zz", count: 1000, workers: 1}).then(() => "resolved", (m) => m)`, &message))
+	if !strings.Contains(message, "A worker stopped") {
+		t.Errorf("a bad header: %q", message)
+	}
+}
+
+// TestMinerPage starts the miner from the page, sees the hashrate flow into
+// the calculator, and stops it.
+func TestMinerPage(t *testing.T) {
+	tb := newTab(t)
+	var rate, input, status string
+	var stopDisabled bool
+	tb.run(t,
+		chromedp.Navigate(site.URL+"/embed/bench/"),
+		waitWasm(),
+		evaluate(`document.querySelector("input[name=device_hashrate]").value`, &input),
+		chromedp.Click(chromedp.CSS(".miner-start")),
+		until(`/H\/s$/.test(document.querySelector(".miner-rate").value) && document.querySelector("input[name=device_hashrate]").value !== "1000000"`, 15*time.Second),
+		evaluate(`document.querySelector(".miner-rate").value`, &rate),
+		evaluate(`document.querySelector("input[name=device_hashrate]").value`, &input),
+		chromedp.Click(chromedp.CSS(".miner-stop")),
+		evaluate(`document.querySelector(".miner-status").textContent`, &status),
+		evaluate(`document.querySelector(".miner-stop").disabled`, &stopDisabled),
+	)
+	if input == "1000000" || status != "Stopped." || !stopDisabled {
+		t.Errorf("rate %q, input %q, status %q, stop disabled %v", rate, input, status, stopDisabled)
+	}
+	// The calculator recomputed from the measured rate.
+	want := wantOutputs(t, "bench", "device_hashrate="+input)
+	var got []shown
+	tb.run(t,
+		until(fmt.Sprintf(`document.querySelector("output[data-key=years_to_block]").value === %q`, want[0].Text), 5*time.Second),
+		readOutputs("bench", &got),
+	)
+	sameOutputs(t, "bench after mining", got, want)
+	t.Logf("this browser hashed at %s", rate)
+}
