@@ -17,8 +17,9 @@ if [ -n "$missing" ]; then
 	apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q$missing >/dev/null
 fi
 
-# npm dev tools pinned in package-lock.json (workerd for the edge test).
-if [ ! -x node_modules/@cloudflare/workerd-linux-64/bin/workerd ]; then
+# npm dev tools pinned in package-lock.json: workerd for the edge test,
+# hash-wasm and @noble/hashes for the SHA-256d benchmark's peers.
+if [ ! -x node_modules/@cloudflare/workerd-linux-64/bin/workerd ] || [ ! -d node_modules/hash-wasm ] || [ ! -d node_modules/@noble/hashes ]; then
 	echo "installing the npm dev tools: npm ci" >&2
 	npm ci --no-audit --no-fund --loglevel=error
 fi

@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -15,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/hashswitch/hashswitch/build/gen"
+	"github.com/hashswitch/hashswitch/internal/vectors"
 )
 
 // The browser benchmarks measure inside the page with performance.now() and
@@ -175,4 +177,82 @@ func brotliSize(data []byte) int {
 	w.Write(data)
 	w.Close()
 	return buf.Len()
+}
+
+// BenchmarkBrowserSHA256d runs testdata/hashbench in Chromium: our Go wasm
+// midstate scanner, Go wasm crypto/sha256 twice, hash-wasm's SHA-256 twice,
+// @noble/hashes twice and WebCrypto twice, each on the same header for two
+// seconds in one Web Worker and then in one per core. The peers come from
+// npm (package-lock.json), for this harness only.
+func BenchmarkBrowserSHA256d(b *testing.B) {
+	dir := filepath.Join(distDir, "bench", "hash")
+	if err := buildHashBench(dir); err != nil {
+		b.Fatal(err)
+	}
+	headers, _ := vectors.Headers()
+	h := headers[len(headers)-1].HeaderHex
+	zero := h[:152] + "00000000"
+	tb := newTab(b)
+	var results map[string]struct {
+		One, All float64
+		Workers  int
+		Error    string
+	}
+	var failure string
+	tb.run(b,
+		chromedp.Navigate(fmt.Sprintf("%s/bench/hash/?header=%s&expect=%s&ms=2000", site.URL, zero, sha256dHex(zero, 0))),
+		until(`window.results !== undefined`, 120*time.Second),
+		evaluate(`window.results.error || ""`, &failure),
+	)
+	if failure != "" {
+		b.Fatal(failure)
+	}
+	tb.run(b, evaluate(`window.results`, &results))
+	for _, impl := range []string{"go-midstate", "go-naive", "hash-wasm", "noble", "webcrypto"} {
+		r := results[impl]
+		b.ReportMetric(r.One, impl+"-1w-H/s")
+		b.ReportMetric(r.All, fmt.Sprintf("%s-%dw-H/s", impl, r.Workers))
+	}
+	b.ReportMetric(results["go-midstate"].One/results["hash-wasm"].One, "midstate/hash-wasm")
+	b.ReportMetric(0, "ns/op")
+}
+
+// buildHashBench lays out the harness: its pages, Go's wasm_exec.js, the
+// hashbench WebAssembly and the npm peers.
+func buildHashBench(dir string) error {
+	copies := map[string]string{
+		"index.html":                "build/e2e/testdata/hashbench/index.html",
+		"harness.mjs":               "build/e2e/testdata/hashbench/harness.mjs",
+		"worker.mjs":                "build/e2e/testdata/hashbench/worker.mjs",
+		"wasm_exec.js":              filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec.js"),
+		"nm/hash-wasm/index.esm.js": "node_modules/hash-wasm/dist/index.esm.js",
+	}
+	noble, err := filepath.Glob(filepath.Join(repoRoot, "node_modules", "@noble", "hashes", "*.js"))
+	if err != nil || len(noble) == 0 {
+		return fmt.Errorf("no @noble/hashes: run npm ci (%v)", err)
+	}
+	for _, f := range noble {
+		rel, _ := filepath.Rel(repoRoot, f)
+		copies["nm/noble-hashes/"+filepath.Base(f)] = rel
+	}
+	for to, from := range copies {
+		if !filepath.IsAbs(from) {
+			from = filepath.Join(repoRoot, from)
+		}
+		data, err := os.ReadFile(from)
+		if err != nil {
+			return fmt.Errorf("%v (npm ci installs the peers)", err)
+		}
+		if err := os.MkdirAll(filepath.Dir(filepath.Join(dir, to)), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, to), data, 0o644); err != nil {
+			return err
+		}
+	}
+	wasm, err := genCompile("./wasm/cmd/hashbench")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(dir, "hashbench.wasm"), wasm, 0o644)
 }
