@@ -20,15 +20,22 @@ var (
 	poolFeeSpan    = span{0, 99.9, false}
 )
 
+// difficulty reads the network's difficulty, or its hashrate (EH/s) as
+// the difficulty that finds a block every 600 seconds at that rate. When
+// neither is given, the error names the one the endpoint documents first.
+func (p *params) difficulty(first string) float64 {
+	other := map[string]string{"difficulty": "hashrate", "hashrate": "difficulty"}[first]
+	if p.either(first, other) == "hashrate" {
+		return econ.DifficultyFromHashrateEHs(p.float("hashrate", hashrateSpan))
+	}
+	return p.float("difficulty", difficultySpan)
+}
+
 // network reads price, difficulty or hashrate (EH/s), height or subsidy
 // (BTC), and fees (BTC per block, default 0). height is -1 when not given.
 func (p *params) network() (n econ.Network, height int64) {
 	n.PriceUSD = p.float("price", priceSpan)
-	if p.either("difficulty", "hashrate") == "hashrate" {
-		n.Difficulty = econ.DifficultyFromHashrateEHs(p.float("hashrate", hashrateSpan))
-	} else {
-		n.Difficulty = p.float("difficulty", difficultySpan)
-	}
+	n.Difficulty = p.difficulty("difficulty")
 	height = -1
 	if p.either("height", "subsidy") == "height" {
 		height = p.int("height", 0, maxHeight)
@@ -259,11 +266,7 @@ func attack(p *params) (any, error) {
 		PowerUSDPerKWh:   p.float("power_price", powerPriceSpan),
 		Hours:            p.floatOr("hours", 24, nonNeg(1e6)),
 	}
-	if p.either("hashrate", "difficulty") == "difficulty" {
-		a.NetworkEHs = econ.Network{Difficulty: p.float("difficulty", difficultySpan)}.HashrateEHs()
-	} else {
-		a.NetworkEHs = p.float("hashrate", hashrateSpan)
-	}
+	a.NetworkEHs = econ.Network{Difficulty: p.difficulty("hashrate")}.HashrateEHs()
 	if p.has("hashprice") {
 		a.HashpriceUSDPerPHDay = p.float("hashprice", hashpriceSpan)
 	}
@@ -354,11 +357,7 @@ func race(p *params) (any, error) {
 		ASICTHs:      p.floatOr("asic_hashrate", 200, positive(1e6)),
 		ASICJPerTH:   p.floatOr("asic_efficiency", 17.5, efficiencySpan),
 	}
-	if p.either("hashrate", "difficulty") == "hashrate" {
-		r.Difficulty = econ.DifficultyFromHashrateEHs(p.float("hashrate", hashrateSpan))
-	} else {
-		r.Difficulty = p.float("difficulty", difficultySpan)
-	}
+	r.Difficulty = p.difficulty("hashrate")
 	if p.err != nil {
 		return nil, p.err
 	}

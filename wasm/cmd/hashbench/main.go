@@ -18,11 +18,10 @@ import (
 
 	"github.com/hashswitch/hashswitch/wasm/cmd/internal/jsexport"
 	"github.com/hashswitch/hashswitch/wasm/cmd/internal/mine"
-	"github.com/hashswitch/hashswitch/wasm/sha256d"
 )
 
 func main() {
-	release, err := jsexport.Export("hashbench", map[string]jsexport.Func{"search": search, "naive": naive}, errorResult)
+	release, err := jsexport.Export("hashbench", map[string]jsexport.Func{"search": mine.SearchJS, "naive": naive}, mine.ErrorResult)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "hashbench:", err)
 		os.Exit(1)
@@ -31,42 +30,22 @@ func main() {
 	select {}
 }
 
-var scanner sha256d.Scanner
-
-func search(args []safejs.Value) any {
-	if len(args) != 4 {
-		return errorResult("hashbench.search wants (headerHex, targetHex, start, count)")
-	}
-	strs, ok := jsexport.Strings(args[:2], 2)
-	start, ok1 := jsexport.Uint32(args[2])
-	count, ok2 := jsexport.Uint32(args[3])
-	if !ok || !ok1 || !ok2 {
-		return errorResult("hashbench.search wants (headerHex, targetHex, start, count)")
-	}
-	job, err := mine.ParseJob(strs[0], strs[1])
-	if err != nil {
-		return errorResult(err.Error())
-	}
-	r := job.Run(&scanner, start, count)
-	return map[string]any{"found": r.Found, "hashes": r.Hashes, "bestHash": r.BestHash}
-}
-
 // naive hashes count nonces with crypto/sha256 twice, writing the nonce
 // into the header each time, and keeps a byte of every hash so the work
 // cannot be skipped.
 func naive(args []safejs.Value) any {
 	if len(args) != 3 {
-		return errorResult("hashbench.naive wants (headerHex, start, count)")
+		return mine.ErrorResult("hashbench.naive wants (headerHex, start, count)")
 	}
 	strs, ok := jsexport.Strings(args[:1], 1)
 	start, ok1 := jsexport.Uint32(args[1])
 	count, ok2 := jsexport.Uint32(args[2])
 	if !ok || !ok1 || !ok2 {
-		return errorResult("hashbench.naive wants (headerHex, start, count)")
+		return mine.ErrorResult("hashbench.naive wants (headerHex, start, count)")
 	}
 	job, err := mine.ParseJob(strs[0], "00000000000000000000000000000000000000000000000000000000000000ff")
 	if err != nil {
-		return errorResult(err.Error())
+		return mine.ErrorResult(err.Error())
 	}
 	h := job.Header
 	var acc byte
@@ -78,5 +57,3 @@ func naive(args []safejs.Value) any {
 	}
 	return map[string]any{"hashes": count, "acc": int(acc)}
 }
-
-func errorResult(message string) any { return map[string]any{"error": message} }

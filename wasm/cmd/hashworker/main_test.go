@@ -10,12 +10,13 @@ import (
 	"github.com/hashswitch/hashswitch/internal/vectors"
 	"github.com/hashswitch/hashswitch/wasm/chain"
 	"github.com/hashswitch/hashswitch/wasm/cmd/internal/jsexport"
+	"github.com/hashswitch/hashswitch/wasm/cmd/internal/mine"
 )
 
 // TestSearchThroughJS calls hashworker.search as a worker does, under Node,
 // and finds the real nonce of block 840,000.
 func TestSearchThroughJS(t *testing.T) {
-	release, err := jsexport.Export("hashworker", map[string]jsexport.Func{"search": search}, errorResult)
+	release, err := jsexport.Export("hashworker", map[string]jsexport.Func{"search": mine.SearchJS}, mine.ErrorResult)
 	if err != nil {
 		t.Fatal(err)
 	}
