@@ -417,3 +417,18 @@ func TestUpdatePrompt(t *testing.T) {
 		t.Errorf("caches before %v, after %v", before, after)
 	}
 }
+
+// TestPagesWithoutCalculatorsLoadNoWebAssembly: an article with nothing
+// to compute does not download the 4 MB of WebAssembly.
+func TestPagesWithoutCalculatorsLoadNoWebAssembly(t *testing.T) {
+	tb := newTab(t, chromedp.WithNewBrowserContext())
+	var wasm []string
+	tb.run(t,
+		chromedp.Navigate(site.URL+"/embed-this/"),
+		chromedp.Sleep(500*time.Millisecond),
+		evaluate(`performance.getEntriesByType("resource").map((r) => r.name).filter((n) => n.endsWith(".wasm"))`, &wasm),
+	)
+	if len(wasm) != 0 {
+		t.Errorf("fetched %v", wasm)
+	}
+}

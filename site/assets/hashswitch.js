@@ -426,9 +426,9 @@ const tryForm = document.getElementById("try");
 if (tryForm) enhanceTry(tryForm);
 registerServiceWorker();
 
-// Start the WebAssembly now: the first answer should not wait for a keystroke.
-// An embed tells its parent when it is live.
-api().then(() => {
+// Start the WebAssembly now on pages that compute: the first answer should
+// not wait for a keystroke. An embed tells its parent when it is live.
+if (document.querySelector("section.calc, #try")) api().then(() => {
   if (embed && window.parent !== window) window.parent.postMessage({ type: "hashswitch:ready", name: embed }, "*");
 }).catch((err) => {
   root.dataset.wasm = "failed";
