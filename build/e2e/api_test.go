@@ -11,44 +11,12 @@ import (
 	"github.com/hashswitch/hashswitch/internal/vectors"
 )
 
-// vectorURLs are API URLs for every shared vector, plus every endpoint with
-// good and bad inputs.
-func vectorURLs() []string {
-	var urls []string
-	headers, _ := vectors.Headers()
-	for _, h := range headers {
-		urls = append(urls, "/api/v1/header?hex="+h.HeaderHex)
-	}
-	c := vectors.CompactVectors()
-	for _, v := range c.SetCompact {
-		urls = append(urls, "/api/v1/target?bits="+v.NBits)
-	}
-	for _, v := range c.GetDifficulty {
-		urls = append(urls, "/api/v1/target?bits=0x"+v.NBits)
-	}
-	for _, p := range vectors.SubsidyVectors().Points {
-		urls = append(urls, fmt.Sprintf("/api/v1/halving?height=%d&time=1763900000", p.Height))
-	}
-	return append(urls,
-		"/api/v1/hashprice?price=85000&difficulty=149.3e12&height=925000&fees=0.02",
-		"/api/v1/hashprice?price=85000&hashrate=1068&subsidy=3.125",
-		"/api/v1/profit?price=85000&difficulty=149.3e12&height=925000&fees=0.02&efficiency=17.5&power_price=0.05&pool_fee=2&uptime=97",
-		"/api/v1/convert?mw=100&power_price=0.05&hashprice=36&efficiency=17.5&mining_capex=500000&lease=130&lease_capex=9500000&gpu_hour=2&gpu_watts=1400&gpu_utilization=80&gpu_capex=30000000",
-		"/api/v1/attack?hashrate=1000&hardware_price=15&efficiency=17.5&power_price=0.05&hashprice=36",
-		"/api/v1/project?price=85000&difficulty=149.3e12&height=1049000&fees=0.02&efficiency=17.5&power_price=0.05&hardware_price=15&difficulty_growth=2&days=60",
-		"/api/v1/hashprice?price=abc&difficulty=1&height=1",
-		"/api/v1/hashprice?price=NaN&difficulty=1&height=1",
-		"/api/v1/header?hex=zz",
-		"/api/v1/nothing",
-	)
-}
-
 // TestInBrowserAPIMatchesServer: for every vector, the page's WebAssembly
 // answers with exactly the status and bytes the native server sends.
 func TestInBrowserAPIMatchesServer(t *testing.T) {
 	tb := newTab(t)
 	tb.httpErrorsExpected = true
-	urls := vectorURLs()
+	urls := vectors.APIURLs()
 	var mismatches []string
 	tb.run(t,
 		chromedp.Navigate(site.URL+"/api/"),

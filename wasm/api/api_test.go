@@ -19,18 +19,7 @@ func do(method, target string) *httptest.ResponseRecorder {
 // TestHTTPGivesWhatCalcGives: status and bytes over HTTP are calc's, for
 // every shared vector and some errors.
 func TestHTTPGivesWhatCalcGives(t *testing.T) {
-	urls := []string{
-		"/api/v1/hashprice?price=85000&difficulty=149.3e12&height=925000&fees=0.02",
-		"/api/v1/hashprice?price=abc",
-		"/api/v1/nothing",
-	}
-	headers, _ := vectors.Headers()
-	for _, h := range headers {
-		urls = append(urls, "/api/v1/header?hex="+h.HeaderHex)
-	}
-	for _, v := range vectors.CompactVectors().SetCompact {
-		urls = append(urls, "/api/v1/target?bits="+v.NBits)
-	}
+	urls := vectors.APIURLs()
 	for _, u := range urls {
 		rec := do(http.MethodGet, u)
 		a := calc.GetURL(u)

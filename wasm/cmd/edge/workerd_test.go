@@ -81,18 +81,7 @@ const api :Workerd.Worker = (
 	})
 	waitListening(t, addr)
 
-	urls := []string{
-		"/api/v1/hashprice?price=85000&difficulty=149.3e12&height=925000&fees=0.02",
-		"/api/v1/hashprice?price=abc",
-		"/api/v1/nothing",
-	}
-	headers, _ := vectors.Headers()
-	for _, h := range headers {
-		urls = append(urls, "/api/v1/header?hex="+h.HeaderHex)
-	}
-	for _, p := range vectors.SubsidyVectors().Points {
-		urls = append(urls, fmt.Sprintf("/api/v1/halving?height=%d", p.Height))
-	}
+	urls := vectors.APIURLs()
 	for _, u := range urls {
 		res, err := http.Get("http://" + addr + u)
 		if err != nil {
