@@ -219,6 +219,9 @@ func (v *calcView) Results() []result {
 	return out
 }
 
+// Mono reports whether the value is a hash or other code, set in monospace.
+func (r result) Mono() bool { return r.Kind == widget.Text }
+
 // Chart and Table return the prerendered chart markup, made by package chart.
 func (v *calcView) Chart() template.HTML { return template.HTML(v.R.Chart) }
 func (v *calcView) Table() template.HTML { return template.HTML(v.R.Table) }
