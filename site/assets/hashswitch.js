@@ -105,7 +105,14 @@ function enhance(section) {
   }
   let frame = 0;
   const update = async (edited) => {
-    const go = await api();
+    let go;
+    try {
+      go = await api();
+    } catch {
+      section.querySelector(".calc-error").textContent =
+        "This browser could not start the calculator's WebAssembly: the numbers shown are the default scenario's.";
+      return;
+    }
     const r = JSON.parse(go.widget(name, query(form)));
     show(section, r);
     if (edited && !r.error) {
