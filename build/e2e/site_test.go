@@ -432,3 +432,37 @@ func TestPagesWithoutCalculatorsLoadNoWebAssembly(t *testing.T) {
 		t.Errorf("fetched %v", wasm)
 	}
 }
+
+// TestEveryControlIsLabelled walks every page that has calculators: each
+// input has a label (with its unit), each result an accessible name, and
+// each chart a title.
+func TestEveryControlIsLabelled(t *testing.T) {
+	tb := newTab(t)
+	for _, path := range []string{"/", "/calculators/", "/api/"} {
+		var problems []string
+		tb.run(t,
+			chromedp.Navigate(site.URL+path),
+			waitWasm(),
+			evaluate(`(() => {
+				const bad = [];
+				for (const el of document.querySelectorAll("input, textarea")) {
+					if (el.labels.length === 0) bad.push("input without label: " + (el.name || el.id));
+				}
+				for (const el of document.querySelectorAll(".calc input[name], .calc textarea")) {
+					if (!el.labels[0].querySelector(".unit")?.textContent.trim()) bad.push("label without unit: " + el.id);
+				}
+				for (const out of document.querySelectorAll("output")) {
+					const by = out.getAttribute("aria-labelledby");
+					if (!(by && document.getElementById(by)?.textContent.trim()) && !out.getAttribute("aria-label") && !out.labels?.length) bad.push("output without a name: " + (out.dataset.key || out.className));
+				}
+				for (const svg of document.querySelectorAll("svg.chart")) {
+					if (!svg.querySelector("title")?.textContent.trim()) bad.push("chart without title");
+				}
+				return bad;
+			})()`, &problems),
+		)
+		for _, p := range problems {
+			t.Errorf("%s: %s", path, p)
+		}
+	}
+}
