@@ -1,0 +1,21 @@
+package widget_test
+
+import (
+	"fmt"
+
+	"github.com/hashswitch/hashswitch/wasm/widget"
+)
+
+func ExampleWidget_Render() {
+	r := widget.Lookup("hashprice").Render("price=42500&fees=0.02")
+	for _, v := range r.Values {
+		fmt.Printf("%s: %s\n", v.Key, v.Text)
+	}
+	fmt.Println(r.APIURL)
+	// Output:
+	// hashprice_usd_per_ph_day: $18.01
+	// hashvalue_sat_per_ph_day: 42,365
+	// fee_share_pct: 0.636%
+	// difficulty: 149.3 T
+	// /api/v1/hashprice?price=42500&hashrate=1069&subsidy=3.125&fees=0.02
+}
