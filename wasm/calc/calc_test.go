@@ -59,6 +59,14 @@ func TestHalvingThroughHTTP(t *testing.T) {
 		num(t, b, "next_subsidy_sat") != 156_250_000 || num(t, b, "eta_unix") != 1763900000+125000*600 {
 		t.Errorf("halving: %v", b)
 	}
+	// A date is the same time as its unix seconds.
+	byDate := ok(t, "/api/v1/halving?height=925000&time=2025-11-23T12:13:20Z")
+	if num(t, byDate, "eta_unix") != 1763900000+125000*600 {
+		t.Errorf("time as a date: %v", byDate)
+	}
+	if code, b := get(t, "/api/v1/halving?height=1&time=yesterday"); code != 400 || errorOf(t, b)["field"] != "time" {
+		t.Errorf("time=yesterday: %d %v", code, b)
+	}
 	if _, has := ok(t, "/api/v1/halving?height=1")["eta_unix"]; has {
 		t.Error("eta_unix without time")
 	}

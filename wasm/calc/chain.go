@@ -2,6 +2,7 @@ package calc
 
 import (
 	"math"
+	"strconv"
 	"time"
 
 	"github.com/hashswitch/hashswitch/wasm/chain"
@@ -32,7 +33,7 @@ func halving(p *params) (any, error) {
 	blockTime := p.floatOr("block_time", 600, positive(86_400))
 	var t int64
 	if p.has("time") {
-		t = p.int("time", 0, math.MaxUint32)
+		t = p.unixTime("time")
 	}
 	if p.err != nil {
 		return nil, p.err
@@ -57,6 +58,25 @@ func halving(p *params) (any, error) {
 		r.ETA = time.Unix(eta, 0).UTC().Format(time.RFC3339)
 	}
 	return r, nil
+}
+
+// unixTime reads a block time as unix seconds or as an RFC 3339 date
+// ("2025-11-25T00:00:00Z", or just "2025-11-25"), within what a block
+// header's 32-bit time can hold.
+func (p *params) unixTime(name string) int64 {
+	raw := p.str(name)
+	for _, layout := range []string{time.RFC3339, "2006-01-02"} {
+		if d, err := time.Parse(layout, raw); err == nil {
+			if u := d.Unix(); u >= 0 && u <= math.MaxUint32 {
+				return u
+			}
+		}
+	}
+	if _, err := strconv.ParseInt(raw, 10, 64); err != nil && p.err == nil {
+		p.err = fieldErr(name, "must be unix seconds or a date such as 2025-11-25T00:00:00Z, got %s", quote(raw))
+		return 0
+	}
+	return p.int(name, 0, math.MaxUint32)
 }
 
 type targetResult struct {
