@@ -94,7 +94,7 @@ var all = []*Widget{
 		Summary: "When the next halving comes, what the subsidy falls to, and how much of all bitcoin is already issued.",
 		Inputs: []Input{
 			{Name: "height", Label: "Block height", Unit: "block", Default: itoa(Snapshot.Height)},
-			{Name: "time", Label: "That block's time", Unit: "UTC date, or unix seconds", Default: time.Unix(Snapshot.TimeUnix, 0).UTC().Format(time.RFC3339)},
+			{Name: "time", Label: "That block's time", Unit: "UTC date, or unix seconds", Default: time.Unix(Snapshot.TimeUnix, 0).UTC().Format(time.RFC3339), Text: true},
 			{Name: "block_time", Label: "Mean time between blocks", Unit: "seconds", Default: "600", Help: "600 is the target; recent months ran a little faster"},
 		},
 		Outputs: []Output{

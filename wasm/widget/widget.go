@@ -28,6 +28,7 @@ type Input struct {
 	Group   string // fieldset legend; inputs of a group are adjacent
 	Help    string
 	Long    bool // a textarea (the header's 160 hex digits)
+	Text    bool // not a number (a date): no numeric keyboard
 }
 
 // Output is one result; Key is the answer's field, dotted when nested
