@@ -233,13 +233,16 @@ func niceTicks(lo, hi float64, n int) []float64 {
 			break
 		}
 	}
+	// From the last step at or below lo to the first at or above hi, so
+	// every value lies inside the axis.
 	first := math.Floor(lo/step) * step
 	var ticks []float64
-	for v := first; v <= hi+step*0.5 && len(ticks) < 50; v += step {
-		ticks = append(ticks, math.Round(v/step)*step)
-	}
-	if len(ticks) < 2 {
-		ticks = append(ticks, first+step)
+	for i := 0; i < 50; i++ {
+		v := math.Round((first+float64(i)*step)/step) * step
+		ticks = append(ticks, v)
+		if v >= hi-step*1e-9 && i > 0 {
+			break
+		}
 	}
 	return ticks
 }

@@ -49,6 +49,8 @@ func TestNiceTicks(t *testing.T) {
 		{0, 36, []float64{0, 10, 20, 30, 40}},
 		{0, 1, []float64{0, 0.2, 0.4, 0.6, 0.8, 1}},
 		{-3, 7, []float64{-4, -2, 0, 2, 4, 6, 8}},
+		{0, 16.7e9, []float64{0, 5e9, 10e9, 15e9, 20e9}}, // the attack chart's top was cut off at 15B
+		{5, 5, []float64{2, 3, 4, 5, 6, 7, 8}},
 	}
 	for _, tt := range tests {
 		got := niceTicks(tt.lo, tt.hi, 5)
@@ -60,6 +62,19 @@ func TestNiceTicks(t *testing.T) {
 			if math.Abs(got[i]-tt.want[i]) > 1e-9 {
 				t.Errorf("niceTicks(%v, %v) = %v, want %v", tt.lo, tt.hi, got, tt.want)
 				break
+			}
+		}
+	}
+}
+
+// TestTicksCoverTheData: for many ranges the first tick is at or below the
+// low end and the last at or above the high end.
+func TestTicksCoverTheData(t *testing.T) {
+	for _, hi := range []float64{0.9, 1, 1.01, 3.3, 7, 9.99, 10, 16.7e9, 123456, 0.0857} {
+		for _, lo := range []float64{0, -hi / 3, hi / 2} {
+			ticks := niceTicks(lo, hi, 5)
+			if ticks[0] > lo || ticks[len(ticks)-1] < hi || len(ticks) < 2 || len(ticks) > 12 {
+				t.Errorf("niceTicks(%v, %v) = %v", lo, hi, ticks)
 			}
 		}
 	}

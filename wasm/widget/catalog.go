@@ -173,11 +173,11 @@ var all = []*Widget{
 		Summary: "What it costs to out-hash the honest network with new machines, and how that cost falls as hashrate leaves.",
 		Inputs: []Input{
 			hashrateIn,
-			{Name: "share", Label: "Attacker's share of all hashrate", Unit: "%", Default: "51"},
-			{Name: "hardware_price", Label: "Machine price", Unit: "USD per TH/s", Default: "15"},
-			effIn, powerIn,
-			{Name: "hours", Label: "Attack length", Unit: "hours", Default: "24"},
-			hashpriceIn,
+			{Name: "share", Label: "Attacker's share of all hashrate", Unit: "%", Default: "51", Group: "Attacker"},
+			{Name: "hardware_price", Label: "Machine price", Unit: "USD per TH/s", Default: "15", Group: "Attacker"},
+			inGroup(effIn, "Attacker"), inGroup(powerIn, "Attacker"),
+			{Name: "hours", Label: "Attack length", Unit: "hours", Default: "24", Group: "Attacker"},
+			inGroup(hashpriceIn, "Attacker"),
 		},
 		Outputs: []Output{
 			{Key: "total_usd", Label: "Total cost", Unit: "machines and power", Kind: USD, Lead: true},
@@ -260,6 +260,12 @@ var bench = &Widget{
 			FormatY: func(v float64) string { return "10^" + ftoa(math.Round(v*10)/10) },
 		}
 	},
+}
+
+// inGroup returns a shared input under another fieldset legend.
+func inGroup(in Input, group string) Input {
+	in.Group = group
+	return in
 }
 
 // spread returns n values from lo x v to hi x v.
