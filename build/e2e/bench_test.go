@@ -6,7 +6,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"testing"
@@ -220,11 +219,15 @@ func BenchmarkBrowserSHA256d(b *testing.B) {
 // buildHashBench lays out the harness: its pages, Go's wasm_exec.js, the
 // hashbench WebAssembly and the npm peers.
 func buildHashBench(dir string) error {
+	goroot, err := gen.GoRoot()
+	if err != nil {
+		return err
+	}
 	copies := map[string]string{
 		"index.html":                "build/e2e/testdata/hashbench/index.html",
 		"harness.mjs":               "build/e2e/testdata/hashbench/harness.mjs",
 		"worker.mjs":                "build/e2e/testdata/hashbench/worker.mjs",
-		"wasm_exec.js":              filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec.js"),
+		"wasm_exec.js":              filepath.Join(goroot, "lib", "wasm", "wasm_exec.js"),
 		"nm/hash-wasm/index.esm.js": "node_modules/hash-wasm/dist/index.esm.js",
 	}
 	noble, err := filepath.Glob(filepath.Join(repoRoot, "node_modules", "@noble", "hashes", "*.js"))

@@ -16,7 +16,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"runtime"
 	"sort"
 	"strings"
 	"time"
@@ -92,7 +91,11 @@ func (b *builder) wasm() error {
 			return err
 		}
 	}
-	execJS, err := os.ReadFile(filepath.Join(runtime.GOROOT(), "lib", "wasm", "wasm_exec.js"))
+	root, err := GoRoot()
+	if err != nil {
+		return err
+	}
+	execJS, err := os.ReadFile(filepath.Join(root, "lib", "wasm", "wasm_exec.js"))
 	if err != nil {
 		return fmt.Errorf("wasm_exec.js from the Go toolchain: %w", err)
 	}
@@ -131,8 +134,18 @@ func (b *builder) siteAssets() error {
 	return nil
 }
 
+// GoRoot returns the GOROOT of the go command on PATH: the toolchain that
+// compiles the WebAssembly, whose wasm_exec.js must go with it.
+func GoRoot() (string, error) {
+	out, err := exec.Command("go", "env", "GOROOT").Output()
+	if err != nil {
+		return "", fmt.Errorf("go env GOROOT: %w", err)
+	}
+	return strings.TrimSpace(string(out)), nil
+}
+
 // CompileWasm builds a js/wasm main package of the module at root with the
-// same Go toolchain that runs the generator, stripped.
+// go command on PATH, stripped.
 func CompileWasm(root, pkg string) ([]byte, error) {
 	tmp, err := os.MkdirTemp("", "hashswitch-wasm")
 	if err != nil {
@@ -140,7 +153,7 @@ func CompileWasm(root, pkg string) ([]byte, error) {
 	}
 	defer os.RemoveAll(tmp)
 	out := filepath.Join(tmp, "out.wasm")
-	cmd := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-trimpath", "-ldflags=-s -w", "-o", out, pkg)
+	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-o", out, pkg)
 	cmd.Dir = root
 	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
 	var stderr bytes.Buffer

@@ -57,7 +57,6 @@ type span struct {
 var (
 	positive   = func(hi float64) span { return span{0, hi, true} }
 	nonNeg     = func(hi float64) span { return span{0, hi, false} }
-	percent    = span{0, 100, false}
 	percentPos = span{0, 100, true}
 )
 
