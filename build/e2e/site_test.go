@@ -46,17 +46,7 @@ func wantOutputs(t testing.TB, name, query string) []shown {
 	}
 	var out []shown
 	for _, v := range r.Values {
-		raw := ""
-		switch x := v.Raw.(type) {
-		case nil:
-		case string:
-			raw = x
-		case bool:
-			raw = fmt.Sprint(x)
-		case float64:
-			raw = strings.TrimSuffix(fmt.Sprintf("%v", x), "")
-		}
-		out = append(out, shown{v.Key, v.Text, raw})
+		out = append(out, shown{v.Key, v.Text, gen.RawValue(v.Raw)})
 	}
 	return out
 }

@@ -200,7 +200,6 @@ type page struct {
 	Version     string // a hash of every asset: changes when any does
 	Nav         []navItem
 	Embed       *calcView // on embed pages, the calculator
-	BaseURL     string
 }
 
 // write renders template name with p into the file for p.Path.
@@ -209,7 +208,7 @@ func (b *builder) write(name string, p *page) error {
 }
 
 func (b *builder) writeWith(t *template.Template, name string, p *page) error {
-	p.Version, p.Nav, p.BaseURL = b.assets.Version(), b.nav, b.cfg.BaseURL
+	p.Version, p.Nav = b.assets.Version(), b.nav
 	var html bytes.Buffer
 	if err := t.ExecuteTemplate(&html, name, p); err != nil {
 		return fmt.Errorf("%s: %w", p.Path, err)
@@ -248,7 +247,7 @@ func (b *builder) templatePages() error {
 	return nil
 }
 
-// Pages lists the URL paths of the built HTML pages, sorted.
+// sortedPages lists the URL paths of the built HTML pages, sorted.
 func (b *builder) sortedPages() []string {
 	p := append([]string(nil), b.pages...)
 	sort.Strings(p)

@@ -164,7 +164,6 @@ class Miner {
     this.pool = [];
     this.inflight = new Map(); // worker -> job
     this.running = false;
-    this.jobID = 0;
   }
 
   start() {
@@ -202,7 +201,7 @@ class Miner {
         return;
       }
       const count = Math.min(w.chunk, this.end - this.next);
-      job = { type: "job", id: ++this.jobID, header: this.header, target: this.target, start: this.next % NONCES, count };
+      job = { type: "job", header: this.header, target: this.target, start: this.next % NONCES, count };
       this.next += count;
     }
     this.inflight.set(w, job);
@@ -283,7 +282,7 @@ function enhanceMiner(section, box) {
     out(".miner-rate").value = go.rate(rate);
     out(".miner-total").value = m.hashes.toLocaleString("en");
     out(".miner-best").value = m.best ? m.best.hash : "—";
-    out(".miner-progress").value = Math.min(1, (m.next - 0) / NONCES);
+    out(".miner-progress").value = Math.min(1, m.next / NONCES);
     const now = performance.now();
     if (now - lastInput > 1000 && rate > 0) {
       lastInput = now;

@@ -2,10 +2,9 @@
 //
 //   new Worker(`${hashworkerJS}?exec=${wasmExecJS}&wasm=${hashworkerWasm}`)
 //
-// and sends {type: "job", id, header, target, start, count}. The worker
-// runs the Go midstate scanner (wasm/cmd/hashworker) over that nonce range
-// and answers {type: "result", id, ms, found, nonce, best, bestHash,
-// hashes}, or {type: "error", message} when something broke: the page then
+// and sends {type: "job", header, target, start, count}. The worker runs
+// the Go midstate scanner (wasm/cmd/hashworker) over that nonce range and
+// answers {type: "result", ms, found, nonce, best, bestHash, hashes}, or {type: "error", message} when something broke: the page then
 // replaces it.
 const params = new URLSearchParams(location.search);
 importScripts(params.get("exec"));
@@ -33,5 +32,5 @@ self.onmessage = async (event) => {
     postMessage({ type: "error", message: r.error });
     return;
   }
-  postMessage({ type: "result", id: job.id, ms: performance.now() - t0, ...r });
+  postMessage({ type: "result", ms: performance.now() - t0, ...r });
 };
