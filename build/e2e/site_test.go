@@ -21,6 +21,7 @@ import (
 	"github.com/hashswitch/hashswitch/build/gen"
 	"github.com/hashswitch/hashswitch/build/server"
 	"github.com/hashswitch/hashswitch/internal/vectors"
+	"github.com/hashswitch/hashswitch/wasm/netdata"
 	"github.com/hashswitch/hashswitch/wasm/widget"
 )
 
@@ -40,7 +41,7 @@ func readOutputs(name string, dst *[]shown) chromedp.Action[chromedp.Void] {
 // wantOutputs is what package widget renders natively for a scenario.
 func wantOutputs(t testing.TB, name, query string) []shown {
 	t.Helper()
-	r := widget.Lookup(name).Render(query)
+	r := widget.Lookup(name).Render(netdata.Committed(), query)
 	if r.Error != nil {
 		t.Fatalf("%s?%s: %+v", name, query, r.Error)
 	}

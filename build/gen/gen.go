@@ -19,6 +19,8 @@ import (
 	"sort"
 	"strings"
 	"time"
+
+	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
 
 // Config says where the sources are and where the site goes.
@@ -30,6 +32,9 @@ type Config struct {
 	BaseURL string
 	// Now is the build time (tests fix it); zero means time.Now().
 	Now time.Time
+	// Snapshot is the network the calculators start from; zero means the
+	// committed one (netdata.Committed).
+	Snapshot netdata.Snapshot
 	// WriteNetlify rewrites Root/netlify.toml for the pages built.
 	WriteNetlify bool
 }
@@ -62,6 +67,9 @@ func Build(cfg Config) (*Site, error) {
 		cfg.BaseURL = "http://localhost:8080"
 	}
 	cfg.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
+	if cfg.Snapshot.AsOf == "" {
+		cfg.Snapshot = netdata.Committed()
+	}
 	if cfg.Now.IsZero() {
 		cfg.Now = time.Now()
 	}

@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden")
@@ -17,7 +19,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // HTML with testdata/golden/NAME.html; go test -run CalcGolden -update
 // refreshes the files after a deliberate change.
 func TestCalcGolden(t *testing.T) {
-	b := &builder{cfg: Config{Root: root, BaseURL: "https://hashswitch.example", Now: time.Date(2025, 11, 25, 12, 0, 0, 0, time.UTC)},
+	b := &builder{cfg: Config{Root: root, BaseURL: "https://hashswitch.example", Now: time.Date(2025, 11, 25, 12, 0, 0, 0, time.UTC), Snapshot: netdata.Committed()},
 		assets: Assets{"app.wasm": "/assets/wasm/app.0.wasm", "hashworker.wasm": "/assets/wasm/hashworker.0.wasm", "hashworker.js": "/assets/hashworker.0.js", "wasm_exec.js": "/assets/wasm_exec.0.js"}}
 	if err := b.templates(); err != nil {
 		t.Fatal(err)

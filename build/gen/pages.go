@@ -10,13 +10,13 @@ import (
 	"sort"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/util"
 
+	"github.com/hashswitch/hashswitch/wasm/human"
 	"github.com/hashswitch/hashswitch/wasm/widget"
 )
 
@@ -128,18 +128,19 @@ func (b *builder) newCalcView(path, id, name string, preset url.Values, heading 
 	if w == nil {
 		return nil, fmt.Errorf("no calculator %q (there are %s)", name, widgetNames())
 	}
-	r := w.Render(preset.Encode())
+	snap := b.cfg.Snapshot
+	r := w.Render(snap, preset.Encode())
 	if r.Error != nil {
 		return nil, fmt.Errorf("calc %s: preset %s: %s: %s", name, preset.Encode(), r.Error.Field, r.Error.Message)
 	}
-	asOf, _ := time.Parse("2006-01-02", widget.Snapshot.AsOf)
+	asOf := snap.Date()
 	v := &calcView{
-		ID: id, W: w, R: r, Params: w.Params(preset), Heading: heading,
+		ID: id, W: w, R: r, Params: w.Params(snap, preset), Heading: heading,
 		Share:   path + "?calc=" + name + "&" + r.Query,
 		Embed:   "/embed/" + name + "/?" + r.Query,
 		AsOf:    asOf.Format("2 January 2006"),
-		AsOfISO: widget.Snapshot.AsOf,
-		Source:  widget.Snapshot.Source,
+		AsOfISO: snap.AsOf,
+		Source:  snap.Source,
 	}
 	if heading == 1 {
 		v.Share = "/embed/" + name + "/?" + r.Query
@@ -159,8 +160,8 @@ func (b *builder) newCalcView(path, id, name string, preset url.Values, heading 
 	}
 	if w.Countdown != "" {
 		for _, val := range r.Values {
-			if eta, ok := val.Raw.(float64); ok && val.Key == w.Countdown {
-				v.Clock = widget.Countdown(int64(eta), b.cfg.Now.Unix())
+			if eta, ok := val.Raw.(int64); ok && val.Key == w.Countdown {
+				v.Clock = human.Countdown(eta, b.cfg.Now.Unix())
 			}
 		}
 	}
@@ -191,6 +192,12 @@ func RawValue(v any) string {
 		return ""
 	case float64:
 		return strconv.FormatFloat(x, 'g', -1, 64)
+	case int64:
+		return strconv.FormatInt(x, 10)
+	case int32:
+		return strconv.FormatInt(int64(x), 10)
+	case uint32:
+		return strconv.FormatUint(uint64(x), 10)
 	case bool:
 		return strconv.FormatBool(x)
 	case string:

@@ -2,10 +2,12 @@ package api
 
 import (
 	"bytes"
+	"encoding/json"
 	"net/http"
 	"net/http/httptest"
 	"testing"
 
+	"github.com/hashswitch/hashswitch/internal/apischema"
 	"github.com/hashswitch/hashswitch/internal/vectors"
 	"github.com/hashswitch/hashswitch/wasm/calc"
 )
@@ -70,8 +72,12 @@ func FuzzHandler(f *testing.F) {
 		default:
 			t.Fatalf("%s?%s: %d %s", path, query, rec.Code, rec.Body)
 		}
-		if !bytes.HasPrefix(rec.Body.Bytes(), []byte("{")) {
+		if rec.Header().Get("Content-Type") != "application/json; charset=utf-8" {
+			t.Fatalf("%s?%s: Content-Type %q", path, query, rec.Header().Get("Content-Type"))
+		}
+		if !json.Valid(rec.Body.Bytes()) {
 			t.Fatalf("%s?%s: not JSON: %s", path, query, rec.Body)
 		}
+		apischema.Check(t, path+"?"+query, calc.Answer{Status: rec.Code, Body: rec.Body.Bytes()})
 	})
 }

@@ -17,8 +17,9 @@ import (
 	"fmt"
 	"math"
 	"reflect"
-	"sort"
 	"strings"
+
+	"github.com/hashswitch/hashswitch/wasm/chain"
 )
 
 // Prefix is the path every calculator URL starts with.
@@ -31,29 +32,6 @@ const (
 	StatusNotFound = 404
 	StatusInternal = 500
 )
-
-// endpoints maps each endpoint name to the function that answers it.
-var endpoints = map[string]func(*params) (any, error){
-	"halving":   halving,
-	"target":    target,
-	"header":    header,
-	"hashprice": hashprice,
-	"profit":    profit,
-	"convert":   convert,
-	"attack":    attack,
-	"project":   project,
-	"race":      race,
-}
-
-// Endpoints lists the endpoint names in order.
-func Endpoints() []string {
-	names := make([]string, 0, len(endpoints))
-	for n := range endpoints {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	return names
-}
 
 // Answer is a calculator's reply: an HTTP status and a JSON body.
 type Answer struct {
@@ -70,31 +48,66 @@ type FieldError struct {
 func (e *FieldError) Error() string { return e.Field + ": " + e.Message }
 
 // Get answers path (such as "/api/v1/hashprice", a trailing slash allowed)
-// with rawQuery (without the "?"). It never panics.
-func Get(path, rawQuery string) (a Answer) {
-	defer func() {
-		if v := recover(); v != nil {
-			a = errorAnswer(StatusInternal, &FieldError{Message: fmt.Sprintf("internal error: %v", v)})
-		}
-	}()
+// with rawQuery (without the "?") for Bitcoin mainnet. It never panics.
+func Get(path, rawQuery string) Answer {
+	if path == OpenAPIPath {
+		return encode(StatusOK, OpenAPI())
+	}
 	name, ok := strings.CutPrefix(path, Prefix)
-	fn := endpoints[strings.TrimSuffix(name, "/")]
-	if !ok || fn == nil {
+	c := Lookup(strings.TrimSuffix(name, "/"))
+	if !ok || c == nil {
 		return errorAnswer(StatusNotFound, &FieldError{Message: fmt.Sprintf(
-			"no calculator at %s; the endpoints are %s", quote(path), strings.Join(Endpoints(), ", "))})
+			"no calculator at %s; the endpoints are %s, described by %s", quote(path), strings.Join(Endpoints(), ", "), OpenAPIPath)})
 	}
-	q, err := parseQuery(rawQuery)
+	return answer(c, rawQuery)
+}
+
+// answer runs calculator c on rawQuery and writes its JSON.
+func answer(c Calculator, rawQuery string) Answer {
+	q, err := NewQuery(chain.MainNet, rawQuery)
 	if err != nil {
 		return errorAnswer(StatusBadInput, err)
 	}
-	result, err := fn(q)
-	if err != nil {
-		return errorAnswer(StatusBadInput, err)
-	}
-	if field := nonFinite(reflect.ValueOf(result), ""); field != "" {
-		return errorAnswer(StatusBadInput, &FieldError{Message: "these inputs give a result too large to show (" + field + ")"})
+	result, fe := Run(c, q)
+	if fe != nil {
+		return errorAnswer(fe.status, fe.FieldError)
 	}
 	return encode(StatusOK, result)
+}
+
+// RunError is why Run computed nothing: bad input (400) or a failure of
+// the calculator itself (500, with a message that says nothing about the
+// code).
+type RunError struct {
+	*FieldError
+	status int
+}
+
+// Status is the HTTP status of the problem.
+func (e *RunError) Status() int { return e.status }
+
+// Run computes calculator c for q: its typed result, or the problem with
+// the input. A result holding NaN or Infinity is refused as too large to
+// show, and a panic is recovered. Pages call it directly to read typed
+// fields; Get encodes its result as JSON.
+func Run(c Calculator, q *Query) (result any, problem *RunError) {
+	defer func() {
+		if v := recover(); v != nil {
+			result, problem = nil, &RunError{&FieldError{Message: "internal error: this calculator failed on these inputs; please report the URL"}, StatusInternal}
+		}
+	}()
+	result, err := c.Compute(q)
+	if err != nil {
+		fe, ok := err.(*FieldError)
+		if !ok {
+			fe = &FieldError{Message: err.Error()}
+		}
+		return nil, &RunError{fe, StatusBadInput}
+	}
+	if field := nonFinite(reflect.ValueOf(result), ""); field != "" {
+		return nil, &RunError{&FieldError{Message: "these inputs give a result too large to show (" + field + ")"}, StatusBadInput}
+	}
+	return result, nil
 }
 
 // GetURL answers a path with its query, as a page asks it:

@@ -5,6 +5,7 @@ import "github.com/hashswitch/hashswitch/wasm/chain"
 // Attack prices a majority attack by someone who brings new hardware: to
 // outpace the honest network they need more hashrate than all of it.
 type Attack struct {
+	Chain            *chain.Params
 	NetworkEHs       float64 // honest hashrate today
 	SharePct         float64 // attacker's share of the total after joining, > 50
 	HardwareUSDPerTH float64 // price of new machines per TH/s
@@ -41,7 +42,7 @@ func (a Attack) Cost() AttackCost {
 	c.PowerUSD = c.PowerUSDPerHour * a.Hours
 	c.TotalUSD = c.HardwareUSD + c.PowerUSD
 	c.HonestRevenueUSD = a.HashpriceUSDPerPHDay * c.AttackerEHs * 1000 * a.Hours / hoursPerDay
-	blocksPerHour := 3600 / float64(chain.MainNet.TargetSpacingSec)
+	blocksPerHour := 3600 / float64(a.Chain.TargetSpacingSec)
 	c.BlocksPerHour = blocksPerHour * c.AttackerEHs / a.NetworkEHs
 	return c
 }

@@ -9,7 +9,7 @@ import (
 
 // late2025 is the network of the FACTS sheet: $85,000, difficulty 149.3T,
 // 3.125 BTC subsidy and 0.02 BTC of fees a block.
-var late2025 = Network{PriceUSD: 85_000, Difficulty: 149.3e12, SubsidyBTC: 3.125, FeesBTC: 0.02}
+var late2025 = Network{Chain: chain.MainNet, PriceUSD: 85_000, Difficulty: 149.3e12, SubsidyBTC: 3.125, FeesBTC: 0.02}
 
 func near(got, want, relTol float64) bool {
 	return math.Abs(got-want) <= relTol*math.Abs(want)
@@ -25,7 +25,7 @@ func TestHashpriceLate2025(t *testing.T) {
 	if hp := late2025.HashpriceUSDPerPHDay(); !near(hp, share*daily, 1e-12) {
 		t.Errorf("hashprice %v, share x daily rewards %v", hp, share*daily)
 	}
-	if eh := late2025.HashrateEHs(); !near(DifficultyFromHashrateEHs(eh), late2025.Difficulty, 1e-12) {
+	if eh := late2025.HashrateEHs(); !near(DifficultyFromHashrateEHs(chain.MainNet, eh), late2025.Difficulty, 1e-12) {
 		t.Errorf("hashrate %v EH/s does not round-trip", eh)
 	}
 }
@@ -221,7 +221,7 @@ func TestConversionNPVAndPayback(t *testing.T) {
 }
 
 func TestAttackCost(t *testing.T) {
-	a := Attack{NetworkEHs: 1000, SharePct: 51, HardwareUSDPerTH: 15, EfficiencyJPerTH: 17.5,
+	a := Attack{Chain: chain.MainNet, NetworkEHs: 1000, SharePct: 51, HardwareUSDPerTH: 15, EfficiencyJPerTH: 17.5,
 		PowerUSDPerKWh: 0.05, Hours: 24, HashpriceUSDPerPHDay: 36}
 	c := a.Cost()
 	if want := 1000 * 51.0 / 49; !near(c.AttackerEHs, want, 1e-12) {
@@ -246,7 +246,7 @@ func TestAttackCost(t *testing.T) {
 }
 
 func TestRace(t *testing.T) {
-	r := Race{HashesPerSec: 2e6, Watts: 30, ASICTHs: 200, ASICJPerTH: 17.5, Difficulty: 149.3e12}.Compare()
+	r := Race{Chain: chain.MainNet, HashesPerSec: 2e6, Watts: 30, ASICTHs: 200, ASICJPerTH: 17.5, Difficulty: 149.3e12}.Compare()
 	if !near(r.ASICTimesFaster, 1e8, 1e-12) || !near(r.NetworkTimesFaster, late2025.HashrateEHs()*1e18/2e6, 1e-12) {
 		t.Errorf("%+v", r)
 	}

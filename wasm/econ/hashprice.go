@@ -24,21 +24,22 @@ const (
 
 // Network is the state of the network that mining revenue depends on.
 type Network struct {
-	PriceUSD   float64 // USD per BTC
-	Difficulty float64 // as Bitcoin Core reports it
-	SubsidyBTC float64 // block subsidy
-	FeesBTC    float64 // mean transaction fees per block
+	Chain      *chain.Params // the consensus rules: block spacing, subsidy
+	PriceUSD   float64       // USD per BTC
+	Difficulty float64       // as Bitcoin Core reports it
+	SubsidyBTC float64       // block subsidy
+	FeesBTC    float64       // mean transaction fees per block
 }
 
 // DifficultyFromHashrateEHs converts a network hashrate in EH/s to the
 // difficulty that finds a block every 600 seconds at that rate.
-func DifficultyFromHashrateEHs(ehs float64) float64 {
-	return chain.MainNet.DifficultyFromHashrate(ehs * perEH)
+func DifficultyFromHashrateEHs(p *chain.Params, ehs float64) float64 {
+	return p.DifficultyFromHashrate(ehs * perEH)
 }
 
 // HashrateEHs returns the network hashrate that the difficulty implies.
 func (n Network) HashrateEHs() float64 {
-	return chain.MainNet.HashrateFromDifficulty(n.Difficulty) / perEH
+	return n.Chain.HashrateFromDifficulty(n.Difficulty) / perEH
 }
 
 // RewardBTC returns what a block pays its miner: subsidy plus fees.
@@ -66,6 +67,6 @@ func (n Network) FeeSharePct() float64 {
 }
 
 // SubsidyBTCAt returns the subsidy at height in BTC, from the exact satoshis.
-func SubsidyBTCAt(height int64) float64 {
-	return float64(chain.MainNet.SubsidySat(height)) / chain.Coin
+func SubsidyBTCAt(p *chain.Params, height int64) float64 {
+	return float64(p.SubsidySat(height)) / chain.Coin
 }

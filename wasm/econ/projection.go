@@ -1,17 +1,13 @@
 package econ
 
-import (
-	"math"
-
-	"github.com/hashswitch/hashswitch/wasm/chain"
-)
+import "math"
 
 // Projection follows one TH/s of hardware forward in time, retarget by
 // retarget: difficulty grows by a fixed percentage at each adjustment, the
 // subsidy halves at its height, price and fees stay as they are. Blocks are
 // assumed to come at the target spacing, which retargeting keeps on average.
 type Projection struct {
-	Network          Network // today; its SubsidyBTC is ignored in favour of Height's
+	Network          Network // today, with its Chain; its SubsidyBTC is ignored in favour of Height's
 	Height           int64   // today's block height
 	Miner            Miner
 	HardwareUSDPerTH float64 // what the machine cost, per TH/s
@@ -46,7 +42,7 @@ func (r ProjectionResult) PaysBack() bool { return !math.IsInf(r.PaybackDays, 1)
 
 // Run computes the projection. Periods end at each retarget and halving.
 func (pr Projection) Run() ProjectionResult {
-	p := chain.MainNet
+	p := pr.Network.Chain
 	spacingDays := float64(p.TargetSpacingSec) / secondsPerDay
 	res := ProjectionResult{PaybackDays: math.Inf(1)}
 	if pr.HardwareUSDPerTH <= 0 {
@@ -62,7 +58,7 @@ func (pr Projection) Run() ProjectionResult {
 		end := min(nextRetarget, p.NextHalvingHeight(height))
 		days := math.Min(float64(end-height)*spacingDays, pr.HorizonDays-day)
 
-		n.SubsidyBTC = SubsidyBTCAt(height)
+		n.SubsidyBTC = SubsidyBTCAt(p, height)
 		perDay := pr.Miner.ProfitOn(n).ProfitUSDPerTHDay
 		profit := perDay * days
 		if math.IsInf(res.PaybackDays, 1) && perDay > 0 && cumulative+profit >= pr.HardwareUSDPerTH {

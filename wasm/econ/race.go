@@ -1,8 +1,11 @@
 package econ
 
+import "github.com/hashswitch/hashswitch/wasm/chain"
+
 // Race compares a device (the reader's browser) with one ASIC and with the
 // whole network, at the same work per block.
 type Race struct {
+	Chain        *chain.Params
 	HashesPerSec float64 // the device's measured rate
 	Watts        float64 // what the device draws while it hashes
 	ASICTHs      float64 // one ASIC's rate, TH/s
@@ -25,7 +28,7 @@ type RaceResult struct {
 // Compare runs the comparison. A block takes difficulty x 2^32 hashes on
 // average, whoever hashes.
 func (r Race) Compare() RaceResult {
-	n := Network{Difficulty: r.Difficulty}
+	n := Network{Chain: r.Chain, Difficulty: r.Difficulty}
 	var out RaceResult
 	out.NetworkEHs = n.HashrateEHs()
 	out.ASICTimesFaster = r.ASICTHs * perTH / r.HashesPerSec

@@ -3,11 +3,12 @@ package widget_test
 import (
 	"fmt"
 
+	"github.com/hashswitch/hashswitch/wasm/netdata"
 	"github.com/hashswitch/hashswitch/wasm/widget"
 )
 
 func ExampleWidget_Render() {
-	r := widget.Lookup("hashprice").Render("price=42500&fees=0.02")
+	r := widget.Lookup("hashprice").Render(netdata.Committed(), "price=42500&fees=0.02")
 	for _, v := range r.Values {
 		fmt.Printf("%s: %s\n", v.Key, v.Text)
 	}

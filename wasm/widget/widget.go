@@ -1,61 +1,125 @@
-// Package widget defines Hashswitch's calculators — their inputs, outputs and
-// charts — and renders one from URL parameters: the generator calls it to
-// prerender every page, and the page's WebAssembly calls it on each input,
-// so a page shows the same numbers before and after JavaScript runs.
+// Package widget shows Hashswitch's calculators on pages: the form of a
+// calculator's parameters, its results written for people, and its chart.
+// The generator calls it to prerender every page, and the page's
+// WebAssembly calls it on each input, so a page shows the same numbers
+// before and after JavaScript runs.
 //
-// A calculator is an API endpoint with labels: its inputs are the endpoint's
-// parameters (same names, same units), its outputs are fields of the answer,
-// and every number comes from package calc. Pure Go; it must never import
-// syscall/js.
+// Everything here derives from package calc's definitions: a widget's
+// inputs are its calculator's parameters (the form leaves out Hidden ones),
+// its outputs are the result fields with a show tag, read from the typed
+// result. Pure Go; it must never import syscall/js.
 package widget
 
 import (
-	"encoding/json"
+	"fmt"
 	"net/url"
-	"strconv"
+	"reflect"
 	"strings"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
-	"github.com/hashswitch/hashswitch/wasm/chart"
+	"github.com/hashswitch/hashswitch/wasm/chain"
+	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
 
-// Input is one labelled field; Name is the API parameter it sets.
-type Input struct {
-	Name    string
-	Label   string
-	Unit    string // shown after the label: "USD per BTC"
-	Default string // the snapshot scenario
-	Group   string // fieldset legend; inputs of a group are adjacent
-	Help    string
-	Long    bool // a textarea (the header's 160 hex digits)
-	Text    bool // not a number (a date): no numeric keyboard
-}
+// Input is one labelled field of a form: a calculator's parameter.
+type Input = calc.Param
 
-// Output is one result; Key is the answer's field, dotted when nested
-// ("mining.npv_usd").
+// Output is one result: a field of the calculator's result type.
 type Output struct {
-	Key   string
+	Key   string // the answer's JSON field, dotted when nested: "mining.npv_usd"
 	Label string
 	Unit  string
 	Kind  Kind
 	Lead  bool // the headline result, shown large
+	path  []int
 }
 
-// Widget is one calculator.
+// Widget is one calculator as pages show it.
 type Widget struct {
 	Name     string // also the URL: /embed/NAME/
 	Title    string
-	Summary  string // one line for embeds, oEmbed and link previews
+	Summary  string
 	Endpoint string // the API endpoint it asks
+	Calc     calc.Calculator
 	Inputs   []Input
 	Outputs  []Output
-	// Chart draws the picture for a scenario from its parameters and answer.
-	Chart func(q url.Values, answer map[string]any) *chart.Chart
 	// Countdown names the output (unix seconds) that a live clock counts to.
 	Countdown string
-	// Miner puts the in-browser miner above the form: it measures the
-	// reader's hashrate and writes it into the input of that name.
+	// Miner names the input the in-browser miner fills with its hashrate.
 	Miner string
+}
+
+// all holds a widget for every calculator that has one, in calc's order.
+var all = func() []*Widget {
+	var ws []*Widget
+	for _, c := range calc.All() {
+		if c.Info().Widget != "" {
+			ws = append(ws, newWidget(c))
+		}
+	}
+	return ws
+}()
+
+// newWidget derives a calculator's widget from its definition. A show tag
+// that names no Kind is a programming error: it panics, so every test fails.
+func newWidget(c calc.Calculator) *Widget {
+	m := c.Info()
+	w := &Widget{Name: m.Widget, Title: m.Title, Summary: m.Summary, Endpoint: m.Name, Calc: c, Miner: m.Miner}
+	for _, p := range m.Params {
+		if !p.Hidden {
+			w.Inputs = append(w.Inputs, p)
+		}
+	}
+	outputs(c.ResultType(), nil, "", "", &w.Outputs, &w.Countdown)
+	if len(w.Outputs) == 0 {
+		panic(fmt.Sprintf("widget %s: no field of %s has a show tag", w.Name, c.ResultType()))
+	}
+	return w
+}
+
+// outputs appends the fields of struct type t that have a show tag,
+// walking into nested structs.
+func outputs(t reflect.Type, path []int, keyPrefix, labelPrefix string, out *[]Output, countdown *string) {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		key, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+		if !f.IsExported() || key == "-" {
+			continue
+		}
+		p := append(append([]int(nil), path...), i)
+		ft := f.Type
+		for ft.Kind() == reflect.Pointer {
+			ft = ft.Elem()
+		}
+		show := f.Tag.Get("show")
+		if show == "" {
+			if ft.Kind() == reflect.Struct {
+				outputs(ft, p, keyPrefix+key+".", labelPrefix+f.Tag.Get("label")+" ", out, countdown)
+			}
+			continue
+		}
+		kindName, flags, _ := strings.Cut(show, ",")
+		k, ok := kindNames[kindName]
+		if !ok {
+			panic(fmt.Sprintf("widget: %s.%s: show tag %q names no kind", t, f.Name, show))
+		}
+		o := Output{Key: keyPrefix + key, Label: labelPrefix + f.Tag.Get("label"), Unit: f.Tag.Get("unit"), Kind: k, path: p}
+		for _, flag := range strings.Split(flags, ",") {
+			switch flag {
+			case "lead":
+				o.Lead = true
+			case "countdown":
+				*countdown = o.Key
+			case "":
+			default:
+				panic(fmt.Sprintf("widget: %s.%s: show tag %q has an unknown flag", t, f.Name, show))
+			}
+		}
+		*out = append(*out, o)
+	}
 }
 
 // Widgets lists every calculator, in the order pages and menus show them.
@@ -75,7 +139,7 @@ func Lookup(name string) *Widget {
 type Value struct {
 	Key  string `json:"key"`
 	Text string `json:"text"`
-	Raw  any    `json:"raw"` // the answer's value: number, string, bool or null
+	Raw  any    `json:"raw"` // the result's value: number, string, bool or null
 }
 
 // Result is a calculator rendered for one scenario.
@@ -90,52 +154,71 @@ type Result struct {
 }
 
 // Params returns the calculator's parameters for a scenario: each input's
-// value from q when q has it (even empty, which the API then refuses), its
-// default otherwise. Parameters that are not inputs are dropped.
-func (w *Widget) Params(q url.Values) url.Values {
+// value from q when q has it (even empty, which the calculator then
+// refuses), its start value for snapshot s otherwise. Parameters that are
+// not inputs are dropped.
+func (w *Widget) Params(s netdata.Snapshot, q url.Values) url.Values {
 	out := url.Values{}
 	for _, in := range w.Inputs {
 		if v, ok := q[in.Name]; ok && len(v) > 0 {
 			out.Set(in.Name, strings.TrimSpace(v[0]))
 		} else {
-			out.Set(in.Name, in.Default)
+			out.Set(in.Name, in.StartValue(s))
 		}
 	}
 	return out
 }
 
 // Render computes the calculator for the scenario in rawQuery (URL
-// parameters with the API's names; others, such as dark=, are ignored).
-// It never panics: bad input is an error naming the field.
-func (w *Widget) Render(rawQuery string) (r Result) {
+// parameters with the API's names; others, such as dark=, are ignored),
+// starting from snapshot s. It never panics: bad input is an error naming
+// the field.
+func (w *Widget) Render(s netdata.Snapshot, rawQuery string) (r Result) {
 	q, err := url.ParseQuery(rawQuery)
 	if err != nil {
 		return Result{Status: calc.StatusBadInput, Error: &calc.FieldError{Message: "the URL's parameters are malformed: " + err.Error()}}
 	}
-	params := w.Params(q)
+	params := w.Params(s, q)
 	r.Query = encode(w, params)
 	r.APIURL = calc.Prefix + w.Endpoint + "?" + r.Query
-	a := calc.Get(calc.Prefix+w.Endpoint, r.Query)
-	r.Status = a.Status
-	var body map[string]any
-	if err := json.Unmarshal(a.Body, &body); err != nil {
-		r.Error = &calc.FieldError{Message: "internal error: the answer is not JSON"}
+	query := calc.QueryOf(chain.MainNet, params)
+	result, problem := calc.Run(w.Calc, query)
+	if problem != nil {
+		r.Status, r.Error = problem.Status(), problem.FieldError
 		return r
 	}
-	if a.Status != calc.StatusOK {
-		r.Error = errorOf(body)
-		return r
+	r.Status = calc.StatusOK
+	v := reflect.ValueOf(result)
+	r.Values = make([]Value, len(w.Outputs))
+	for i, o := range w.Outputs {
+		raw := valueAt(v, o.path)
+		r.Values[i] = Value{Key: o.Key, Text: format(o.Kind, raw), Raw: raw}
 	}
-	for _, o := range w.Outputs {
-		raw := lookup(body, o.Key)
-		r.Values = append(r.Values, Value{Key: o.Key, Text: format(o.Kind, raw), Raw: raw})
-	}
-	if w.Chart != nil {
-		if c := w.Chart(params, body); c != nil {
-			r.Chart, r.Table = c.SVG(), c.Table()
-		}
+	if c := w.Calc.Draw(query, result); c != nil {
+		r.Chart, r.Table = c.SVG(), c.Table()
 	}
 	return r
+}
+
+// valueAt follows a field path through structs and pointers; a nil pointer
+// on the way is nil, JSON's null.
+func valueAt(v reflect.Value, path []int) any {
+	for _, i := range path {
+		for v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				return nil
+			}
+			v = v.Elem()
+		}
+		v = v.Field(i)
+	}
+	for v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return nil
+		}
+		v = v.Elem()
+	}
+	return v.Interface()
 }
 
 // encode writes params in the inputs' order, so share links read naturally.
@@ -152,58 +235,13 @@ func encode(w *Widget, params url.Values) string {
 	return b.String()
 }
 
-// lookup follows a dotted key into nested objects.
-func lookup(m map[string]any, key string) any {
-	var v any = m
-	for _, part := range strings.Split(key, ".") {
-		obj, ok := v.(map[string]any)
-		if !ok {
-			return nil
-		}
-		v = obj[part]
-	}
-	return v
-}
+// MinerHeader is the header the in-browser miner hashes: block 840,000's,
+// so a reader mines what the network mined.
+const MinerHeader = calc.Header840000
 
-func errorOf(body map[string]any) *calc.FieldError {
-	e, _ := body["error"].(map[string]any)
-	field, _ := e["field"].(string)
-	msg, _ := e["message"].(string)
-	return &calc.FieldError{Field: field, Message: msg}
-}
-
-// number reads a float from an answer's field; 0 when it is not a number.
-func number(v any) float64 {
-	f, _ := v.(float64)
-	return f
-}
-
-// param reads a number from the parameters; 0 when it is not one.
-func param(q url.Values, name string) float64 {
-	f, _ := strconv.ParseFloat(q.Get(name), 64)
-	return f
-}
-
-// sweep asks the endpoint for each value of one parameter and returns the
-// answers' key: the data behind a line chart.
-func sweep(endpoint string, params url.Values, param string, values []float64, key string) (xs, ys []float64) {
-	for _, x := range values {
-		p := url.Values{}
-		for k, v := range params {
-			p[k] = v
-		}
-		p.Set(param, strconv.FormatFloat(x, 'g', -1, 64))
-		a := calc.Get(calc.Prefix+endpoint, p.Encode())
-		if a.Status != calc.StatusOK {
-			continue
-		}
-		var body map[string]any
-		if json.Unmarshal(a.Body, &body) != nil {
-			continue
-		}
-		if y, ok := lookup(body, key).(float64); ok {
-			xs, ys = append(xs, x), append(ys, y)
-		}
-	}
-	return xs, ys
+// MinerTarget is the target of MinerHeader's bits, 64 hex digits.
+func MinerTarget() string {
+	h, _ := chain.ParseHeaderHex(MinerHeader)
+	t, _, _ := chain.CompactToTarget(h.Bits)
+	return chain.TargetHex(t)
 }

@@ -2,19 +2,21 @@ package widget
 
 import (
 	"encoding/json"
+	"reflect"
 	"encoding/xml"
 	"net/url"
 	"strings"
 	"testing"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
+	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
 
 // TestEveryWidgetRendersItsSnapshot: every calculator computes its default
 // scenario, every output has a value, and the chart and table are XML.
 func TestEveryWidgetRendersItsSnapshot(t *testing.T) {
 	for _, w := range Widgets() {
-		r := w.Render("")
+		r := w.Render(netdata.Committed(), "")
 		if r.Status != 200 || r.Error != nil {
 			t.Errorf("%s: %d %+v", w.Name, r.Status, r.Error)
 			continue
@@ -24,7 +26,7 @@ func TestEveryWidgetRendersItsSnapshot(t *testing.T) {
 				t.Errorf("%s: %s has no value", w.Name, v.Key)
 			}
 		}
-		if w.Chart != nil {
+		if w.Calc.Info().Widget != "" {
 			if err := xml.Unmarshal([]byte(r.Chart), new(struct{})); err != nil || !strings.Contains(r.Chart, "<path") && !strings.Contains(r.Chart, "<rect") {
 				t.Errorf("%s: chart %v %s", w.Name, err, r.Chart)
 			}
@@ -32,27 +34,53 @@ func TestEveryWidgetRendersItsSnapshot(t *testing.T) {
 				t.Errorf("%s: table %v", w.Name, err)
 			}
 		}
-		// The outputs are the API's answer for the same parameters.
+		// The outputs, read from the typed result, are the fields of the
+		// same name in the API's JSON for the same parameters.
 		var answer map[string]any
 		a := calc.GetURL(r.APIURL)
-		json.Unmarshal(a.Body, &answer)
+		if err := json.Unmarshal(a.Body, &answer); err != nil || a.Status != 200 {
+			t.Fatalf("%s: %d %s", r.APIURL, a.Status, a.Body)
+		}
 		for _, v := range r.Values {
-			if got := lookup(answer, v.Key); got != v.Raw {
+			got, present := jsonPath(answer, v.Key)
+			if !present {
+				t.Errorf("%s: output %s is no field of the API's answer", w.Name, v.Key)
+				continue
+			}
+			raw, _ := json.Marshal(v.Raw)
+			var rawAsJSON any
+			json.Unmarshal(raw, &rawAsJSON)
+			if !reflect.DeepEqual(got, rawAsJSON) {
 				t.Errorf("%s: %s is %v, the API says %v", w.Name, v.Key, v.Raw, got)
 			}
 		}
 	}
 }
 
+// jsonPath follows a dotted key into a decoded JSON object.
+func jsonPath(m map[string]any, key string) (any, bool) {
+	var v any = m
+	for _, part := range strings.Split(key, ".") {
+		obj, ok := v.(map[string]any)
+		if !ok {
+			return nil, false
+		}
+		if v, ok = obj[part]; !ok {
+			return nil, false
+		}
+	}
+	return v, true
+}
+
 // TestSnapshotMatchesTheFacts checks the default scenario against the
 // figures the explainers quote.
 func TestSnapshotMatchesTheFacts(t *testing.T) {
-	r := Lookup("hashprice").Render("")
+	r := Lookup("hashprice").Render(netdata.Committed(), "")
 	hp := r.Values[0].Raw.(float64)
 	if hp < 35 || hp > 37 {
 		t.Errorf("snapshot hashprice %v, the press said about $35-36", hp)
 	}
-	r = Lookup("profit").Render("pool_fee=0&uptime=100")
+	r = Lookup("profit").Render(netdata.Committed(), "pool_fee=0&uptime=100")
 	for _, v := range r.Values {
 		if v.Key == "cost_per_btc" {
 			if c := v.Raw.(float64); c < 48000 || c > 51000 {
@@ -63,24 +91,24 @@ func TestSnapshotMatchesTheFacts(t *testing.T) {
 }
 
 func TestBadInputNamesTheField(t *testing.T) {
-	r := Lookup("hashprice").Render("price=abc")
+	r := Lookup("hashprice").Render(netdata.Committed(), "price=abc")
 	if r.Status != 400 || r.Error == nil || r.Error.Field != "price" || len(r.Values) != 0 {
 		t.Errorf("%+v", r)
 	}
-	r = Lookup("hashprice").Render("price=")
+	r = Lookup("hashprice").Render(netdata.Committed(), "price=")
 	if r.Error == nil || r.Error.Field != "price" {
 		t.Errorf("empty price: %+v", r)
 	}
-	if r := Lookup("header").Render("hex=00"); r.Error == nil || r.Error.Field != "hex" {
+	if r := Lookup("header").Render(netdata.Committed(), "hex=00"); r.Error == nil || r.Error.Field != "hex" {
 		t.Errorf("short header: %+v", r)
 	}
-	if r := Lookup("hashprice").Render("%zz"); r.Status != 400 || r.Error == nil {
+	if r := Lookup("hashprice").Render(netdata.Committed(), "%zz"); r.Status != 400 || r.Error == nil {
 		t.Errorf("malformed query: %+v", r)
 	}
 }
 
 func TestPresetsAndForeignParameters(t *testing.T) {
-	r := Lookup("hashprice").Render("price=42500&dark=true&calc=hashprice")
+	r := Lookup("hashprice").Render(netdata.Committed(), "price=42500&dark=true&calc=hashprice")
 	q, _ := url.ParseQuery(r.Query)
 	if q.Get("price") != "42500" || q.Has("dark") || q.Has("calc") || q.Get("fees") != "0.02" {
 		t.Errorf("query %s", r.Query)
@@ -88,8 +116,8 @@ func TestPresetsAndForeignParameters(t *testing.T) {
 	if !strings.HasPrefix(r.Query, "price=42500&hashrate=") {
 		t.Errorf("parameters not in the inputs' order: %s", r.Query)
 	}
-	half := Lookup("hashprice").Render("price=42500").Values[0].Raw.(float64)
-	full := Lookup("hashprice").Render("price=85000").Values[0].Raw.(float64)
+	half := Lookup("hashprice").Render(netdata.Committed(), "price=42500").Values[0].Raw.(float64)
+	full := Lookup("hashprice").Render(netdata.Committed(), "price=85000").Values[0].Raw.(float64)
 	if d := half*2 - full; d > 1e-9 || d < -1e-9 {
 		t.Errorf("half the price, hashprice %v vs %v", half, full)
 	}
@@ -104,7 +132,7 @@ func TestInputsAreAPIParameters(t *testing.T) {
 			}
 			seen[in.Name] = true
 			// Changing any one input to garbage must be refused by name.
-			r := w.Render(url.Values{in.Name: {"garbage"}}.Encode())
+			r := w.Render(netdata.Committed(), url.Values{in.Name: {"garbage"}}.Encode())
 			if r.Error == nil || r.Error.Field != in.Name {
 				t.Errorf("%s: garbage %s gives %+v", w.Name, in.Name, r.Error)
 			}
@@ -118,7 +146,7 @@ func FuzzRender(f *testing.F) {
 	f.Add(uint8(5), "hex=zz")
 	f.Fuzz(func(t *testing.T, which uint8, query string) {
 		w := Widgets()[int(which)%len(Widgets())]
-		r := w.Render(query)
+		r := w.Render(netdata.Committed(), query)
 		if r.Status == 200 && r.Error != nil || r.Status != 200 && r.Error == nil {
 			t.Fatalf("%s?%s: %+v", w.Name, query, r)
 		}

@@ -26,6 +26,8 @@ import (
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/cmd/internal/jsexport"
+	"github.com/hashswitch/hashswitch/wasm/human"
+	"github.com/hashswitch/hashswitch/wasm/netdata"
 	"github.com/hashswitch/hashswitch/wasm/widget"
 )
 
@@ -83,7 +85,7 @@ func widgetResult(args []safejs.Value) any {
 	if w == nil {
 		return errorBody("hashswitch.widget: no calculator " + strconv.Quote(name))
 	}
-	b, err := json.Marshal(w.Render(query))
+	b, err := json.Marshal(w.Render(netdata.Committed(), query))
 	if err != nil {
 		return errorBody("hashswitch.widget: " + err.Error())
 	}
@@ -100,7 +102,7 @@ func countdownResult(args []safejs.Value) any {
 	if err1 != nil || err2 != nil || math.IsNaN(eta) || math.IsNaN(now) || math.Abs(eta) > 1e15 || math.Abs(now) > 1e15 {
 		return ""
 	}
-	return widget.Countdown(int64(eta), int64(now))
+	return human.Countdown(int64(eta), int64(now))
 }
 
 // rateResult answers rate(hashesPerSecond): "1.23 MH/s".
@@ -112,7 +114,7 @@ func rateResult(args []safejs.Value) any {
 	if err != nil {
 		return ""
 	}
-	return widget.Rate(h)
+	return human.Rate(h)
 }
 
 // errorBody is a widget Result with an error, as JSON text.

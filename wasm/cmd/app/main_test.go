@@ -10,6 +10,7 @@ import (
 
 	"github.com/hashswitch/hashswitch/internal/vectors"
 	"github.com/hashswitch/hashswitch/wasm/calc"
+	"github.com/hashswitch/hashswitch/wasm/netdata"
 	"github.com/hashswitch/hashswitch/wasm/widget"
 )
 
@@ -126,7 +127,7 @@ func TestWidgetThroughJS(t *testing.T) {
 		return r
 	}
 	got := call("hashprice", "price=42500")
-	want := widget.Lookup("hashprice").Render("price=42500")
+	want := widget.Lookup("hashprice").Render(netdata.Committed(), "price=42500")
 	if got.Status != 200 || got.Values[0].Text != want.Values[0].Text || got.Chart != want.Chart {
 		t.Errorf("widget via JS %+v, natively %+v", got.Values, want.Values)
 	}

@@ -25,7 +25,7 @@ import (
 // exactly calc's bytes.
 func TestWorkerdServesTheAPI(t *testing.T) {
 	root := filepath.Join("..", "..", "..")
-	workerd, err := filepath.Abs(filepath.Join(root, "node_modules", "@cloudflare", "workerd-linux-64", "bin", "workerd"))
+	workerd, err := filepath.Abs(filepath.Join(root, "build", "e2e", "node_modules", "@cloudflare", "workerd-linux-64", "bin", "workerd"))
 	if err != nil {
 		t.Fatal(err)
 	}

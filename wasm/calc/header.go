@@ -1,0 +1,107 @@
+package calc
+
+import (
+	"math"
+	"math/bits"
+	"strconv"
+	"time"
+
+	"github.com/hashswitch/hashswitch/wasm/chain"
+	"github.com/hashswitch/hashswitch/wasm/chart"
+)
+
+// Header840000 is the header of block 840,000, the April 2024 halving: the
+// header inspector's first example and what the in-browser miner hashes.
+const Header840000 = "00e05f2aab948491071265ad552351d0ad625745668da54b0172010000000000000000004f89a5d73bd4d4887f25981fe81892ccafda10c27f52d6f3dd28183a7c411b03b7072366194203177d9863ea"
+
+// HeaderHex is an 80-byte block header.
+var HeaderHex = Param{Name: "hex", Label: "Block header", Unit: "160 hex digits", Type: Text, Long: true,
+	Start: Header840000, Example: Header840000,
+	Doc:  "the 80-byte header as serialized (little-endian fields), as getblockheader returns it with verbose=false",
+	Help: "the header of block 840,000, the April 2024 halving; paste any other"}
+
+// HeaderResult is a block header's fields and its proof of work.
+type HeaderResult struct {
+	ValidPoW bool   `json:"valid_pow" label:"Proof of work" doc:"the hash is at or below the target, and the target within the network's limit" show:"valid,lead"`
+	Hash     string `json:"hash" label:"Block hash" unit:"64 hex digits, as explorers show it" show:"text"`
+	// Target and Difficulty are empty and null when the bits encode no
+	// valid target; PoWError then says why.
+	Target     string   `json:"target" label:"Target" unit:"64 hex digits; empty when the bits encode none" show:"text"`
+	Difficulty *float64 `json:"difficulty" label:"Difficulty" doc:"null when the bits encode no valid target" show:"big"`
+	Time       uint32   `json:"time" label:"Time" unit:"unix seconds" show:"date"`
+	TimeISO    string   `json:"time_iso" label:"Time" unit:"RFC 3339, UTC"`
+	Bits       string   `json:"bits" label:"Bits" show:"text"`
+	Nonce      uint32   `json:"nonce" label:"Nonce" show:"integer"`
+	Version    int32    `json:"version" label:"Version"`
+	VersionHex string   `json:"version_hex" label:"Version" unit:"8 hex digits" show:"text"`
+	PrevBlock  string   `json:"prev_block" label:"Previous block" show:"text"`
+	MerkleRoot string   `json:"merkle_root" label:"Merkle root" show:"text"`
+	PoWError   string   `json:"pow_error,omitempty" label:"Why the proof of work fails"`
+}
+
+// Header answers /api/v1/header.
+var Header = register(&Def[HeaderResult]{
+	Meta: Meta{
+		Name: "header", Order: 60, Widget: "header", Title: "Block header inspector",
+		Summary:  "Paste an 80-byte block header: its hash, its fields, and whether its proof of work is valid.",
+		Params:   []Param{HeaderHex},
+		Examples: []string{"hex=" + Header840000},
+	},
+	Run: func(q *Query) (HeaderResult, error) {
+		if !q.Has(HeaderHex) {
+			return HeaderResult{}, Errorf(HeaderHex, "is required (%s)", chain.ErrHeaderHex)
+		}
+		h, err := chain.ParseHeaderHex(q.Str(HeaderHex))
+		if err != nil {
+			return HeaderResult{}, Errorf(HeaderHex, "%s", err)
+		}
+		hash := h.BlockHash()
+		r := HeaderResult{
+			Hash:       hash.String(),
+			Version:    h.Version,
+			VersionHex: chain.FormatBits(uint32(h.Version)),
+			PrevBlock:  h.PrevBlock.String(),
+			MerkleRoot: h.MerkleRoot.String(),
+			Time:       h.Time,
+			TimeISO:    time.Unix(int64(h.Time), 0).UTC().Format(time.RFC3339),
+			Bits:       chain.FormatBits(h.Bits),
+			Nonce:      h.Nonce,
+		}
+		if t, err := q.Chain.TargetFromBits(h.Bits); err == nil {
+			d := chain.Difficulty(h.Bits)
+			r.Target, r.Difficulty = chain.TargetHex(t), &d
+		}
+		if err := q.Chain.CheckProofOfWork(hash, h.Bits); err != nil {
+			r.PoWError = err.Error()
+		} else {
+			r.ValidPoW = true
+		}
+		return r, nil
+	},
+	Chart: func(s Scenario[HeaderResult]) *chart.Chart {
+		return &chart.Chart{
+			ID: "header-chart", Title: "Leading zero bits: the hash against its target", XLabel: "Number", YLabel: "Leading zero bits",
+			Bars:    []chart.Bar{{Label: "Block hash", Value: zeroBits(s.Result.Hash)}, {Label: "Target", Value: zeroBits(s.Result.Target)}},
+			FormatY: func(v float64) string { return ftoa(math.Round(v)) },
+		}
+	},
+})
+
+// zeroBits counts the leading zero bits of a 64-digit big-endian hex number.
+func zeroBits(h string) float64 {
+	if len(h) != 64 {
+		return 0
+	}
+	n := 0
+	for i := 0; i < len(h); i += 8 {
+		w, err := strconv.ParseUint(h[i:i+8], 16, 32)
+		if err != nil {
+			return 0
+		}
+		n += bits.LeadingZeros32(uint32(w))
+		if w != 0 {
+			break
+		}
+	}
+	return float64(n)
+}

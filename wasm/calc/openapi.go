@@ -1,0 +1,234 @@
+package calc
+
+import (
+	"math"
+	"reflect"
+	"strconv"
+	"strings"
+)
+
+// OpenAPIPath is the endpoint that describes every calculator.
+const OpenAPIPath = Prefix + "openapi.json"
+
+// OpenAPI returns the OpenAPI 3.1 description of every calculator,
+// generated from the registry: each parameter with its range, default and
+// meaning, each result with the type and meaning of every field. The docs
+// cannot drift from the code because they are the code.
+func OpenAPI() map[string]any {
+	paths := map[string]any{}
+	schemas := map[string]any{
+		"Error": object(map[string]any{
+			"error": object(map[string]any{
+				"field":   map[string]any{"type": "string", "description": "the parameter to fix; empty when the problem is not one parameter"},
+				"message": map[string]any{"type": "string", "description": "what is wrong, in words"},
+			}, []string{"field", "message"}, ""),
+		}, []string{"error"}, "A request the calculator cannot answer"),
+	}
+	for _, c := range registry {
+		m := c.Info()
+		name := schemaName(c.ResultType())
+		schemas[name] = schemaOf(c.ResultType(), schemas)
+		params := make([]any, len(m.Params))
+		for i, p := range m.Params {
+			params[i] = parameter(p)
+		}
+		desc := m.Summary
+		for _, e := range m.Examples {
+			desc += "\n\nExample: `" + Prefix + m.Name + "?" + e + "`"
+		}
+		paths[Prefix+m.Name] = map[string]any{"get": map[string]any{
+			"operationId": m.Name,
+			"summary":     m.Title,
+			"description": desc,
+			"parameters":  params,
+			"responses": map[string]any{
+				"200": jsonResponse("The answer", "#/components/schemas/"+name),
+				"400": jsonResponse("A parameter is missing or bad; the error names it", "#/components/schemas/Error"),
+			},
+		}}
+	}
+	paths[OpenAPIPath] = map[string]any{"get": map[string]any{
+		"operationId": "openapi",
+		"summary":     "This description",
+		"responses": map[string]any{"200": map[string]any{
+			"description": "OpenAPI 3.1",
+			"content":     map[string]any{"application/json": map[string]any{"schema": map[string]any{"type": "object"}}},
+		}},
+	}}
+	return map[string]any{
+		"openapi": "3.1.0",
+		"info": map[string]any{
+			"title":   "Hashswitch calculators",
+			"version": "1",
+			"summary": "Bitcoin mining economics and consensus arithmetic as URLs",
+			"description": "Every calculator of the site is a URL: query parameters in, JSON out. " +
+				"The same Go answers in the page's WebAssembly, natively and at the edge. " +
+				"Satoshi amounts are integers; 256-bit values are 64 lowercase hex digits, big-endian. " +
+				"A bad or missing parameter answers 400 with the field it names.",
+		},
+		"paths":      paths,
+		"components": map[string]any{"schemas": schemas},
+	}
+}
+
+func jsonResponse(description, ref string) map[string]any {
+	return map[string]any{
+		"description": description,
+		"content":     map[string]any{"application/json": map[string]any{"schema": map[string]any{"$ref": ref}}},
+	}
+}
+
+// parameter describes one query parameter.
+func parameter(p Param) map[string]any {
+	schema := map[string]any{}
+	switch p.Type {
+	case Number:
+		schema["type"] = "number"
+	case Integer:
+		schema["type"] = "integer"
+	default:
+		schema["type"] = "string"
+	}
+	if p.Type != Text {
+		if p.Range.MinOpen {
+			schema["exclusiveMinimum"] = jsonNumber(p.Range.Min)
+		} else {
+			schema["minimum"] = jsonNumber(p.Range.Min)
+		}
+		schema["maximum"] = jsonNumber(p.Range.Max)
+	}
+	if p.Default != "" {
+		schema["default"] = typedValue(p.Type, p.Default)
+	}
+	if ex := p.Example; ex != "" {
+		schema["examples"] = []any{typedValue(p.Type, ex)}
+	}
+	desc := p.Label
+	if p.Unit != "" {
+		desc += ", " + p.Unit
+	}
+	if p.Doc != "" {
+		desc += ": " + p.Doc
+	}
+	if p.Alt != "" {
+		desc += ". Required unless " + p.Alt + " is given; give one, not both"
+	}
+	return map[string]any{"name": p.Name, "in": "query", "required": p.Required(), "description": desc, "schema": schema}
+}
+
+// typedValue is a parameter's value as the JSON type of its schema.
+func typedValue(t Type, s string) any {
+	if t != Text {
+		if x, err := strconv.ParseFloat(s, 64); err == nil {
+			return jsonNumber(x)
+		}
+	}
+	return s
+}
+
+// jsonNumber keeps whole numbers integers, so 1e9 is written 1000000000.
+func jsonNumber(x float64) any {
+	if x == math.Trunc(x) && math.Abs(x) < 1<<53 {
+		return int64(x)
+	}
+	return x
+}
+
+func schemaName(t reflect.Type) string {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t.Name()
+}
+
+// schemaOf describes a Go type as JSON Schema: structs by their json
+// tags, pointers as nullable (or, with omitempty, as absent), named
+// structs once under components.
+func schemaOf(t reflect.Type, schemas map[string]any) map[string]any {
+	switch t.Kind() {
+	case reflect.Pointer:
+		s := schemaOf(t.Elem(), schemas)
+		return map[string]any{"anyOf": []any{s, map[string]any{"type": "null"}}}
+	case reflect.Float32, reflect.Float64:
+		return map[string]any{"type": "number"}
+	case reflect.Int, reflect.Int64:
+		return map[string]any{"type": "integer"}
+	case reflect.Int32:
+		return map[string]any{"type": "integer", "minimum": math.MinInt32, "maximum": math.MaxInt32}
+	case reflect.Uint32:
+		return map[string]any{"type": "integer", "minimum": 0, "maximum": math.MaxUint32}
+	case reflect.String:
+		return map[string]any{"type": "string"}
+	case reflect.Bool:
+		return map[string]any{"type": "boolean"}
+	case reflect.Slice:
+		return map[string]any{"type": "array", "items": schemaOf(t.Elem(), schemas)}
+	case reflect.Struct:
+		props := map[string]any{}
+		var required []string
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			key, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if !f.IsExported() || key == "-" {
+				continue
+			}
+			ft := f.Type
+			omit := strings.Contains(opts, "omitempty")
+			if omit && ft.Kind() == reflect.Pointer {
+				ft = ft.Elem() // absent when nil, never null
+			}
+			var s map[string]any
+			if inner := elem(ft); inner.Kind() == reflect.Struct && inner.Name() != "" {
+				if _, done := schemas[inner.Name()]; !done {
+					schemas[inner.Name()] = nil // a placeholder against recursion
+					schemas[inner.Name()] = schemaOf(inner, schemas)
+				}
+				s = map[string]any{"$ref": "#/components/schemas/" + inner.Name()}
+				if ft.Kind() == reflect.Pointer {
+					s = map[string]any{"anyOf": []any{s, map[string]any{"type": "null"}}}
+				}
+			} else {
+				s = schemaOf(ft, schemas)
+			}
+			if d := fieldDoc(f); d != "" {
+				s["description"] = d
+			}
+			props[key] = s
+			if !omit {
+				required = append(required, key)
+			}
+		}
+		return object(props, required, "")
+	}
+	return map[string]any{}
+}
+
+func elem(t reflect.Type) reflect.Type {
+	for t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	return t
+}
+
+// fieldDoc is a result field's description: label, unit and doc tags.
+func fieldDoc(f reflect.StructField) string {
+	d := f.Tag.Get("label")
+	if u := f.Tag.Get("unit"); u != "" {
+		d += ", " + u
+	}
+	if doc := f.Tag.Get("doc"); doc != "" {
+		d += ": " + doc
+	}
+	return d
+}
+
+func object(props map[string]any, required []string, description string) map[string]any {
+	o := map[string]any{"type": "object", "properties": props, "additionalProperties": false}
+	if len(required) > 0 {
+		o["required"] = required
+	}
+	if description != "" {
+		o["description"] = description
+	}
+	return o
+}

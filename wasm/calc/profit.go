@@ -1,0 +1,93 @@
+package calc
+
+import (
+	"math"
+
+	"github.com/hashswitch/hashswitch/wasm/chart"
+	"github.com/hashswitch/hashswitch/wasm/human"
+)
+
+// ProfitResult is a miner's day per TH/s and where it breaks even.
+type ProfitResult struct {
+	ProfitUSDPerTHDay    float64  `json:"profit_usd_per_th_day" label:"Profit" unit:"USD per TH/s per day" show:"usd,lead"`
+	MarginPct            float64  `json:"margin_pct" label:"Margin" unit:"% of revenue" show:"pct"`
+	RevenueUSDPerTHDay   float64  `json:"revenue_usd_per_th_day" label:"Revenue" unit:"USD per TH/s per day" show:"usd"`
+	PowerCostUSDPerTHDay float64  `json:"power_cost_usd_per_th_day" label:"Power cost" unit:"USD per TH/s per day" show:"usd"`
+	CostPerBTC           *float64 `json:"cost_per_btc" label:"Power cost of one mined BTC" unit:"USD" doc:"power only; null when the price is unknown" show:"usd"`
+	BreakevenPowerPrice  float64  `json:"breakeven_power_price" label:"Breakeven power price" unit:"USD per kWh" show:"usd"`
+	BreakevenHashprice   float64  `json:"breakeven_hashprice" label:"Breakeven hashprice" unit:"USD per PH/s per day" show:"usd"`
+	HashpriceUSDPerPHDay float64  `json:"hashprice_usd_per_ph_day" label:"Hashprice" unit:"USD per PH/s per day"`
+	EnergyKWhPerTHDay    float64  `json:"energy_kwh_per_th_day" label:"Energy" unit:"kWh per TH/s per day"`
+	PriceUSD             *float64 `json:"price_usd,omitempty" label:"Bitcoin price" unit:"USD per BTC"`
+}
+
+// The profit calculator's form puts the network inputs first.
+var profitParams = append(append([]Param{}, networkParams...),
+	optional(HashpriceIn, "instead of the network inputs; price is then optional and only gives cost_per_btc"),
+	Efficiency, PowerPrice, PoolFee, Uptime)
+
+// Profit answers /api/v1/profit.
+var Profit = register(&Def[ProfitResult]{
+	Meta: Meta{
+		Name: "profit", Order: 20, Widget: "profit", Title: "Mining profit",
+		Summary:  "A miner's revenue, power cost and profit per TH/s, the power price that breaks even, and what the power for one bitcoin costs.",
+		Params:   hideHashprice(profitParams),
+		Examples: []string{"price=85000&difficulty=149.3e12&height=925000&fees=0.02&efficiency=17.5&power_price=0.05", "hashprice=36&efficiency=17.5&power_price=0.05&pool_fee=2&uptime=97"},
+	},
+	Run: func(q *Query) (ProfitResult, error) {
+		hp, price := q.revenue()
+		m := q.miner()
+		if q.err != nil {
+			return ProfitResult{}, q.err
+		}
+		pr := m.Profit(hp, price)
+		r := ProfitResult{
+			HashpriceUSDPerPHDay: hp,
+			RevenueUSDPerTHDay:   pr.RevenueUSDPerTHDay,
+			PowerCostUSDPerTHDay: pr.PowerCostUSDPerTHDay,
+			ProfitUSDPerTHDay:    pr.ProfitUSDPerTHDay,
+			MarginPct:            pr.MarginPct,
+			EnergyKWhPerTHDay:    m.KWhPerTHDay(),
+			BreakevenPowerPrice:  pr.BreakevenPowerUSDPerKWh,
+			BreakevenHashprice:   pr.BreakevenHashpriceUSDPerPHDay,
+		}
+		if price > 0 {
+			r.CostPerBTC, r.PriceUSD = &pr.PowerCostUSDPerBTC, &price
+		}
+		return r, nil
+	},
+	Chart: func(s Scenario[ProfitResult]) *chart.Chart {
+		power := s.Num(PowerPrice)
+		grid := []float64{0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.10}
+		xs, ys := s.Sweep(PowerPrice, grid, func(r *ProfitResult) float64 { return deref(r.CostPerBTC) })
+		price := make([]float64, len(xs))
+		for i := range price {
+			price[i] = s.Num(Price)
+		}
+		cost := deref(s.Result.CostPerBTC)
+		return &chart.Chart{
+			ID: "profit-chart", Title: "Power cost of one mined bitcoin against its price", XLabel: "Power price (USD per kWh)", YLabel: "USD",
+			Series:  []chart.Series{{Name: "Power cost per BTC", X: xs, Y: ys}, {Name: "Bitcoin price", X: xs, Y: price}},
+			FormatX: func(x float64) string { return "$" + ftoa(math.Round(x*100)/100) }, FormatY: money,
+			Marker: &chart.Point{X: power, Y: cost, Label: "you " + human.USD(cost)},
+		}
+	},
+})
+
+// hideHashprice keeps hashprice off a form that shows the network inputs.
+func hideHashprice(ps []Param) []Param {
+	for i := range ps {
+		if ps[i].Name == HashpriceIn.Name {
+			ps[i] = hidden(ps[i])
+		}
+	}
+	return ps
+}
+
+// deref is *x, or 0 for nil.
+func deref(x *float64) float64 {
+	if x == nil {
+		return 0
+	}
+	return *x
+}
