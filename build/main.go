@@ -32,7 +32,13 @@ func main() {
 	}
 	start := time.Now()
 	base := flag.Lookup("base").Value.String()
-	if _, err := gen.Build(gen.Config{Root: ".", Out: *out, BaseURL: base, WriteNetlify: true}); err != nil {
+	// HASHSWITCH_EDGE_ORIGIN is the deployed edge worker's origin: set it in
+	// Netlify's environment so dist/_redirects proxies /api/v1 to it.
+	edge := os.Getenv("HASHSWITCH_EDGE_ORIGIN")
+	if edge == "" && cmd == "dist" {
+		log.Print("HASHSWITCH_EDGE_ORIGIN is not set: dist has no /api/v1 proxy, so its JSON links work only on the dev server")
+	}
+	if _, err := gen.Build(gen.Config{Root: ".", Out: *out, BaseURL: base, EdgeOrigin: edge, WriteNetlify: true}); err != nil {
 		log.Fatal(err)
 	}
 	log.Printf("built %s in %v", *out, time.Since(start).Round(time.Millisecond))

@@ -20,6 +20,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
 
@@ -32,6 +33,10 @@ type Config struct {
 	BaseURL string
 	// Now is the build time (tests fix it); zero means time.Now().
 	Now time.Time
+	// EdgeOrigin is the edge worker's origin ("https://api.example.net"):
+	// dist/_redirects then proxies /api/v1/* to it, so every JSON link
+	// works in production from the page's own origin. Empty: no proxy.
+	EdgeOrigin string
 	// Snapshot is the network the calculators start from; zero means the
 	// committed one (netdata.Committed).
 	Snapshot netdata.Snapshot
@@ -80,7 +85,7 @@ func Build(cfg Config) (*Site, error) {
 		return nil, err
 	}
 	b := &builder{cfg: cfg, assets: Assets{}}
-	for _, step := range []func() error{b.wasm, b.siteAssets, b.icons, b.templates, b.content, b.templatePages, b.embeds, b.manifest, b.serviceWorker, b.netlify} {
+	for _, step := range []func() error{b.wasm, b.siteAssets, b.icons, b.templates, b.content, b.templatePages, b.embeds, b.manifest, b.serviceWorker, b.netlify, b.redirects} {
 		if err := step(); err != nil {
 			return nil, err
 		}
@@ -177,6 +182,12 @@ func (b *builder) templates() error {
 	t, err := template.New("").Funcs(template.FuncMap{
 		"asset": b.assets.URL,
 		"base":  func() string { return b.cfg.BaseURL },
+		// The API docs come from the calculators' definitions.
+		"calculators": calc.All,
+		"fields":      calc.Fields,
+		"openapi":     func() string { return calc.OpenAPIPath },
+		// apiURL joins an endpoint and one of its examples, our own constants.
+		"apiURL": func(name, query string) template.URL { return template.URL(calc.Prefix + name + "?" + query) },
 	}).ParseGlob(filepath.Join(b.cfg.Root, "site", "templates", "*.html"))
 	if err != nil {
 		return err
@@ -253,6 +264,17 @@ func (b *builder) templatePages() error {
 		}
 	}
 	return nil
+}
+
+// redirects writes dist/_redirects, which Netlify reads at deploy time:
+// the API is proxied (status 200) to the edge worker.
+func (b *builder) redirects() error {
+	if b.cfg.EdgeOrigin == "" {
+		return nil
+	}
+	origin := strings.TrimRight(b.cfg.EdgeOrigin, "/")
+	rules := fmt.Sprintf("# Written by the generator from EdgeOrigin.\n%s*  %s%s:splat  200\n", calc.Prefix, origin, calc.Prefix)
+	return os.WriteFile(filepath.Join(b.cfg.Out, "_redirects"), []byte(rules), 0o644)
 }
 
 // sortedPages lists the URL paths of the built HTML pages, sorted.

@@ -15,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/andybalholm/brotli"
+	"github.com/hashswitch/hashswitch/wasm/widget"
 )
 
 var root = filepath.Join("..", "..")
@@ -123,7 +124,8 @@ func TestSiteParts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, w := range []string{"hashprice", "profit", "halving", "convert", "attack", "header"} {
+	for _, wd := range widget.Widgets() {
+		w := wd.Name
 		html, err := os.ReadFile(filepath.Join(out, "embed", w, "index.html"))
 		if err != nil {
 			t.Fatal(err)

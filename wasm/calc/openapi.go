@@ -103,6 +103,11 @@ func parameter(p Param) map[string]any {
 	if ex := p.Example; ex != "" {
 		schema["examples"] = []any{typedValue(p.Type, ex)}
 	}
+	return map[string]any{"name": p.Name, "in": "query", "required": p.Required(), "description": p.Description(), "schema": schema}
+}
+
+// Description says what a parameter is, in its unit, for the docs.
+func (p Param) Description() string {
 	desc := p.Label
 	if p.Unit != "" {
 		desc += ", " + p.Unit
@@ -113,7 +118,39 @@ func parameter(p Param) map[string]any {
 	if p.Alt != "" {
 		desc += ". Required unless " + p.Alt + " is given; give one, not both"
 	}
-	return map[string]any{"name": p.Name, "in": "query", "required": p.Required(), "description": desc, "schema": schema}
+	if p.Default != "" {
+		desc += ". Default " + p.Default
+	}
+	return desc
+}
+
+// Field is one field of a result, for the docs.
+type Field struct {
+	Key         string // dotted when nested: "mining.npv_usd"
+	Description string
+}
+
+// Fields lists the fields of calculator c's result, nested ones dotted.
+func Fields(c Calculator) []Field {
+	var out []Field
+	var walk func(t reflect.Type, prefix string)
+	walk = func(t reflect.Type, prefix string) {
+		t = elem(t)
+		for i := 0; i < t.NumField(); i++ {
+			f := t.Field(i)
+			key, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if !f.IsExported() || key == "-" {
+				continue
+			}
+			if inner := elem(f.Type); inner.Kind() == reflect.Struct {
+				walk(inner, prefix+key+".")
+				continue
+			}
+			out = append(out, Field{prefix + key, fieldDoc(f)})
+		}
+	}
+	walk(c.ResultType(), "")
+	return out
 }
 
 // typedValue is a parameter's value as the JSON type of its schema.

@@ -2,9 +2,9 @@ package widget
 
 import (
 	"encoding/json"
-	"reflect"
 	"encoding/xml"
 	"net/url"
+	"reflect"
 	"strings"
 	"testing"
 
