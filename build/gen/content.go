@@ -1,17 +1,23 @@
 package gen
 
 import (
-	"bufio"
-	"bytes"
+	"errors"
 	"fmt"
-	"strconv"
+	"reflect"
+	"sort"
 	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"go.abhg.dev/goldmark/frontmatter"
 )
 
-// FrontMatter is the head of a content file, between two "---" lines:
+// FrontMatter is the head of a content file, YAML between two "---" lines
+// (or TOML between "+++" lines), read by goldmark's frontmatter extension:
 //
 //	---
-//	title: Hashprice, explained
+//	title: "Hashprice: explained"
 //	description: From difficulty to dollars.
 //	date: 2025-11-28
 //	order: 2
@@ -19,65 +25,57 @@ import (
 //	  - Hashrate Index, hashprice, 2025-11-21
 //	---
 type FrontMatter struct {
-	Title       string
-	Description string
-	Date        string
-	Order       int      // place in the menu; 0 keeps a page out of it
-	Nav         string   // the menu's label; Title when empty
-	Sources     []string // Markdown, listed under the article
+	Title       string   `yaml:"title" toml:"title"`
+	Description string   `yaml:"description" toml:"description"`
+	Date        string   `yaml:"date" toml:"date"`
+	Order       int      `yaml:"order" toml:"order"`     // place in the menu; 0 keeps a page out of it
+	Nav         string   `yaml:"nav" toml:"nav"`         // the menu's label; Title when empty
+	Sources     []string `yaml:"sources" toml:"sources"` // Markdown, listed under the article
 }
 
-// ParseFrontMatter splits a content file into its front matter and body.
-func ParseFrontMatter(src []byte) (FrontMatter, []byte, error) {
+// frontMatterKeys are the keys FrontMatter has; any other is a typo.
+var frontMatterKeys = func() map[string]bool {
+	keys := map[string]bool{}
+	t := reflect.TypeFor[FrontMatter]()
+	for i := 0; i < t.NumField(); i++ {
+		keys[t.Field(i).Tag.Get("yaml")] = true
+	}
+	return keys
+}()
+
+// frontMatterParser only reads front matter; the page's converter has the
+// same extension, which drops the block from the HTML.
+var frontMatterParser = goldmark.New(goldmark.WithExtensions(&frontmatter.Extender{})).Parser()
+
+// ParseFrontMatter reads a content file's front matter. It must be there,
+// have a title and a description, and no key FrontMatter lacks.
+func ParseFrontMatter(src []byte) (FrontMatter, error) {
 	var fm FrontMatter
-	rest, ok := bytes.CutPrefix(src, []byte("---\n"))
-	if !ok {
-		return fm, nil, fmt.Errorf("no front matter: the file must start with a --- line")
+	ctx := parser.NewContext()
+	frontMatterParser.Parse(text.NewReader(src), parser.WithContext(ctx))
+	data := frontmatter.Get(ctx)
+	if data == nil {
+		return fm, errors.New("no front matter: the file must start with a --- line, and the block end with another")
 	}
-	head, body, ok := bytes.Cut(rest, []byte("\n---\n"))
-	if !ok {
-		return fm, nil, fmt.Errorf("front matter has no closing --- line")
+	var raw map[string]any
+	if err := data.Decode(&raw); err != nil {
+		return fm, fmt.Errorf("front matter: %w", err)
 	}
-	sc := bufio.NewScanner(bytes.NewReader(head))
-	var list *[]string
-	for line := 1; sc.Scan(); line++ {
-		text := sc.Text()
-		if strings.TrimSpace(text) == "" {
-			continue
+	var unknown []string
+	for k := range raw {
+		if !frontMatterKeys[k] {
+			unknown = append(unknown, k)
 		}
-		if item, ok := strings.CutPrefix(strings.TrimSpace(text), "- "); ok && list != nil && strings.HasPrefix(text, " ") {
-			*list = append(*list, strings.TrimSpace(item))
-			continue
-		}
-		key, value, ok := strings.Cut(text, ":")
-		if !ok {
-			return fm, nil, fmt.Errorf("front matter line %d: want key: value, got %q", line, text)
-		}
-		value = strings.TrimSpace(value)
-		list = nil
-		switch strings.TrimSpace(key) {
-		case "title":
-			fm.Title = value
-		case "description":
-			fm.Description = value
-		case "date":
-			fm.Date = value
-		case "nav":
-			fm.Nav = value
-		case "order":
-			n, err := strconv.Atoi(value)
-			if err != nil {
-				return fm, nil, fmt.Errorf("front matter line %d: order must be a whole number, got %q", line, value)
-			}
-			fm.Order = n
-		case "sources":
-			list = &fm.Sources
-		default:
-			return fm, nil, fmt.Errorf("front matter line %d: unknown key %q", line, key)
-		}
+	}
+	if len(unknown) > 0 {
+		sort.Strings(unknown)
+		return fm, fmt.Errorf("front matter: unknown key %s", strings.Join(unknown, ", "))
+	}
+	if err := data.Decode(&fm); err != nil {
+		return fm, fmt.Errorf("front matter: %w", err)
 	}
 	if fm.Title == "" || fm.Description == "" {
-		return fm, nil, fmt.Errorf("front matter needs a title and a description")
+		return fm, errors.New("front matter needs a title and a description")
 	}
-	return fm, body, nil
+	return fm, nil
 }

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/BurntSushi/toml"
 	"github.com/andybalholm/brotli"
 	"github.com/hashswitch/hashswitch/wasm/widget"
 )
@@ -170,5 +171,30 @@ func TestSiteParts(t *testing.T) {
 	}
 	if !strings.Contains(string(sw), `const VERSION = "`+site.Assets.Version()+`"`) {
 		t.Error("sw.js has the wrong version")
+	}
+}
+
+// TestNetlifyTOMLRoundTrips decodes what NetlifyTOML writes with a TOML
+// parser: every page has its CSP under both of its names, and a path that
+// Go's %q would escape as \x (not TOML) reads back as written.
+func TestNetlifyTOMLRoundTrips(t *testing.T) {
+	odd := "/caf\u00e9\x7f/"
+	var c netlifyConfig
+	if _, err := toml.Decode(NetlifyTOML([]string{"/", "/hashprice/", odd}), &c); err != nil {
+		t.Fatal(err)
+	}
+	csp := map[string]string{}
+	for _, h := range c.Headers {
+		if v, ok := h.Values["Content-Security-Policy"]; ok {
+			csp[h.For] = v
+		}
+	}
+	for _, p := range []string{"/", "/index.html", "/hashprice/", "/hashprice/index.html", odd, odd + "index.html"} {
+		if csp[p] != PageCSP {
+			t.Errorf("%q: CSP %q", p, csp[p])
+		}
+	}
+	if c.Build.Publish != "dist" || !strings.Contains(c.Build.Command, `-base "$URL"`) {
+		t.Errorf("build %+v", c.Build)
 	}
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/util"
+	"go.abhg.dev/goldmark/frontmatter"
 
 	"github.com/hashswitch/hashswitch/wasm/human"
 	"github.com/hashswitch/hashswitch/wasm/widget"
@@ -26,7 +27,7 @@ import (
 // calculators with render.
 func markdown(render func(w util.BufWriter, name string, preset url.Values) error) goldmark.Markdown {
 	return goldmark.New(
-		goldmark.WithExtensions(extension.GFM, extension.Footnote, extension.Typographer, &CalcFence{Render: render}),
+		goldmark.WithExtensions(&frontmatter.Extender{}, extension.GFM, extension.Footnote, extension.Typographer, &CalcFence{Render: render}),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
 }
@@ -35,7 +36,7 @@ type source struct {
 	path string // URL path
 	file string
 	fm   FrontMatter
-	body []byte
+	body []byte // the whole file: the converter drops the front matter
 }
 
 // content renders content/*.md: content/index.md is /, content/x.md is /x/.
@@ -50,7 +51,7 @@ func (b *builder) content() error {
 		if err != nil {
 			return err
 		}
-		fm, body, err := ParseFrontMatter(src)
+		fm, err := ParseFrontMatter(src)
 		if err != nil {
 			return fmt.Errorf("%s: %w", f, err)
 		}
@@ -59,7 +60,7 @@ func (b *builder) content() error {
 		if name == "index" {
 			path = "/"
 		}
-		sources = append(sources, source{path, f, fm, body})
+		sources = append(sources, source{path, f, fm, src})
 	}
 	sort.Slice(sources, func(i, j int) bool { return sources[i].fm.Order < sources[j].fm.Order })
 	for _, s := range sources {
