@@ -5,6 +5,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"log"
@@ -14,7 +15,10 @@ import (
 	"time"
 
 	"github.com/hashswitch/hashswitch/build/gen"
+	"github.com/hashswitch/hashswitch/build/live"
 	"github.com/hashswitch/hashswitch/build/server"
+	"github.com/hashswitch/hashswitch/wasm/api"
+	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
 
 func main() {
@@ -38,7 +42,25 @@ func main() {
 	if edge == "" && cmd == "dist" {
 		log.Print("HASHSWITCH_EDGE_ORIGIN is not set: dist has no /api/v1 proxy, so its JSON links work only on the dev server")
 	}
-	if _, err := gen.Build(gen.Config{Root: ".", Out: *out, BaseURL: base, EdgeOrigin: edge, WriteNetlify: true}); err != nil {
+	// Live figures are off unless HASHSWITCH_LIVE=1 (netlify.toml switches
+	// them on for production builds): then the build prerenders from a
+	// fresh snapshot, and the dev server refreshes it every 10 minutes.
+	cfg := live.FromEnv()
+	feed := live.NewFeed(cfg)
+	snap := netdata.Committed()
+	if cfg.On {
+		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		if err := feed.Refresh(ctx); err != nil {
+			log.Printf("live figures: %v; building from the committed snapshot of %s", err, snap.AsOf)
+		} else {
+			snap, _ = feed.Snapshot()
+			log.Printf("building from live figures of %s (block %d)", snap.AsOf, snap.Height)
+		}
+		cancel()
+	} else {
+		log.Printf("live figures are off (HASHSWITCH_LIVE=1 switches them on): building from the committed snapshot of %s", snap.AsOf)
+	}
+	if _, err := gen.Build(gen.Config{Root: ".", Out: *out, BaseURL: base, EdgeOrigin: edge, Snapshot: snap, WriteNetlify: true}); err != nil {
 		log.Fatal(err)
 	}
 	log.Printf("built %s in %v", *out, time.Since(start).Round(time.Millisecond))
@@ -56,6 +78,11 @@ func main() {
 		if err != nil {
 			log.Fatal(err)
 		}
-		log.Fatal(http.Serve(l, server.Handler(*out, rules)))
+		var opts []api.Option
+		if cfg.On {
+			go feed.Run(context.Background(), 10*time.Minute)
+			opts = append(opts, api.WithLive(feed.Snapshot))
+		}
+		log.Fatal(http.Serve(l, server.Handler(*out, rules, opts...)))
 	}
 }

@@ -66,8 +66,9 @@ func init() {
 	mime.AddExtensionType(".webmanifest", "application/manifest+json")
 }
 
-// Handler serves dist with the rules' headers, and the API.
-func Handler(dist string, rules []Rule) http.Handler {
+// Handler serves dist with the rules' headers, and the API with opts (its
+// live network figures, when the dev server has them).
+func Handler(dist string, rules []Rule, opts ...api.Option) http.Handler {
 	files := http.FileServer(http.Dir(dist))
 	static := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		for k, v := range Headers(rules, r.URL.Path) {
@@ -76,7 +77,7 @@ func Handler(dist string, rules []Rule) http.Handler {
 		files.ServeHTTP(w, r)
 	})
 	mux := http.NewServeMux()
-	mux.Handle(api.Prefix, api.Handler())
+	mux.Handle(api.Prefix, api.Handler(opts...))
 	mux.Handle("/oembed", oembed(static))
 	mux.Handle("/", static)
 	return mux

@@ -5,29 +5,44 @@
 // process, so every host answers a URL with the same bytes.
 //
 // The Handler adds what HTTP needs: GET and HEAD only, CORS for any origin,
-// caching for answers (which depend on the URL alone), and a recover so no
+// caching (an hour for answers that depend on the URL alone, a minute for
+// the live network figures), and a recover so no
 // panic escapes. The package is pure Go and must never import syscall/js.
 package api
 
 import (
-	"fmt"
 	"net/http"
+	"strconv"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
+	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
 
 // Prefix is where the API is mounted.
 const Prefix = calc.Prefix
 
-// Handler returns the API's http.Handler for every path under Prefix.
-func Handler() http.Handler {
-	return http.HandlerFunc(serve)
+// Option configures a Handler for its host.
+type Option func(*calc.Env)
+
+// WithLive gives the handler the host's live network figures, which
+// /api/v1/network answers (the committed snapshot when live fails).
+func WithLive(live func() (netdata.Snapshot, error)) Option {
+	return func(e *calc.Env) { e.Live = live }
 }
 
-func serve(w http.ResponseWriter, r *http.Request) {
+// Handler returns the API's http.Handler for every path under Prefix.
+func Handler(opts ...Option) http.Handler {
+	env := &calc.Env{}
+	for _, o := range opts {
+		o(env)
+	}
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { serve(env, w, r) })
+}
+
+func serve(env *calc.Env, w http.ResponseWriter, r *http.Request) {
 	defer func() {
 		if v := recover(); v != nil {
-			write(w, calc.ErrorAnswer(http.StatusInternalServerError, fmt.Sprintf("internal error: %v", v)))
+			write(w, calc.ErrorAnswer(http.StatusInternalServerError, "internal error; please report the URL"))
 		}
 	}()
 	h := w.Header()
@@ -35,7 +50,7 @@ func serve(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Content-Type-Options", "nosniff")
 	switch r.Method {
 	case http.MethodGet, http.MethodHead:
-		write(w, calc.Get(r.URL.Path, r.URL.RawQuery))
+		write(w, env.Get(r.URL.Path, r.URL.RawQuery))
 	case http.MethodOptions:
 		h.Set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
 		h.Set("Access-Control-Max-Age", "86400")
@@ -49,8 +64,8 @@ func serve(w http.ResponseWriter, r *http.Request) {
 func write(w http.ResponseWriter, a calc.Answer) {
 	h := w.Header()
 	h.Set("Content-Type", "application/json; charset=utf-8")
-	if a.Status == http.StatusOK {
-		h.Set("Cache-Control", "public, max-age=3600") // the answer depends on the URL alone
+	if a.Status == http.StatusOK && a.MaxAgeSec > 0 {
+		h.Set("Cache-Control", "public, max-age="+strconv.Itoa(a.MaxAgeSec))
 	} else {
 		h.Set("Cache-Control", "no-store")
 	}

@@ -18,8 +18,10 @@ import (
 	"math"
 	"reflect"
 	"strings"
+	"time"
 
 	"github.com/hashswitch/hashswitch/wasm/chain"
+	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
 
 // Prefix is the path every calculator URL starts with.
@@ -37,6 +39,9 @@ const (
 type Answer struct {
 	Status int
 	Body   []byte
+	// MaxAgeSec is how long the answer may be cached: answers that depend
+	// on the URL alone for an hour, the live network figures a minute.
+	MaxAgeSec int
 }
 
 // FieldError is a problem with one input, as the API reports it.
@@ -47,11 +52,34 @@ type FieldError struct {
 
 func (e *FieldError) Error() string { return e.Field + ": " + e.Message }
 
+// Env is what a host gives the calculators beyond the URL: its clock and,
+// where it has them, live network figures. The zero Env is a host with the
+// system clock and only the committed snapshots.
+type Env struct {
+	// Live returns the host's newest network snapshot; nil or an error
+	// means the committed one.
+	Live func() (netdata.Snapshot, error)
+	// Now is the host's clock; nil means time.Now.
+	Now func() time.Time
+}
+
+func (e *Env) now() time.Time {
+	if e == nil || e.Now == nil {
+		return time.Now()
+	}
+	return e.Now()
+}
+
 // Get answers path (such as "/api/v1/hashprice", a trailing slash allowed)
 // with rawQuery (without the "?") for Bitcoin mainnet. It never panics.
-func Get(path, rawQuery string) Answer {
+func Get(path, rawQuery string) Answer { return (&Env{}).Get(path, rawQuery) }
+
+// Get answers like the package's Get, for this host.
+func (e *Env) Get(path, rawQuery string) Answer {
 	if path == OpenAPIPath {
-		return encode(StatusOK, OpenAPI())
+		a := encode(StatusOK, OpenAPI())
+		a.MaxAgeSec = 3600
+		return a
 	}
 	name, ok := strings.CutPrefix(path, Prefix)
 	c := Lookup(strings.TrimSuffix(name, "/"))
@@ -59,20 +87,26 @@ func Get(path, rawQuery string) Answer {
 		return errorAnswer(StatusNotFound, &FieldError{Message: fmt.Sprintf(
 			"no calculator at %s; the endpoints are %s, described by %s", quote(path), strings.Join(Endpoints(), ", "), OpenAPIPath)})
 	}
-	return answer(c, rawQuery)
+	return e.answer(c, rawQuery)
 }
 
 // answer runs calculator c on rawQuery and writes its JSON.
-func answer(c Calculator, rawQuery string) Answer {
+func (e *Env) answer(c Calculator, rawQuery string) Answer {
 	q, err := NewQuery(chain.MainNet, rawQuery)
 	if err != nil {
 		return errorAnswer(StatusBadInput, err)
 	}
+	q.Env = e
 	result, fe := Run(c, q)
 	if fe != nil {
 		return errorAnswer(fe.status, fe.FieldError)
 	}
-	return encode(StatusOK, result)
+	a := encode(StatusOK, result)
+	a.MaxAgeSec = 3600
+	if c.Info().Live {
+		a.MaxAgeSec = 60
+	}
+	return a
 }
 
 // RunError is why Run computed nothing: bad input (400) or a failure of
@@ -138,9 +172,9 @@ func encode(status int, v any) Answer {
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	if err := enc.Encode(v); err != nil {
-		return Answer{StatusInternal, []byte(`{"error":{"field":"","message":"internal error: cannot encode the result"}}` + "\n")}
+		return Answer{Status: StatusInternal, Body: []byte(`{"error":{"field":"","message":"internal error: cannot encode the result"}}` + "\n")}
 	}
-	return Answer{status, buf.Bytes()}
+	return Answer{Status: status, Body: buf.Bytes()}
 }
 
 // nonFinite returns the JSON name of the first NaN or infinite float in v,

@@ -375,7 +375,7 @@ func TestRequestProblems(t *testing.T) {
 
 func TestPanicBecomesA500(t *testing.T) {
 	boom := &Def[struct{}]{Meta: Meta{Name: "boom"}, Run: func(*Query) (struct{}, error) { panic("secret detail") }}
-	a := answer(boom, "")
+	a := (&Env{}).answer(boom, "")
 	var b map[string]any
 	if err := json.Unmarshal(a.Body, &b); err != nil || a.Status != 500 {
 		t.Fatalf("panic: %d %s", a.Status, a.Body)

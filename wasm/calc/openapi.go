@@ -200,6 +200,8 @@ func schemaOf(t reflect.Type, schemas map[string]any) map[string]any {
 		return map[string]any{"type": "boolean"}
 	case reflect.Slice:
 		return map[string]any{"type": "array", "items": schemaOf(t.Elem(), schemas)}
+	case reflect.Map:
+		return map[string]any{"type": "object", "additionalProperties": schemaOf(t.Elem(), schemas)}
 	case reflect.Struct:
 		props := map[string]any{}
 		var required []string

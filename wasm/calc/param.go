@@ -112,6 +112,7 @@ const maxQuery = 4096
 // its inputs and checks Err once.
 type Query struct {
 	Chain *chain.Params // the network's consensus rules
+	Env   *Env          // the host: its clock and live figures
 	v     url.Values
 	err   error
 }
@@ -125,7 +126,7 @@ func NewQuery(p *chain.Params, raw string) (*Query, error) {
 	if err != nil {
 		return nil, &FieldError{Message: "the query string is malformed: " + err.Error()}
 	}
-	return &Query{Chain: p, v: v}, nil
+	return &Query{Chain: p, Env: &Env{}, v: v}, nil
 }
 
 // Values returns a copy of the query's parameters.

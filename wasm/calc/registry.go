@@ -26,6 +26,9 @@ type Meta struct {
 	Widget string
 	// Miner names the parameter the in-browser miner measures and fills.
 	Miner string
+	// Live: the answer depends on the host's live figures and clock, not
+	// on the URL alone, so it is cached briefly.
+	Live bool
 }
 
 // Param returns the parameter called name.
@@ -70,7 +73,7 @@ func (s Scenario[R]) Sweep(p Param, values []float64, y func(*R) float64) (xs, y
 		v := s.Query.Values()
 		v.Set(p.Name, strconv.FormatFloat(x, 'g', -1, 64))
 		v.Del(p.Alt) // hashrate stands in for difficulty
-		q := &Query{Chain: s.Query.Chain, v: v}
+		q := &Query{Chain: s.Query.Chain, Env: s.Query.Env, v: v}
 		r, err := s.Def.Run(q)
 		if err != nil || q.err != nil {
 			continue
@@ -169,4 +172,4 @@ func ExampleURLs() []string {
 }
 
 // QueryOf is a query of parameters already parsed, for chain p.
-func QueryOf(p *chain.Params, v url.Values) *Query { return &Query{Chain: p, v: v} }
+func QueryOf(p *chain.Params, v url.Values) *Query { return &Query{Chain: p, Env: &Env{}, v: v} }

@@ -1,43 +1,119 @@
 // Package netdata holds the network figures the calculators start from: a
-// snapshot of the chain tip, its difficulty and fees, and the bitcoin price,
-// each with its date and source.
+// snapshot of the chain tip, its difficulty, the fees blocks pay and the
+// bitcoin price, each with its time and source; the dated snapshots
+// committed with the code (snapshots/*.json, which ?asof= pins); parsers
+// for the public upstreams that a live refresh reads (mempool.space and
+// three exchanges), by their documented response shapes; and the rules that
+// refuse an absurd figure and keep the last good one, marked stale.
 //
-// The package is pure Go and must never import syscall/js or net/http.
+// The package is pure Go: it must never import syscall/js or net/http.
+// Whoever refreshes passes a Getter: net/http natively, the Workers fetch
+// at the edge, a fake upstream on loopback in tests.
 package netdata
 
-import "time"
+import (
+	"embed"
+	"encoding/json"
+	"fmt"
+	"path"
+	"sort"
+	"strings"
+	"time"
+)
+
+// The figures of a snapshot, as Figures keys them.
+const (
+	FigHeight     = "height"
+	FigDifficulty = "difficulty"
+	FigHashrate   = "hashrate"
+	FigFees       = "fees"
+	FigPrice      = "price"
+)
+
+// Figure says where one number of a snapshot comes from.
+type Figure struct {
+	Source string `json:"source"`
+	Time   int64  `json:"time"` // unix seconds when it was observed
+	// Stale: the last refresh failed or was refused, and this is the last
+	// good value.
+	Stale bool `json:"stale,omitempty"`
+}
 
 // Snapshot is the state of the network at one moment, as a reader's
 // calculator starts from it.
 type Snapshot struct {
-	AsOf       string  `json:"as_of"`  // the date the figures describe, YYYY-MM-DD
-	Source     string  `json:"source"` // where they come from, for people
-	Height     int64   `json:"height"` // the chain tip's height at AsOf
-	TimeUnix   int64   `json:"time"`   // AsOf, as unix seconds
-	PriceUSD   float64 `json:"price_usd"`
-	Difficulty float64 `json:"difficulty"`
-	SubsidyBTC float64 `json:"subsidy_btc"`
-	FeesBTC    float64 `json:"fees_btc"` // mean fees per block
-}
-
-// Committed returns the figures of late November 2025 press coverage
-// (../shared/FACTS.md), when hashprice hit its record low: the snapshot a
-// build uses when it fetches nothing.
-func Committed() Snapshot {
-	return Snapshot{
-		AsOf:       "2025-11-25",
-		Source:     "late November 2025 press coverage: BTC near $85,000, difficulty about 149.3 T after the mid-November adjustment",
-		Height:     925_000,
-		TimeUnix:   1764028800,
-		PriceUSD:   85_000,
-		Difficulty: 149.3e12,
-		SubsidyBTC: 3.125,
-		FeesBTC:    0.02,
-	}
+	AsOf        string            `json:"as_of"`  // the date of Time, YYYY-MM-DD
+	Time        int64             `json:"time"`   // unix seconds: when it was assembled
+	Source      string            `json:"source"` // one line for people
+	Height      int64             `json:"height"` // the chain tip
+	TipTime     int64             `json:"tip_time"`
+	Bits        string            `json:"bits,omitempty"` // the tip's compact target, when known
+	Difficulty  float64           `json:"difficulty"`
+	HashrateEHs float64           `json:"network_hashrate_ehs"` // estimated
+	SubsidyBTC  float64           `json:"subsidy_btc"`
+	FeesBTC     float64           `json:"fees_btc"` // mean per block over the last 144 blocks
+	PriceUSD    float64           `json:"price_usd"`
+	Figures     map[string]Figure `json:"figures"`
+	Stale       bool              `json:"stale"` // some figure could not be refreshed
+	// Fixture marks test data that follows the upstreams' documented shapes
+	// but describes no real moment.
+	Fixture bool `json:"fixture,omitempty"`
 }
 
 // Date returns AsOf as a time, or the zero time when it is malformed.
 func (s Snapshot) Date() time.Time {
 	t, _ := time.Parse(time.DateOnly, s.AsOf)
 	return t
+}
+
+// Age returns how old figure name is at now, in whole seconds.
+func (s Snapshot) Age(name string, now time.Time) int64 {
+	return max(0, now.Unix()-s.Figures[name].Time)
+}
+
+//go:embed snapshots/*.json
+var snapshotFiles embed.FS
+
+// dated holds the committed snapshots by AsOf, read once.
+var dated = func() map[string]Snapshot {
+	out := map[string]Snapshot{}
+	files, _ := snapshotFiles.ReadDir("snapshots")
+	for _, f := range files {
+		data, err := snapshotFiles.ReadFile(path.Join("snapshots", f.Name()))
+		if err != nil {
+			panic(err)
+		}
+		var s Snapshot
+		if err := json.Unmarshal(data, &s); err != nil {
+			panic(fmt.Sprintf("netdata: snapshots/%s: %v", f.Name(), err))
+		}
+		if s.AsOf+".json" != f.Name() {
+			panic(fmt.Sprintf("netdata: snapshots/%s says it is of %s", f.Name(), s.AsOf))
+		}
+		out[s.AsOf] = s
+	}
+	return out
+}()
+
+// Dates lists the committed snapshots' dates, oldest first.
+func Dates() []string {
+	var ds []string
+	for d := range dated {
+		ds = append(ds, d)
+	}
+	sort.Strings(ds)
+	return ds
+}
+
+// Dated returns the committed snapshot of date (YYYY-MM-DD).
+func Dated(date string) (Snapshot, bool) {
+	s, ok := dated[strings.TrimSpace(date)]
+	return s, ok
+}
+
+// Committed returns the newest committed snapshot: what a build uses when
+// it fetches nothing.
+func Committed() Snapshot {
+	ds := Dates()
+	return dated[ds[len(ds)-1]]
 }

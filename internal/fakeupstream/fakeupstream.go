@@ -1,0 +1,136 @@
+// Package fakeupstream serves, on loopback, the public APIs a live refresh
+// reads (mempool.space and the BTC-USD tickers of Coinbase, Kraken and
+// Bitstamp) in their documented response shapes, with figures a test sets
+// and failures it chooses. It is a fixture: nothing it serves describes a
+// real moment. Tests, the build's live mode and the worker's tests point
+// netdata.Upstreams at it, so no test sends traffic off this machine.
+package fakeupstream
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/hashswitch/hashswitch/wasm/chain"
+	"github.com/hashswitch/hashswitch/wasm/netdata"
+)
+
+// State is what the fake network says.
+type State struct {
+	Height     int64
+	TipTime    int64
+	Bits       uint32
+	Difficulty float64 // 0: the bits' own difficulty
+	FeesSat    int64   // over the last 144 blocks
+	HashrateHs float64 // 0: what the bits imply
+	Coinbase   string  // decimal strings, as the exchanges write them
+	Kraken     string
+	Bitstamp   string
+	Fail       map[string]int           // path -> HTTP status to answer instead
+	Body       map[string]string        // path -> a raw body to answer instead
+	Delay      map[string]time.Duration // path -> how long to wait first
+}
+
+// Typical is a plausible state: 149.3 T-ish difficulty (bits 1701e299),
+// prices near $91,000. A fixture, not a real moment.
+func Typical() State {
+	return State{
+		Height: 926_100, TipTime: 1_764_700_000, Bits: 0x1701e299, FeesSat: 144 * 2_500_000,
+		Coinbase: "91000.50", Kraken: "91010.1", Bitstamp: "90990",
+	}
+}
+
+// Server is a running fake.
+type Server struct {
+	*httptest.Server
+	mu    sync.Mutex
+	state State
+	hits  map[string]int
+}
+
+// Start serves st on a loopback port until the test ends.
+func Start(st State) *Server {
+	s := &Server{state: st, hits: map[string]int{}}
+	s.Server = httptest.NewServer(http.HandlerFunc(s.serve))
+	return s
+}
+
+// Set replaces the state.
+func (s *Server) Set(st State) {
+	s.mu.Lock()
+	s.state = st
+	s.mu.Unlock()
+}
+
+// Hits counts the requests for path.
+func (s *Server) Hits(path string) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.hits[path]
+}
+
+// Upstreams points every upstream at the fake.
+func (s *Server) Upstreams() netdata.Upstreams {
+	return netdata.Upstreams{Mempool: s.URL, Coinbase: s.URL, Kraken: s.URL, Bitstamp: s.URL}
+}
+
+func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
+	path := r.URL.Path
+	if r.URL.RawQuery != "" {
+		path += "?" + r.URL.RawQuery
+	}
+	s.mu.Lock()
+	st := s.state
+	s.hits[path]++
+	s.mu.Unlock()
+	if d := st.Delay[path]; d > 0 {
+		select {
+		case <-time.After(d):
+		case <-r.Context().Done():
+			return
+		}
+	}
+	if code := st.Fail[path]; code != 0 {
+		http.Error(w, "fake failure", code)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	if b, ok := st.Body[path]; ok {
+		fmt.Fprint(w, b)
+		return
+	}
+	d := st.Difficulty
+	if d == 0 {
+		d = chain.Difficulty(st.Bits)
+	}
+	var v any
+	switch path {
+	case netdata.PathBlocks:
+		v = []map[string]any{{"id": strings.Repeat("0", 64), "height": st.Height, "version": 536870912,
+			"timestamp": st.TipTime, "bits": st.Bits, "nonce": 1, "difficulty": d, "tx_count": 3000}}
+	case netdata.PathRewardStats:
+		v = map[string]any{"startBlock": st.Height - 143, "endBlock": st.Height,
+			"totalReward": fmt.Sprint(144*312_500_000 + st.FeesSat), "totalFee": fmt.Sprint(st.FeesSat), "totalTx": "450000"}
+	case netdata.PathHashrate:
+		h := st.HashrateHs
+		if h == 0 {
+			h = d * (1 << 32) / 600
+		}
+		v = map[string]any{"hashrates": []any{}, "difficulty": []any{}, "currentHashrate": h, "currentDifficulty": d}
+	case netdata.PathCoinbase:
+		v = map[string]any{"data": map[string]string{"amount": st.Coinbase, "base": "BTC", "currency": "USD"}}
+	case netdata.PathKraken:
+		v = map[string]any{"error": []string{}, "result": map[string]any{"XXBTZUSD": map[string]any{
+			"a": []string{st.Kraken, "1", "1.000"}, "b": []string{st.Kraken, "1", "1.000"}, "c": []string{st.Kraken, "0.001"}}}}
+	case netdata.PathBitstamp:
+		v = map[string]any{"timestamp": fmt.Sprint(st.TipTime), "last": st.Bitstamp, "bid": st.Bitstamp, "ask": st.Bitstamp}
+	default:
+		http.NotFound(w, r)
+		return
+	}
+	json.NewEncoder(w).Encode(v)
+}

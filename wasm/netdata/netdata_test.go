@@ -1,0 +1,214 @@
+package netdata_test
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"math"
+	"net/http"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/hashswitch/hashswitch/internal/fakeupstream"
+	"github.com/hashswitch/hashswitch/wasm/chain"
+	"github.com/hashswitch/hashswitch/wasm/netdata"
+)
+
+// httpGet is the Getter the native hosts use, with a per-request timeout.
+func httpGet(timeout time.Duration) netdata.Getter {
+	return func(ctx context.Context, url string) ([]byte, error) {
+		ctx, cancel := context.WithTimeout(ctx, timeout)
+		defer cancel()
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+		if err != nil {
+			return nil, err
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		defer res.Body.Close()
+		if res.StatusCode != 200 {
+			return nil, fmt.Errorf("%s: %s", url, res.Status)
+		}
+		return io.ReadAll(io.LimitReader(res.Body, 1<<20))
+	}
+}
+
+var now = time.Date(2026, 11, 25, 14, 5, 0, 0, time.UTC)
+
+func refresh(t *testing.T, st fakeupstream.State, prev netdata.Snapshot) (netdata.Snapshot, []error) {
+	t.Helper()
+	srv := fakeupstream.Start(st)
+	defer srv.Close()
+	return netdata.Refresh(context.Background(), httpGet(300*time.Millisecond), srv.Upstreams(), prev, now)
+}
+
+// TestDocumentedExamples parses the answers mempool.space's documentation
+// shows, and checks that the documented bits and difficulty agree.
+func TestDocumentedExamples(t *testing.T) {
+	b, _ := os.ReadFile(filepath.Join("testdata", "mempool-blocks-730000.json"))
+	tip, err := netdata.ParseBlocks(b)
+	if err != nil || tip.Height != 730000 || tip.Bits != 386521239 || tip.Time != 1648829449 {
+		t.Fatalf("%+v %v", tip, err)
+	}
+	if d := chain.Difficulty(tip.Bits); math.Abs(d-tip.Difficulty) > 1e-9*d {
+		t.Errorf("documented difficulty %v, the bits give %v", tip.Difficulty, d)
+	}
+	b, _ = os.ReadFile(filepath.Join("testdata", "mempool-reward-stats-100.json"))
+	fees, n, err := netdata.ParseRewardStats(b)
+	if err != nil || n != 100 || math.Abs(fees-13.11748254/100) > 1e-15 {
+		t.Errorf("fees %v over %d blocks, %v", fees, n, err)
+	}
+}
+
+func TestParsersRefuseBrokenAnswers(t *testing.T) {
+	common := []string{"", "{", "null", "<html>busy</html>"}
+	for name, c := range map[string]struct {
+		parse func([]byte) error
+		bad   []string
+	}{
+		"blocks": {func(b []byte) error { _, err := netdata.ParseBlocks(b); return err },
+			[]string{"[]", `[{"height":1}]`, `{"height":1}`}},
+		"rewards": {func(b []byte) error { _, _, err := netdata.ParseRewardStats(b); return err },
+			[]string{"{}", `{"startBlock":10,"endBlock":5,"totalFee":"1"}`, `{"startBlock":1,"endBlock":5,"totalFee":"1.5"}`, `{"startBlock":1,"endBlock":5,"totalFee":"-1"}`}},
+		"hashrate": {func(b []byte) error { _, err := netdata.ParseHashrate(b); return err },
+			[]string{"{}", `{"currentHashrate":"1e21"}`}},
+		"coinbase": {func(b []byte) error { _, err := netdata.ParseCoinbase(b); return err },
+			[]string{"{}", `{"data":{"amount":"NaN","base":"BTC","currency":"USD"}}`, `{"data":{"amount":"1","base":"ETH","currency":"USD"}}`}},
+		"kraken": {func(b []byte) error { _, err := netdata.ParseKraken(b); return err },
+			[]string{"{}", `{"error":["EGeneral:Too many requests"],"result":{}}`, `{"error":[],"result":{"XXBTZUSD":{"c":[]}}}`}},
+		"bitstamp": {func(b []byte) error { _, err := netdata.ParseBitstamp(b); return err },
+			[]string{"{}", `{"last":"abc"}`, `{"last":"Inf"}`}},
+	} {
+		for _, bad := range append(common, c.bad...) {
+			if err := c.parse([]byte(bad)); err == nil {
+				t.Errorf("%s accepted %q", name, bad)
+			}
+		}
+	}
+}
+
+func TestRefreshReadsEveryUpstream(t *testing.T) {
+	st := fakeupstream.Typical()
+	s, problems := refresh(t, st, netdata.Committed())
+	if len(problems) > 0 {
+		t.Fatal(problems)
+	}
+	if s.Height != st.Height || s.TipTime != st.TipTime || s.Bits != "1701e299" || s.Difficulty != chain.Difficulty(st.Bits) {
+		t.Errorf("tip: %+v", s)
+	}
+	if s.PriceUSD != 91000.50 { // the median of 91000.50, 91010.1 and 90990
+		t.Errorf("price %v", s.PriceUSD)
+	}
+	if math.Abs(s.FeesBTC-0.025) > 1e-12 || s.SubsidyBTC != 3.125 {
+		t.Errorf("fees %v subsidy %v", s.FeesBTC, s.SubsidyBTC)
+	}
+	if s.Stale || s.AsOf != "2026-11-25" || s.Time != now.Unix() || s.Fixture {
+		t.Errorf("%+v", s)
+	}
+	for _, f := range []string{netdata.FigHeight, netdata.FigDifficulty, netdata.FigHashrate, netdata.FigFees, netdata.FigPrice} {
+		if fig := s.Figures[f]; fig.Time != now.Unix() || fig.Stale || fig.Source == "" {
+			t.Errorf("%s: %+v", f, fig)
+		}
+	}
+}
+
+// TestOneUpstreamDownNeverBlanksTheRest: each failure keeps the last good
+// figure, marked stale, and leaves the others fresh.
+func TestOneUpstreamDownNeverBlanksTheRest(t *testing.T) {
+	prev, _ := refresh(t, fakeupstream.Typical(), netdata.Committed())
+	later := now.Add(10 * time.Minute)
+	tests := []struct {
+		name  string
+		break_ func(*fakeupstream.State)
+		stale []string
+	}{
+		{"mempool blocks 500", func(s *fakeupstream.State) { s.Fail = map[string]int{netdata.PathBlocks: 500} }, []string{"height", "difficulty"}},
+		{"malformed reward stats", func(s *fakeupstream.State) { s.Body = map[string]string{netdata.PathRewardStats: "{"} }, []string{"fees"}},
+		{"hashrate times out", func(s *fakeupstream.State) {
+			s.Delay = map[string]time.Duration{netdata.PathHashrate: 2 * time.Second}
+		}, []string{"hashrate"}},
+		{"one exchange missing", func(s *fakeupstream.State) { s.Fail = map[string]int{netdata.PathKraken: 404} }, nil},
+		{"every exchange down", func(s *fakeupstream.State) {
+			s.Fail = map[string]int{netdata.PathKraken: 502, netdata.PathCoinbase: 500, netdata.PathBitstamp: 503}
+		}, []string{"price"}},
+		{"zero price", func(s *fakeupstream.State) { s.Coinbase, s.Kraken, s.Bitstamp = "0", "0", "0" }, []string{"price"}},
+		{"absurd price", func(s *fakeupstream.State) { s.Coinbase, s.Kraken, s.Bitstamp = "9e9", "9e9", "9e9" }, []string{"price"}},
+		{"price tripled in ten minutes", func(s *fakeupstream.State) { s.Coinbase, s.Kraken, s.Bitstamp = "273000", "273000", "273000" }, []string{"price"}},
+		{"height goes back", func(s *fakeupstream.State) { s.Height -= 10 }, []string{"height", "difficulty"}},
+		{"difficulty five times", func(s *fakeupstream.State) { s.Bits = 0x17006000 }, []string{"height", "difficulty"}},
+		{"bits and difficulty disagree", func(s *fakeupstream.State) { s.Difficulty = 1e14 }, []string{"height", "difficulty"}},
+		{"absurd fees", func(s *fakeupstream.State) { s.FeesSat = 144 * 100 * 1e8 }, []string{"fees"}},
+		{"hashrate far from the difficulty", func(s *fakeupstream.State) { s.HashrateHs = 1e25 }, []string{"hashrate"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			st := fakeupstream.Typical()
+			st.Height++
+			st.Coinbase, st.Kraken, st.Bitstamp = "92000", "92000", "92000"
+			st.FeesSat *= 2
+			st.HashrateHs = 1.1e21
+			tt.break_(&st)
+			srv := fakeupstream.Start(st)
+			defer srv.Close()
+			s, problems := netdata.Refresh(context.Background(), httpGet(300*time.Millisecond), srv.Upstreams(), prev, later)
+			stale := map[string]bool{}
+			for _, f := range tt.stale {
+				stale[f] = true
+			}
+			for name, fig := range s.Figures {
+				if fig.Stale != stale[name] {
+					t.Errorf("%s: stale %v, want %v (%v)", name, fig.Stale, stale[name], problems)
+				}
+				if fig.Stale && fig.Time != prev.Figures[name].Time {
+					t.Errorf("%s: a stale figure's time moved", name)
+				}
+				if !fig.Stale && fig.Time != later.Unix() {
+					t.Errorf("%s: fresh figure at %d", name, fig.Time)
+				}
+			}
+			if s.Stale != (len(tt.stale) > 0) {
+				t.Errorf("snapshot stale %v", s.Stale)
+			}
+			if stale["price"] && s.PriceUSD != prev.PriceUSD || !stale["price"] && s.PriceUSD != 92000 {
+				t.Errorf("price %v", s.PriceUSD)
+			}
+			if stale["height"] && (s.Height != prev.Height || s.Difficulty != prev.Difficulty) || !stale["height"] && s.Height != prev.Height+1 {
+				t.Errorf("tip %d %v", s.Height, s.Difficulty)
+			}
+			if stale["fees"] && s.FeesBTC != prev.FeesBTC || !stale["fees"] && s.FeesBTC != 2*prev.FeesBTC {
+				t.Errorf("fees %v", s.FeesBTC)
+			}
+			if len(tt.stale) > 0 && len(problems) == 0 {
+				t.Error("no problem reported")
+			}
+		})
+	}
+}
+
+func TestCommittedSnapshots(t *testing.T) {
+	dates := netdata.Dates()
+	if len(dates) == 0 || netdata.Committed().AsOf != dates[len(dates)-1] {
+		t.Fatalf("dates %v", dates)
+	}
+	s, ok := netdata.Dated("2025-11-25")
+	if !ok || s.PriceUSD != 85_000 || s.Difficulty != 149.3e12 || s.Fixture {
+		t.Fatalf("%+v", s)
+	}
+	// Its hashrate is the one its difficulty implies.
+	implied := s.Difficulty * (1 << 32) / 600 / 1e18
+	if math.Abs(s.HashrateEHs-implied) > 0.01 {
+		t.Errorf("hashrate %v, the difficulty implies %v", s.HashrateEHs, implied)
+	}
+	for _, f := range []string{netdata.FigHeight, netdata.FigDifficulty, netdata.FigHashrate, netdata.FigFees, netdata.FigPrice} {
+		if s.Figures[f].Source == "" {
+			t.Errorf("%s has no source", f)
+		}
+	}
+	if _, ok := netdata.Dated("2024-01-01"); ok {
+		t.Error("a date with no snapshot")
+	}
+}
