@@ -31,6 +31,10 @@ self.addEventListener("fetch", (event) => {
   const request = event.request;
   const url = new URL(request.url);
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
+  if (url.pathname === "/api/v1/network") {
+    event.respondWith(networkFigures(request));
+    return;
+  }
   if (url.pathname.startsWith("/api/")) return; // the page computes these itself
   if (url.pathname.startsWith("/assets/")) {
     event.respondWith(cacheFirst(request));
@@ -38,6 +42,27 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(networkFirst(request));
   }
 });
+
+// The last network figures outlive a new version of the site: they are
+// data, not code, and their date says how old they are.
+const FIGURES = "network-figures";
+
+// networkFigures answers /api/v1/network from the network, keeping the
+// answer; offline, the kept one, marked so the page can say "Offline".
+async function networkFigures(request) {
+  const cache = await caches.open(FIGURES);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await cache.put("/api/v1/network", response.clone());
+    return response;
+  } catch (err) {
+    const hit = await cache.match("/api/v1/network");
+    if (!hit) throw err;
+    const headers = new Headers(hit.headers);
+    headers.set("X-Hashswitch-Offline", "1");
+    return new Response(await hit.text(), { status: 200, headers });
+  }
+}
 
 async function cacheFirst(request) {
   const hit = await caches.match(request);

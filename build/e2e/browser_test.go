@@ -255,3 +255,9 @@ func eventually(script string, timeout time.Duration) chromedp.Action[chromedp.V
 func waitWasm() chromedp.Action[chromedp.Void] {
 	return until(`document.documentElement.dataset.wasm === "ready"`, 30*time.Second)
 }
+
+// waitNetwork waits until the page has its network figures and has
+// recomputed its calculators from them.
+func waitNetwork() chromedp.Action[chromedp.Void] {
+	return until(`document.documentElement.dataset.network !== undefined`, 30*time.Second)
+}

@@ -11,6 +11,7 @@ package gen
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"html/template"
 	"os"
@@ -186,6 +187,11 @@ func (b *builder) templates() error {
 		"calculators": calc.All,
 		"fields":      calc.Fields,
 		"openapi":     func() string { return calc.OpenAPIPath },
+		// network is the build's snapshot as JSON, for the page's Go.
+		"network": func() (string, error) {
+			data, err := json.Marshal(b.cfg.Snapshot)
+			return string(data), err
+		},
 		// apiURL joins an endpoint and one of its examples, our own constants.
 		"apiURL": func(name, query string) template.URL { return template.URL(calc.Prefix + name + "?" + query) },
 	}).ParseGlob(filepath.Join(b.cfg.Root, "site", "templates", "*.html"))

@@ -106,11 +106,10 @@ type calcView struct {
 	R        widget.Result
 	Params   url.Values
 	Groups   []inputGroup
-	Heading  int    // 2 in articles, 1 on embed pages
-	Share    string // this page with the scenario in its URL
-	Embed    string // the embed page with the scenario
-	AsOf     string // the snapshot's date, written for people
-	AsOfISO  string
+	Heading  int              // 2 in articles, 1 on embed pages
+	Share    string           // this page with the scenario in its URL
+	Embed    string           // the embed page with the scenario
+	Fresh    widget.Freshness // how old the figures are, at build time
 	Source   string
 	Clock    string // the countdown when the page was built
 	InputIDs string // every input's id, for <output for=...>
@@ -129,19 +128,17 @@ func (b *builder) newCalcView(path, id, name string, preset url.Values, heading 
 	if w == nil {
 		return nil, fmt.Errorf("no calculator %q (there are %s)", name, widgetNames())
 	}
-	snap := b.cfg.Snapshot
+	snap := b.cfg.Snapshot.EstimatedAt(b.cfg.Now)
 	r := w.Render(snap, preset.Encode())
 	if r.Error != nil {
 		return nil, fmt.Errorf("calc %s: preset %s: %s: %s", name, preset.Encode(), r.Error.Field, r.Error.Message)
 	}
-	asOf := snap.Date()
 	v := &calcView{
 		ID: id, W: w, R: r, Params: w.Params(snap, preset), Heading: heading,
-		Share:   path + "?calc=" + name + "&" + r.Query,
-		Embed:   "/embed/" + name + "/?" + r.Query,
-		AsOf:    asOf.Format("2 January 2006"),
-		AsOfISO: snap.AsOf,
-		Source:  snap.Source,
+		Share:  path + "?calc=" + name + "&" + r.Query,
+		Embed:  "/embed/" + name + "/?" + r.Query,
+		Fresh:  widget.FreshnessOf(snap, b.cfg.Now, widget.FromBuild),
+		Source: snap.Source,
 	}
 	if heading == 1 {
 		v.Share = "/embed/" + name + "/?" + r.Query

@@ -91,6 +91,10 @@ function show(section, r) {
   section.querySelector("a.api-link").href = r.api_url;
 }
 
+// owned holds the inputs a reader typed or a URL preset set: new network
+// figures never overwrite them.
+const owned = new WeakSet();
+
 function enhance(section) {
   const name = section.dataset.calc;
   const form = section.querySelector("form");
@@ -99,6 +103,7 @@ function enhance(section) {
     for (const el of form.elements) {
       if (el.name && params.has(el.name)) {
         el.value = params.get(el.name);
+        owned.add(el);
         preset = true;
       }
     }
@@ -124,7 +129,8 @@ function enhance(section) {
     }
     postHeight();
   };
-  form.addEventListener("input", () => {
+  form.addEventListener("input", (e) => {
+    owned.add(e.target);
     cancelAnimationFrame(frame);
     frame = requestAnimationFrame(() => update(true));
   });
@@ -145,6 +151,66 @@ function enhance(section) {
     tick();
     setInterval(tick, 1000);
   }
+}
+
+// ---------- network figures
+
+// loadNetwork gives the page's Go the newest network figures it can have
+// (pinned by ?asof=, else /api/v1/network, which the service worker keeps
+// for offline use, else the build's own) and recomputes every calculator
+// from them, leaving alone what the reader typed or a preset set.
+async function loadNetwork(go) {
+  let answer = "";
+  let from = "";
+  const asof = params.get("asof");
+  if (asof) {
+    const r = go.call(`/api/v1/network?asof=${encodeURIComponent(asof)}`);
+    if (r.status === 200) {
+      answer = r.body;
+      from = "pinned";
+    } else {
+      const message = JSON.parse(r.body).error.message;
+      for (const p of document.querySelectorAll(".calc-error")) p.textContent = `asof: ${message}`;
+    }
+  } else {
+    try {
+      const res = await fetch("/api/v1/network", { headers: { accept: "application/json" } });
+      if (res.ok) {
+        answer = await res.text();
+        from = res.headers.get("X-Hashswitch-Offline") ? "offline" : JSON.parse(answer).live ? "live" : "";
+      }
+    } catch {
+      from = navigator.onLine === false ? "offline" : "";
+    }
+  }
+  if (!answer) answer = document.body.dataset.network;
+  const freshness = JSON.parse(go.network(answer, answer === document.body.dataset.network && from !== "offline" ? "" : from));
+  if (freshness.error) return;
+  for (const section of document.querySelectorAll("section.calc[data-calc]")) {
+    refresh(go, section, freshness);
+  }
+  root.dataset.network = from || "build";
+}
+
+// refresh recomputes a calculator from the page's network figures: only
+// the owned inputs go to Go, which fills the others from the figures.
+function refresh(go, section, freshness) {
+  const form = section.querySelector("form");
+  const q = new URLSearchParams();
+  for (const el of form.elements) {
+    if (el.name && owned.has(el)) q.set(el.name, el.value.trim());
+  }
+  const r = JSON.parse(go.widget(section.dataset.calc, q.toString()));
+  const values = new URLSearchParams(r.query);
+  for (const el of form.elements) {
+    if (el.name && !owned.has(el) && values.has(el.name)) el.value = values.get(el.name);
+  }
+  show(section, r);
+  const line = section.querySelector(".freshness");
+  line.classList.toggle("warn", freshness.warn);
+  const time = line.querySelector("time");
+  time.dateTime = freshness.iso;
+  time.textContent = freshness.text;
 }
 
 // ---------- the in-browser miner
@@ -434,7 +500,8 @@ registerServiceWorker();
 
 // Start the WebAssembly now on pages that compute: the first answer should
 // not wait for a keystroke. An embed tells its parent when it is live.
-if (document.querySelector("section.calc, #try")) api().then(() => {
+if (document.querySelector("section.calc, #try")) api().then(async (go) => {
+  if (document.querySelector("section.calc")) await loadNetwork(go);
   if (embed && window.parent !== window) window.parent.postMessage({ type: "hashswitch:ready", name: embed }, "*");
 }).catch((err) => {
   root.dataset.wasm = "failed";

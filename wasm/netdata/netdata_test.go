@@ -212,3 +212,26 @@ func TestCommittedSnapshots(t *testing.T) {
 		t.Error("a date with no snapshot")
 	}
 }
+
+// TestEstimatedAtAgreesWithTheClock: a year-old snapshot moved to now has
+// the height the target spacing gives, so a halving countdown from it
+// says the same in blocks and in time.
+func TestEstimatedAtAgreesWithTheClock(t *testing.T) {
+	s := netdata.Committed()
+	year := time.Unix(s.TipTime, 0).Add(365 * 24 * time.Hour)
+	e := s.EstimatedAt(year)
+	if e.Height != s.Height+365*144 || e.TipTime != year.Unix() || !e.Estimated || e.Figures["height"].Source == s.Figures["height"].Source {
+		t.Errorf("%+v", e)
+	}
+	if e.PriceUSD != s.PriceUSD || e.Figures["price"] != s.Figures["price"] || s.Estimated || s.Figures["height"].Time == e.Figures["height"].Time {
+		t.Error("EstimatedAt changed more than the height, or changed its receiver")
+	}
+	blocksToGo := 1_050_000 - e.Height
+	timeLeft := time.Duration(blocksToGo*600) * time.Second
+	if eta := year.Add(timeLeft); !eta.Equal(time.Unix(s.TipTime+(1_050_000-s.Height)*600, 0)) {
+		t.Errorf("from the estimate the halving is at %v", eta)
+	}
+	if same := s.EstimatedAt(time.Unix(s.TipTime+599, 0)); same.Height != s.Height || same.Estimated {
+		t.Error("moved within a block's time")
+	}
+}

@@ -55,6 +55,8 @@ type Snapshot struct {
 	PriceUSD    float64           `json:"price_usd"`
 	Figures     map[string]Figure `json:"figures"`
 	Stale       bool              `json:"stale"` // some figure could not be refreshed
+	// Estimated: the height was moved on by the clock (EstimatedAt).
+	Estimated bool `json:"estimated,omitempty"`
 	// Fixture marks test data that follows the upstreams' documented shapes
 	// but describes no real moment.
 	Fixture bool `json:"fixture,omitempty"`
@@ -116,4 +118,31 @@ func Dated(date string) (Snapshot, bool) {
 func Committed() Snapshot {
 	ds := Dates()
 	return dated[ds[len(ds)-1]]
+}
+
+// EstimatedAt returns the snapshot moved to now when its tip is older
+// than a block: the height grows by the blocks the target spacing
+// (600 s) would have found since, and the tip's time becomes now, so a
+// halving countdown from an old snapshot agrees with itself (blocks to go
+// and time left). The height figure says it is an estimate. Every other
+// figure is left as it was.
+func (s Snapshot) EstimatedAt(now time.Time) Snapshot {
+	const spacing = 600
+	elapsed := now.Unix() - s.TipTime
+	if s.TipTime == 0 || elapsed < spacing {
+		return s
+	}
+	s.Height += elapsed / spacing
+	s.TipTime = now.Unix()
+	figs := make(map[string]Figure, len(s.Figures))
+	for k, v := range s.Figures {
+		figs[k] = v
+	}
+	h := figs[FigHeight]
+	h.Source = fmt.Sprintf("estimated: block %d of %s plus one block per 10 minutes since", s.Height-elapsed/spacing, s.AsOf)
+	h.Time = now.Unix()
+	figs[FigHeight] = h
+	s.Figures = figs
+	s.Estimated = true
+	return s
 }

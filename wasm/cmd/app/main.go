@@ -7,6 +7,10 @@
 //	// {status, body}: the API's answer (package calc)
 //	hashswitch.widget("hashprice", "price=85000&...")
 //	// the calculator rendered (package widget), as JSON text
+//	hashswitch.network(answerJSON, from)
+//	// the page's network figures: an /api/v1/network answer, and where it
+//	// came from ("" the build, "live", "pinned", "offline"); returns the
+//	// freshness line as JSON {text, warn, iso}
 //	hashswitch.countdown(etaUnix, nowUnix)
 //	// "862 days 04:12:09"
 //
@@ -21,6 +25,7 @@ import (
 	"math"
 	"os"
 	"strconv"
+	"time"
 
 	"github.com/hack-pad/safejs"
 
@@ -49,6 +54,7 @@ func export(onClose func()) (release func(), err error) {
 		"call":      callResult,
 		"widget":    widgetResult,
 		"countdown": countdownResult,
+		"network":   networkResult,
 		"rate":      rateResult,
 		"close": func([]safejs.Value) any {
 			onClose()
@@ -85,10 +91,50 @@ func widgetResult(args []safejs.Value) any {
 	if w == nil {
 		return errorBody("hashswitch.widget: no calculator " + strconv.Quote(name))
 	}
-	b, err := json.Marshal(w.Render(netdata.Committed(), query))
+	b, err := json.Marshal(w.Render(page.current(time.Now()), query))
 	if err != nil {
 		return errorBody("hashswitch.widget: " + err.Error())
 	}
+	return string(b)
+}
+
+// page holds the network figures the page's calculators start from: the
+// committed snapshot until the page says otherwise.
+var page = pageNetwork{snap: netdata.Committed(), from: widget.FromBuild}
+
+type pageNetwork struct {
+	snap netdata.Snapshot
+	from string
+}
+
+// current is the snapshot to compute from at now: a pinned one as it is,
+// any other with its height moved on by the clock when it is old.
+func (p *pageNetwork) current(now time.Time) netdata.Snapshot {
+	if p.from == widget.FromPinned {
+		return p.snap
+	}
+	return p.snap.EstimatedAt(now)
+}
+
+// networkResult answers network(answerJSON, from): it keeps the snapshot
+// and returns the freshness line as JSON, or {"error":...}.
+func networkResult(args []safejs.Value) any {
+	strs, ok := jsexport.Strings(args, 2)
+	if !ok {
+		return `{"error":"hashswitch.network wants two strings: an /api/v1/network answer and where it came from"}`
+	}
+	var s netdata.Snapshot
+	if err := json.Unmarshal([]byte(strs[0]), &s); err != nil || s.AsOf == "" || s.Difficulty <= 0 || s.PriceUSD <= 0 {
+		return `{"error":"hashswitch.network: not an /api/v1/network answer"}`
+	}
+	switch strs[1] {
+	case widget.FromBuild, widget.FromLive, widget.FromPinned, widget.FromOffline:
+	default:
+		return `{"error":"hashswitch.network: from must be \"\", live, pinned or offline"}`
+	}
+	page = pageNetwork{snap: s, from: strs[1]}
+	now := time.Now()
+	b, _ := json.Marshal(widget.FreshnessOf(page.current(now), now, page.from))
 	return string(b)
 }
 

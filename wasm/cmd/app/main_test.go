@@ -4,7 +4,9 @@ package main
 
 import (
 	"encoding/json"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/hack-pad/safejs"
 
@@ -142,5 +144,45 @@ func TestWidgetThroughJS(t *testing.T) {
 	}
 	if s, _ := v.String(); s != "1 days 00:01:01" {
 		t.Errorf("countdown %q", s)
+	}
+}
+
+// TestNetworkThroughJS: the page hands Go an /api/v1/network answer; the
+// calculators then start from it, and bad answers are refused.
+func TestNetworkThroughJS(t *testing.T) {
+	exported(t)
+	t.Cleanup(func() { page = pageNetwork{snap: netdata.Committed(), from: widget.FromBuild} })
+	obj, _ := safejs.Global().Get("hashswitch")
+	network := func(answer, from string) map[string]any {
+		t.Helper()
+		v, err := obj.Call("network", answer, from)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, _ := v.String()
+		var out map[string]any
+		if err := json.Unmarshal([]byte(s), &out); err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+		return out
+	}
+	live := netdata.Committed()
+	live.PriceUSD, live.Time, live.TipTime, live.Height = 42_500, time.Now().Unix(), time.Now().Unix(), 980_000
+	answer, _ := json.Marshal(live)
+	if f := network(string(answer), "live"); f["warn"] != false || !strings.HasPrefix(f["text"].(string), "Live: block 980,000") {
+		t.Errorf("freshness %v", f)
+	}
+	v, _ := obj.Call("widget", "hashprice", "")
+	s, _ := v.String()
+	var r widget.Result
+	json.Unmarshal([]byte(s), &r)
+	want := widget.Lookup("hashprice").Render(live, "")
+	if r.Query != want.Query || !strings.HasPrefix(r.Query, "price=42500&") {
+		t.Errorf("after a live answer the calculator starts from %s, want %s", r.Query, want.Query)
+	}
+	for _, bad := range [][2]string{{"{", "live"}, {"{}", "live"}, {string(answer), "tomorrow"}} {
+		if f := network(bad[0], bad[1]); f["error"] == nil {
+			t.Errorf("network(%q, %q) = %v", bad[0], bad[1], f)
+		}
 	}
 }
