@@ -162,6 +162,7 @@ function enhance(section) {
 async function loadNetwork(go) {
   let answer = "";
   let from = "";
+  let problem = "";
   const asof = params.get("asof");
   if (asof) {
     const r = go.call(`/api/v1/network?asof=${encodeURIComponent(asof)}`);
@@ -169,12 +170,13 @@ async function loadNetwork(go) {
       answer = r.body;
       from = "pinned";
     } else {
-      const message = JSON.parse(r.body).error.message;
-      for (const p of document.querySelectorAll(".calc-error")) p.textContent = `asof: ${message}`;
+      problem = `asof: ${JSON.parse(r.body).error.message}`;
     }
   } else {
     try {
-      const res = await fetch("/api/v1/network", { headers: { accept: "application/json" } });
+      // no-cache: revalidate, so that offline the service worker answers
+      // with the figures it kept, marked as such.
+      const res = await fetch("/api/v1/network", { cache: "no-cache", headers: { accept: "application/json" } });
       if (res.ok) {
         answer = await res.text();
         from = res.headers.get("X-Hashswitch-Offline") ? "offline" : JSON.parse(answer).live ? "live" : "";
@@ -188,6 +190,7 @@ async function loadNetwork(go) {
   if (freshness.error) return;
   for (const section of document.querySelectorAll("section.calc[data-calc]")) {
     refresh(go, section, freshness);
+    if (problem) section.querySelector(".calc-error").textContent = problem;
   }
   root.dataset.network = from || "build";
 }

@@ -1,0 +1,192 @@
+package e2e
+
+import (
+	"fmt"
+	"math"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/hashswitch/hashswitch/build/server"
+	"github.com/hashswitch/hashswitch/wasm/api"
+	"github.com/hashswitch/hashswitch/wasm/netdata"
+)
+
+// liveSite serves the site, built from the committed late-2025 snapshot,
+// with an API whose live figures are snap: a host that refreshed them.
+// Answers to /api/v1/network wait delay first.
+func liveSite(t *testing.T, snap netdata.Snapshot, delay time.Duration) *httptest.Server {
+	t.Helper()
+	rules, err := server.LoadRules(repoRoot + "/netlify.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h := server.Handler(distDir, rules, api.WithLive(func() (netdata.Snapshot, error) { return snap, nil }))
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.URL.Path == "/api/v1/network" {
+			time.Sleep(delay)
+		}
+		h.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// liveSnapshot is a refresh of a few minutes ago: a fixture.
+func liveSnapshot() netdata.Snapshot {
+	s := netdata.Committed()
+	now := time.Now().Add(-3 * time.Minute).Truncate(time.Second)
+	s.AsOf, s.Time, s.TipTime = now.UTC().Format(time.DateOnly), now.Unix(), now.Unix()
+	s.Height, s.PriceUSD, s.FeesBTC, s.Fixture = 978_123, 91_234, 0.031, true
+	s.Figures = map[string]netdata.Figure{}
+	for _, f := range []string{"height", "difficulty", "hashrate", "fees", "price"} {
+		s.Figures[f] = netdata.Figure{Source: "fixture", Time: now.Unix()}
+	}
+	return s
+}
+
+func inputValue(calc, name string, dst *string) chromedp.Action[chromedp.Void] {
+	return evaluate(fmt.Sprintf(`document.querySelector('section[data-calc=%q] [name=%q]').value`, calc, name), dst)
+}
+
+func freshness(calc string, text *string, warn *bool) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		evaluate(fmt.Sprintf(`document.querySelector('section[data-calc=%q] .freshness').textContent`, calc), text),
+		evaluate(fmt.Sprintf(`document.querySelector('section[data-calc=%q] .freshness').classList.contains("warn")`, calc), warn),
+	)
+}
+
+// TestPageGoesLive: a page built from the year-old snapshot takes the live
+// figures, recomputes, and says so; a preset input keeps its value.
+func TestPageGoesLive(t *testing.T) {
+	srv := liveSite(t, liveSnapshot(), 0)
+	tb := newTab(t)
+	tb.origins = append(tb.origins, srv.URL)
+	var prerendered, price, fees, text string
+	var warn bool
+	tb.run(t,
+		chromedp.Navigate(srv.URL+"/hashprice/?calc=hashprice&fees=0.5"),
+		evaluate(`document.querySelector('section[data-calc="hashprice"] .freshness').textContent`, &prerendered),
+		waitWasm(), waitNetwork(),
+		inputValue("hashprice", "price", &price),
+		inputValue("hashprice", "fees", &fees),
+		freshness("hashprice", &text, &warn),
+	)
+	if !strings.HasPrefix(prerendered, "Figures from 25 Nov 2025") {
+		t.Errorf("prerendered freshness %q", prerendered)
+	}
+	if price != "91234" || fees != "0.5" {
+		t.Errorf("price %q (want the live 91234), fees %q (want the preset 0.5)", price, fees)
+	}
+	if !strings.HasPrefix(text, "Live: block 978,123") || warn {
+		t.Errorf("freshness %q warn %v", text, warn)
+	}
+	got, want := settled(t, tb, "hashprice")
+	sameOutputs(t, "live hashprice", got, want)
+}
+
+// TestTypedInputSurvivesTheLiveFigures: the reader types before the live
+// figures arrive; they fill the other inputs and leave the typed one.
+func TestTypedInputSurvivesTheLiveFigures(t *testing.T) {
+	srv := liveSite(t, liveSnapshot(), 1500*time.Millisecond)
+	tb := newTab(t)
+	tb.origins = append(tb.origins, srv.URL)
+	var price, fees string
+	tb.run(t,
+		chromedp.Navigate(srv.URL+"/hashprice/"),
+		waitWasm(),
+		retype(`section[data-calc="hashprice"] [name="price"]`, "50000"),
+		waitNetwork(),
+		inputValue("hashprice", "price", &price),
+		inputValue("hashprice", "fees", &fees),
+	)
+	if price != "50000" || fees != "0.031" {
+		t.Errorf("price %q (typed 50000), fees %q (live 0.031)", price, fees)
+	}
+}
+
+// TestAsOfPins: ?asof= pins every calculator to the dated snapshot even
+// when live figures exist, and says so without a warning.
+func TestAsOfPins(t *testing.T) {
+	srv := liveSite(t, liveSnapshot(), 0)
+	tb := newTab(t)
+	tb.origins = append(tb.origins, srv.URL)
+	var price, text string
+	var warn bool
+	tb.run(t,
+		chromedp.Navigate(srv.URL+"/hashprice/?asof=2025-11-25"),
+		waitWasm(), waitNetwork(),
+		inputValue("hashprice", "price", &price),
+		freshness("hashprice", &text, &warn),
+	)
+	if price != "85000" || text != "Figures as of 25 Nov 2025 (pinned)" || warn {
+		t.Errorf("pinned: price %q, freshness %q, warn %v", price, text, warn)
+	}
+	var errText string
+	tb.httpErrorsExpected = true
+	tb.run(t,
+		chromedp.Navigate(srv.URL+"/hashprice/?asof=1999-01-01"),
+		waitWasm(), waitNetwork(),
+		evaluate(`document.querySelector('.calc-error').textContent`, &errText),
+	)
+	if !strings.Contains(errText, "asof") || !strings.Contains(errText, "2025-11-25") {
+		t.Errorf("a date with no snapshot: %q", errText)
+	}
+}
+
+// TestOfflineShowsTheLastFigures: after one live visit, offline, the page
+// computes from the figures the service worker kept and says "Offline".
+func TestOfflineShowsTheLastFigures(t *testing.T) {
+	srv := liveSite(t, liveSnapshot(), 0)
+	tb := newTab(t)
+	tb.origins = append(tb.origins, srv.URL)
+	tb.offlineExpected = true
+	tb.run(t,
+		chromedp.Navigate(srv.URL+"/hashprice/"),
+		waitWasm(), waitNetwork(),
+		eventually(`navigator.serviceWorker.controller !== null`, 20*time.Second),
+		// The first load may have run before the worker controlled the page.
+		chromedp.Reload(), waitWasm(), waitNetwork(),
+		eventually(`caches.open("network-figures").then((c) => c.match("/api/v1/network")).then((r) => !!r)`, 10*time.Second),
+	)
+	srv.CloseClientConnections()
+	srv.Close()
+	var price, text string
+	var warn bool
+	tb.run(t,
+		chromedp.Navigate(srv.URL+"/hashprice/"),
+		waitWasm(), waitNetwork(),
+		inputValue("hashprice", "price", &price),
+		freshness("hashprice", &text, &warn),
+	)
+	if price != "91234" || !strings.HasPrefix(text, "Offline: figures from") {
+		t.Errorf("offline: price %q, freshness %q", price, text)
+	}
+}
+
+// TestHalvingAgreesWithTheClock: from the year-old snapshot, blocks to go
+// and the time left say the same thing: the height is estimated.
+func TestHalvingAgreesWithTheClock(t *testing.T) {
+	tb := newTab(t)
+	var blocks, eta float64
+	var text string
+	var warn bool
+	tb.run(t,
+		chromedp.Navigate(site.URL+"/halving/"),
+		waitWasm(), waitNetwork(),
+		evaluate(`Number(document.querySelector('section[data-calc="halving"] output[data-key="blocks_remaining"]').dataset.value)`, &blocks),
+		evaluate(`Number(document.querySelector('section[data-calc="halving"] output[data-key="eta_unix"]').dataset.value)`, &eta),
+		freshness("halving", &text, &warn),
+	)
+	left := eta - float64(time.Now().Unix())
+	if math.Abs(left-blocks*600) > 1200 {
+		t.Errorf("%v blocks to go but %v s left (%v s apart)", blocks, left, left-blocks*600)
+	}
+	if !strings.Contains(text, "days old") || !strings.Contains(text, "estimated") || !warn {
+		t.Errorf("freshness %q warn %v", text, warn)
+	}
+}
