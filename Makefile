@@ -3,7 +3,7 @@ GO       ?= go
 FUZZTIME ?= 15s
 WASMEXEC := $(shell $(GO) env GOROOT)/lib/wasm
 
-.PHONY: help serve dist test test-wasm bench fuzz deps
+.PHONY: help serve dist edge test test-wasm bench fuzz deps
 
 help: #? list the targets
 	@grep -E '^[a-z-]+:.*#\?' $(MAKEFILE_LIST) | sed -E 's/:.*#\?/\t/'
@@ -13,6 +13,9 @@ serve: #? build the site and serve it on http://localhost:8080 (PORT overrides),
 
 dist: #? build the site into dist/ (what Netlify publishes)
 	$(GO) run ./build dist
+
+edge: #? build the edge worker's bundle into wasm/cmd/edge/build, for wrangler deploy
+	$(GO) run ./build edge
 
 test: deps #? run every test: Go, fuzz seeds, js/wasm under Node, and the browser tests
 	$(GO) vet ./...

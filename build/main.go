@@ -2,6 +2,7 @@
 //
 //	go run ./build dist          # build the site into dist/, refresh netlify.toml
 //	go run ./build serve         # build, then serve it on :8080 (PORT overrides) with /api/v1
+//	go run ./build edge          # build the edge worker's bundle into wasm/cmd/edge/build
 package main
 
 import (
@@ -12,6 +13,7 @@ import (
 	"net"
 	"net/http"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/hashswitch/hashswitch/build/gen"
@@ -25,11 +27,18 @@ func main() {
 	out := flag.String("out", "dist", "output folder")
 	flag.String("base", "", "the site's public origin, for embed codes and oEmbed (default http://localhost:8080)")
 	flag.Usage = func() {
-		fmt.Fprintln(os.Stderr, "usage: go run ./build [-out dist] [-base URL] dist|serve")
+		fmt.Fprintln(os.Stderr, "usage: go run ./build [-out dist] [-base URL] dist|serve|edge")
 		flag.PrintDefaults()
 	}
 	flag.Parse()
 	cmd := flag.Arg(0)
+	if cmd == "edge" {
+		if err := gen.BuildEdge(".", filepath.Join("wasm", "cmd", "edge", "build")); err != nil {
+			log.Fatal(err)
+		}
+		log.Print("built wasm/cmd/edge/build: deploy it with wrangler from wasm/cmd/edge")
+		return
+	}
 	if cmd != "dist" && cmd != "serve" {
 		flag.Usage()
 		os.Exit(2)

@@ -5,14 +5,140 @@
 // its browser runtime. That runtime starts a new Go instance for every
 // request; the page uses cmd/app, which keeps one (BENCH.md has the cost of
 // each).
+//
+// On Cloudflare it also does the live work: a Cron Trigger (wrangler.toml,
+// every 10 minutes) refreshes the network snapshot from the public
+// upstreams into Workers KV (the binding NETWORK), and /api/v1/network
+// answers the newest one with each figure's age. UPSTREAM, a variable,
+// points every upstream at one origin instead (a fake, in tests).
 package main
 
 import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"time"
+
+	"github.com/hack-pad/safejs"
 	"github.com/syumai/workers"
+	"github.com/syumai/workers/cloudflare"
+	"github.com/syumai/workers/cloudflare/cron"
+	"github.com/syumai/workers/cloudflare/fetch"
+	"github.com/syumai/workers/cloudflare/kv"
 
 	"github.com/hashswitch/hashswitch/wasm/api"
+	"github.com/hashswitch/hashswitch/wasm/netdata"
+)
+
+// The KV binding and key of the snapshot, and each upstream request's limit.
+const (
+	kvBinding = "NETWORK"
+	kvKey     = "snapshot"
+	timeout   = 5 * time.Second
 )
 
 func main() {
-	workers.Serve(api.Handler())
+	cron.ScheduleTaskNonBlock(refresh)
+	workers.Serve(api.Handler(api.WithLive(stored)))
+}
+
+// stored reads the newest snapshot from KV.
+func stored() (netdata.Snapshot, error) {
+	ns, err := kv.NewNamespace(kvBinding)
+	if err != nil {
+		return netdata.Snapshot{}, err
+	}
+	raw, err := ns.GetString(kvKey, nil)
+	if err != nil {
+		return netdata.Snapshot{}, err
+	}
+	if raw == "" {
+		return netdata.Snapshot{}, errors.New("no snapshot stored yet")
+	}
+	var s netdata.Snapshot
+	if err := json.Unmarshal([]byte(raw), &s); err != nil {
+		return netdata.Snapshot{}, fmt.Errorf("the stored snapshot: %w", err)
+	}
+	return s, nil
+}
+
+// refresh is the Cron Trigger's task. It never returns an error (the
+// scheduler would panic): problems are logged, the last good figures kept.
+func refresh(ctx context.Context) error {
+	prev, err := stored()
+	if err != nil {
+		prev = netdata.Committed()
+	}
+	up := netdata.PublicUpstreams()
+	if u := cloudflare.Getenv("UPSTREAM"); u != "" {
+		up = netdata.Upstreams{Mempool: u, Coinbase: u, Kraken: u, Bitstamp: u}
+	}
+	next, problems := netdata.Refresh(ctx, get, up, prev, time.Now())
+	for _, p := range problems {
+		fmt.Println("refresh:", p)
+	}
+	data, err := json.Marshal(next)
+	if err != nil {
+		fmt.Println("refresh:", err)
+		return nil
+	}
+	ns, err := kv.NewNamespace(kvBinding)
+	if err == nil {
+		err = ns.PutString(kvKey, string(data), nil)
+	}
+	if err != nil {
+		fmt.Println("refresh: storing the snapshot:", err)
+	}
+	return nil
+}
+
+// client is a Workers fetch client bound to the real globalThis. The
+// default binds js.Global(), which syumai/workers' glue makes a Proxy of
+// globalThis; workerd refuses fetch called on it ("Illegal invocation").
+func client() *fetch.Client {
+	global, err := safejs.Global().Get("globalThis")
+	if err != nil {
+		return fetch.NewClient()
+	}
+	return fetch.NewClient(fetch.WithBinding(safejs.Unsafe(global)))
+}
+
+// get fetches url with the Workers fetch, within timeout.
+func get(ctx context.Context, url string) ([]byte, error) {
+	type result struct {
+		body []byte
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		req, err := fetch.NewRequest(ctx, http.MethodGet, url, nil)
+		if err != nil {
+			done <- result{nil, err}
+			return
+		}
+		req.Header.Set("Accept", "application/json")
+		res, err := client().Do(req, nil)
+		if err != nil {
+			done <- result{nil, err}
+			return
+		}
+		defer res.Body.Close()
+		if res.StatusCode != http.StatusOK {
+			done <- result{nil, fmt.Errorf("%s: %s", url, res.Status)}
+			return
+		}
+		body, err := io.ReadAll(io.LimitReader(res.Body, 1<<20))
+		done <- result{body, err}
+	}()
+	select {
+	case r := <-done:
+		return r.body, r.err
+	case <-time.After(timeout):
+		return nil, fmt.Errorf("%s: no answer within %v", url, timeout)
+	case <-ctx.Done():
+		return nil, ctx.Err()
+	}
 }

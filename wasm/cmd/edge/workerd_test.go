@@ -30,19 +30,10 @@ func TestWorkerdServesTheAPI(t *testing.T) {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(workerd); err != nil {
-		t.Fatalf("no workerd: run `npm ci` at the repository root (make test does): %v", err)
+		t.Fatalf("no workerd: run sh build/deps.sh (make test does): %v", err)
 	}
 	dir := t.TempDir()
-	assets := exec.Command("go", "run", "github.com/syumai/workers/cmd/workers-assets-gen", "-mode", "go", "-runtime", "cloudflare", "-o", filepath.Join(dir, "build"))
-	assets.Dir = root
-	if out, err := assets.CombinedOutput(); err != nil {
-		t.Fatalf("workers-assets-gen: %v\n%s", err, out)
-	}
-	wasm, err := gen.CompileWasm(root, "./wasm/cmd/edge")
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "build", "app.wasm"), wasm, 0o644); err != nil {
+	if err := gen.BuildEdge(root, filepath.Join(dir, "build")); err != nil {
 		t.Fatal(err)
 	}
 	addr := freeAddr(t)

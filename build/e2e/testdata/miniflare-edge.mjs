@@ -1,0 +1,44 @@
+// Runs the edge worker's bundle (argv[2], a build folder) in Miniflare,
+// Cloudflare's local runtime (workerd underneath), with a KV namespace
+// NETWORK and UPSTREAM = argv[3], a fake upstream on loopback. For each line
+// on stdin it fires the Cron Trigger (when the line is "cron") or asks the
+// path it names, and prints one JSON line: the answer, or the KV snapshot.
+// Used by wasm/cmd/edge's Go test; it reaches nothing but loopback.
+import { createInterface } from "node:readline";
+import { Miniflare } from "miniflare";
+
+const [dir, upstream] = process.argv.slice(2);
+const mf = new Miniflare({
+  modulesRoot: dir,
+  modules: [
+    { type: "ESModule", path: `${dir}/worker.mjs` },
+    { type: "ESModule", path: `${dir}/runtime.mjs` },
+    { type: "ESModule", path: `${dir}/wasm_exec.js` },
+    { type: "CompiledWasm", path: `${dir}/app.wasm` },
+  ],
+  compatibilityDate: "2025-01-01",
+  compatibilityFlags: ["nodejs_compat"],
+  kvNamespaces: ["NETWORK"],
+  bindings: { UPSTREAM: upstream },
+});
+
+// Protocol lines start with "@@ ": the worker's own logs share stdout.
+const out = (v) => process.stdout.write("@@ " + JSON.stringify(v) + "\n");
+try {
+  const worker = await mf.getWorker();
+  const kv = await mf.getKVNamespace("NETWORK");
+  out({ ready: true });
+  for await (const line of createInterface({ input: process.stdin })) {
+    if (line === "cron") {
+      await worker.scheduled({ cron: "*/10 * * * *" });
+      out({ kv: JSON.parse((await kv.get("snapshot")) ?? "null") });
+    } else if (line) {
+      const res = await mf.dispatchFetch(`http://localhost${line}`);
+      out({ status: res.status, cacheControl: res.headers.get("cache-control"), body: await res.json() });
+    }
+  }
+} catch (err) {
+  out({ error: String(err && err.stack || err) });
+} finally {
+  await mf.dispose();
+}

@@ -1,0 +1,32 @@
+package gen
+
+import (
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+)
+
+// BuildEdge writes the edge worker's bundle into out, as wrangler deploys
+// it (wasm/cmd/edge/wrangler.toml's main is build/worker.mjs): the
+// JavaScript glue of github.com/syumai/workers for Cloudflare
+// (worker.mjs, runtime.mjs, wasm_exec.js) and app.wasm, cmd/edge compiled.
+func BuildEdge(root, out string) error {
+	if err := os.MkdirAll(out, 0o755); err != nil {
+		return err
+	}
+	abs, err := filepath.Abs(out)
+	if err != nil {
+		return err
+	}
+	glue := exec.Command("go", "run", "github.com/syumai/workers/cmd/workers-assets-gen", "-mode", "go", "-runtime", "cloudflare", "-o", abs)
+	glue.Dir = root
+	if b, err := glue.CombinedOutput(); err != nil {
+		return fmt.Errorf("workers-assets-gen: %v\n%s", err, b)
+	}
+	wasm, err := CompileWasm(root, "./wasm/cmd/edge")
+	if err != nil {
+		return err
+	}
+	return os.WriteFile(filepath.Join(abs, "app.wasm"), wasm, 0o644)
+}

@@ -1,0 +1,152 @@
+//go:build !js
+
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/hashswitch/hashswitch/build/gen"
+	"github.com/hashswitch/hashswitch/internal/fakeupstream"
+	"github.com/hashswitch/hashswitch/wasm/chain"
+	"github.com/hashswitch/hashswitch/wasm/netdata"
+)
+
+// edgeRun drives the worker in Miniflare (build/e2e/testdata/miniflare-edge.mjs).
+type edgeRun struct {
+	t   *testing.T
+	in  *os.File
+	out *bufio.Scanner
+}
+
+func (r *edgeRun) ask(line string, dst any) {
+	r.t.Helper()
+	if _, err := r.in.WriteString(line + "\n"); err != nil {
+		r.t.Fatal(err)
+	}
+	msg := r.next()
+	var probe struct{ Error string }
+	json.Unmarshal(msg, &probe)
+	if probe.Error != "" {
+		r.t.Fatalf("%s: %s", line, probe.Error)
+	}
+	if err := json.Unmarshal(msg, dst); err != nil {
+		r.t.Fatalf("%s: %v: %s", line, err, msg)
+	}
+}
+
+// next returns the next protocol line, logging the worker's own lines.
+func (r *edgeRun) next() []byte {
+	r.t.Helper()
+	for r.out.Scan() {
+		if msg, ok := bytes.CutPrefix(r.out.Bytes(), []byte("@@ ")); ok {
+			return msg
+		}
+		r.t.Logf("worker: %s", r.out.Bytes())
+	}
+	r.t.Fatalf("Miniflare said nothing more: %v", r.out.Err())
+	return nil
+}
+
+type networkAnswer struct {
+	Status       int
+	CacheControl string
+	Body         struct {
+		Live     bool
+		Height   int64
+		PriceUSD float64 `json:"price_usd"`
+		Stale    bool
+		Figures  map[string]struct {
+			Stale  bool
+			AgeSec int64 `json:"age_s"`
+		}
+	}
+}
+
+// TestCronRefreshesKV runs the worker in Miniflare with a KV namespace and
+// a fake upstream on loopback: before the Cron Trigger fires, the network
+// answer is the committed snapshot; the trigger stores a fresh one in KV,
+// which /api/v1/network then answers; with the exchanges down, the next
+// run keeps the last price, marked stale, and refreshes the rest.
+func TestCronRefreshesKV(t *testing.T) {
+	root := filepath.Join("..", "..", "..")
+	e2e := filepath.Join(root, "build", "e2e")
+	if _, err := os.Stat(filepath.Join(e2e, "node_modules", "miniflare")); err != nil {
+		t.Fatalf("no Miniflare: run sh build/deps.sh (make test does): %v", err)
+	}
+	dir, err := filepath.Abs(filepath.Join(t.TempDir(), "build"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := gen.BuildEdge(root, dir); err != nil {
+		t.Fatal(err)
+	}
+	st := fakeupstream.Typical()
+	fake := fakeupstream.Start(st)
+	defer fake.Close()
+
+	cmd := exec.Command("node", "testdata/miniflare-edge.mjs", dir, fake.URL)
+	cmd.Dir = e2e
+	cmd.Stderr = os.Stderr
+	inR, inW, _ := os.Pipe()
+	cmd.Stdin = inR
+	stdout, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	inR.Close()
+	defer func() {
+		inW.Close()
+		done := make(chan error, 1)
+		go func() { done <- cmd.Wait() }()
+		select {
+		case <-done:
+		case <-time.After(30 * time.Second):
+			cmd.Process.Kill()
+		}
+	}()
+	out := bufio.NewScanner(stdout)
+	out.Buffer(make([]byte, 1<<20), 1<<20)
+	run := &edgeRun{t: t, in: inW, out: out}
+	run.next() // {"ready":true}
+
+	var before, after, broken networkAnswer
+	run.ask("/api/v1/network", &before)
+	if before.Status != 200 || before.Body.Live || before.Body.Height != netdata.Committed().Height {
+		t.Errorf("before the cron: %+v", before)
+	}
+	var stored struct{ KV netdata.Snapshot }
+	run.ask("cron", &stored)
+	if stored.KV.Height != st.Height || stored.KV.Bits != chain.FormatBits(st.Bits) || stored.KV.PriceUSD != 91000.50 || stored.KV.Stale {
+		t.Errorf("KV after the cron: %+v", stored.KV)
+	}
+	run.ask("/api/v1/network", &after)
+	if !after.Body.Live || after.Body.Height != st.Height || after.Body.Stale || after.CacheControl != "public, max-age=60" {
+		t.Errorf("after the cron: %+v", after)
+	}
+	if age := after.Body.Figures["price"].AgeSec; age < 0 || age > 60 {
+		t.Errorf("price age %d s", age)
+	}
+	if fake.Hits(netdata.PathBlocks) != 1 || fake.Hits(netdata.PathKraken) != 1 {
+		t.Errorf("upstream hits: blocks %d, kraken %d", fake.Hits(netdata.PathBlocks), fake.Hits(netdata.PathKraken))
+	}
+
+	st.Height++
+	st.Fail = map[string]int{netdata.PathCoinbase: 500, netdata.PathKraken: 503, netdata.PathBitstamp: 502}
+	fake.Set(st)
+	run.ask("cron", &stored)
+	run.ask("/api/v1/network", &broken)
+	if broken.Body.Height != st.Height || broken.Body.PriceUSD != 91000.50 || !broken.Body.Stale ||
+		!broken.Body.Figures["price"].Stale || broken.Body.Figures["height"].Stale {
+		t.Errorf("with the exchanges down: %+v", broken)
+	}
+}
