@@ -25,6 +25,7 @@ import (
 
 func main() {
 	out := flag.String("out", "dist", "output folder")
+	writeNetlify := flag.Bool("netlify", true, "rewrite netlify.toml for the pages built")
 	flag.String("base", "", "the site's public origin, for embed codes and oEmbed (default http://localhost:8080)")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: go run ./build [-out dist] [-base URL] dist|serve|edge")
@@ -69,7 +70,7 @@ func main() {
 	} else {
 		log.Printf("live figures are off (HASHSWITCH_LIVE=1 switches them on): building from the committed snapshot of %s", snap.AsOf)
 	}
-	if _, err := gen.Build(gen.Config{Root: ".", Out: *out, BaseURL: base, EdgeOrigin: edge, Snapshot: snap, WriteNetlify: true}); err != nil {
+	if _, err := gen.Build(gen.Config{Root: ".", Out: *out, BaseURL: base, EdgeOrigin: edge, Snapshot: snap, WriteNetlify: *writeNetlify}); err != nil {
 		log.Fatal(err)
 	}
 	log.Printf("built %s in %v", *out, time.Since(start).Round(time.Millisecond))

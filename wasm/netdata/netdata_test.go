@@ -235,3 +235,37 @@ func TestEstimatedAtAgreesWithTheClock(t *testing.T) {
 		t.Error("moved within a block's time")
 	}
 }
+
+// FuzzParsers feeds arbitrary bodies to every upstream parser: no panic,
+// and whatever they accept is a finite number.
+func FuzzParsers(f *testing.F) {
+	for _, name := range []string{"mempool-blocks-730000.json", "mempool-reward-stats-100.json"} {
+		b, _ := os.ReadFile(filepath.Join("testdata", name))
+		f.Add(b)
+	}
+	f.Add([]byte(`{"data":{"amount":"85000.12","base":"BTC","currency":"USD"}}`))
+	f.Add([]byte(`{"error":[],"result":{"XXBTZUSD":{"c":["85000.1","0.001"]}}}`))
+	f.Add([]byte(`{"last":"85000","timestamp":"1764028800"}`))
+	f.Add([]byte(`{"currentHashrate":1.0687e21,"currentDifficulty":149.3e12}`))
+	f.Fuzz(func(t *testing.T, body []byte) {
+		finite := func(what string, x float64) {
+			if math.IsNaN(x) || math.IsInf(x, 0) {
+				t.Fatalf("%s accepted %q as %v", what, body, x)
+			}
+		}
+		if tip, err := netdata.ParseBlocks(body); err == nil {
+			finite("blocks", tip.Difficulty)
+		}
+		if fees, _, err := netdata.ParseRewardStats(body); err == nil {
+			finite("reward stats", fees)
+		}
+		if h, err := netdata.ParseHashrate(body); err == nil {
+			finite("hashrate", h)
+		}
+		for name, p := range map[string]func([]byte) (float64, error){"coinbase": netdata.ParseCoinbase, "kraken": netdata.ParseKraken, "bitstamp": netdata.ParseBitstamp} {
+			if x, err := p(body); err == nil {
+				finite(name, x)
+			}
+		}
+	})
+}
