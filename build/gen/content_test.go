@@ -1,6 +1,9 @@
 package gen
 
 import (
+	"os"
+	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -22,6 +25,21 @@ func TestParseFrontMatter(t *testing.T) {
 	for _, bad := range []string{"# no front matter", "---\ntitle: x\n", "---\ntitle: x\ndescription: y\nauthor: z\n---\n", "---\ntitle: x\n---\n", "---\ntitle: x\ndescription: y\norder: two\n---\n"} {
 		if _, err := ParseFrontMatter([]byte(bad)); err == nil {
 			t.Errorf("accepted %q", strings.ReplaceAll(bad, "\n", "⏎"))
+		}
+	}
+}
+
+// TestNoUndatedToday: the explainers quote figures of a known date; a
+// "today" about them is wrong a day later. Say the date instead.
+func TestNoUndatedToday(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(root, "content", "*.md"))
+	word := regexp.MustCompile(`(?i)\b(today|right now|currently|at the moment)\b`)
+	for _, f := range files {
+		src, _ := os.ReadFile(f)
+		for i, line := range strings.Split(string(src), "\n") {
+			if m := word.FindString(line); m != "" {
+				t.Errorf("%s:%d says %q: write the date the figures are of", filepath.Base(f), i+1, m)
+			}
 		}
 	}
 }
