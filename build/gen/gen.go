@@ -279,7 +279,8 @@ func (b *builder) redirects() error {
 		return nil
 	}
 	origin := strings.TrimRight(b.cfg.EdgeOrigin, "/")
-	rules := fmt.Sprintf("# Written by the generator from EdgeOrigin.\n%s*  %s%s:splat  200\n", calc.Prefix, origin, calc.Prefix)
+	rules := fmt.Sprintf("# Written by the generator from EdgeOrigin.\n%s*  %s%s:splat  200\n/oembed  %s/oembed  200\n",
+		calc.Prefix, origin, calc.Prefix, origin)
 	return os.WriteFile(filepath.Join(b.cfg.Out, "_redirects"), []byte(rules), 0o644)
 }
 

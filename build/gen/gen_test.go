@@ -16,6 +16,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/andybalholm/brotli"
+	"github.com/hashswitch/hashswitch/wasm/oembed"
 	"github.com/hashswitch/hashswitch/wasm/widget"
 )
 
@@ -135,7 +136,7 @@ func TestSiteParts(t *testing.T) {
 		if !strings.Contains(string(html), link) {
 			t.Errorf("%s: no oEmbed discovery link", w)
 		}
-		var o OEmbedResponse
+		var o oembed.Response
 		data, _ := os.ReadFile(filepath.Join(out, "oembed", w+".json"))
 		if err := json.Unmarshal(data, &o); err != nil || o.Type != "rich" || o.Version != "1.0" ||
 			!strings.Contains(o.HTML, `src="https://hashswitch.example/embed/`+w+`/"`) || !strings.Contains(o.HTML, "/embed.js") {

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
-	"net/url"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -78,34 +77,7 @@ func Handler(dist string, rules []Rule, opts ...api.Option) http.Handler {
 	})
 	mux := http.NewServeMux()
 	mux.Handle(api.Prefix, api.Handler(opts...))
-	mux.Handle("/oembed", oembed(static))
+	mux.Handle("/oembed", api.OEmbed(func(r *http.Request) string { return "http://" + r.Host }))
 	mux.Handle("/", static)
 	return mux
-}
-
-// oembed answers /oembed?url=EMBED_URL from the static /oembed/NAME.json,
-// the endpoint the oEmbed spec describes; pages link the static files.
-func oembed(files http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		u, err := url.Parse(r.URL.Query().Get("url"))
-		name := ""
-		if err == nil {
-			name, _ = strings.CutPrefix(strings.Trim(u.Path, "/"), "embed/")
-		}
-		w.Header().Set("Access-Control-Allow-Origin", "*")
-		if name == "" || strings.ContainsAny(name, "/.") {
-			w.Header().Set("Content-Type", "application/json")
-			w.WriteHeader(http.StatusNotFound)
-			w.Write([]byte(`{"error":"url must be an embed URL such as https://…/embed/hashprice/"}`))
-			return
-		}
-		if f := r.URL.Query().Get("format"); f != "" && f != "json" {
-			http.Error(w, "only format=json is served", http.StatusNotImplemented)
-			return
-		}
-		r2 := r.Clone(r.Context())
-		r2.URL.Path = "/oembed/" + name + ".json"
-		r2.URL.RawQuery = ""
-		files.ServeHTTP(w, r2)
-	})
 }

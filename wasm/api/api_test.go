@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/hashswitch/hashswitch/internal/apischema"
@@ -80,4 +81,29 @@ func FuzzHandler(f *testing.F) {
 		}
 		apischema.Check(t, path+"?"+query, calc.Answer{Status: rec.Code, Body: rec.Body.Bytes()})
 	})
+}
+
+func TestOEmbedHandler(t *testing.T) {
+	h := OEmbed(func(r *http.Request) string { return "https://hashswitch.example" })
+	get := func(target string) *httptest.ResponseRecorder {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, target, nil))
+		return rec
+	}
+	rec := get("/oembed?url=https://hashswitch.example/embed/attack/%3Fshare%3D40&maxwidth=500")
+	var o struct {
+		Type  string
+		HTML  string
+		Width int
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &o); err != nil || rec.Code != 200 || o.Type != "rich" || o.Width != 500 ||
+		!strings.Contains(o.HTML, "/embed/attack/?share=40") || rec.Header().Get("Access-Control-Allow-Origin") != "*" {
+		t.Errorf("%d %s", rec.Code, rec.Body)
+	}
+	if rec := get("/oembed?url=https://other.example/embed/attack/"); rec.Code != 404 || !json.Valid(rec.Body.Bytes()) {
+		t.Errorf("another host: %d %s", rec.Code, rec.Body)
+	}
+	if rec := get("/oembed?url=https://hashswitch.example/embed/attack/&format=xml"); rec.Code != 501 {
+		t.Errorf("xml: %d", rec.Code)
+	}
 }

@@ -122,9 +122,9 @@ func TestOneUpstreamDownNeverBlanksTheRest(t *testing.T) {
 	prev, _ := refresh(t, fakeupstream.Typical(), netdata.Committed())
 	later := now.Add(10 * time.Minute)
 	tests := []struct {
-		name  string
+		name   string
 		break_ func(*fakeupstream.State)
-		stale []string
+		stale  []string
 	}{
 		{"mempool blocks 500", func(s *fakeupstream.State) { s.Fail = map[string]int{netdata.PathBlocks: 500} }, []string{"height", "difficulty"}},
 		{"malformed reward stats", func(s *fakeupstream.State) { s.Body = map[string]string{netdata.PathRewardStats: "{"} }, []string{"fees"}},

@@ -29,7 +29,7 @@ func PublicUpstreams() Upstreams {
 
 // The paths a refresh asks, by the services' documentation.
 const (
-	PathBlocks      = "/api/v1/blocks"                 // the newest blocks, tip first
+	PathBlocks      = "/api/v1/blocks"                  // the newest blocks, tip first
 	PathRewardStats = "/api/v1/mining/reward-stats/144" // rewards of the last 144 blocks
 	PathHashrate    = "/api/v1/mining/hashrate/3d"      // the estimated hashrate
 	PathCoinbase    = "/v2/prices/BTC-USD/spot"

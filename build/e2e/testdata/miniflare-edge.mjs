@@ -1,6 +1,6 @@
 // Runs the edge worker's bundle (argv[2], a build folder) in Miniflare,
 // Cloudflare's local runtime (workerd underneath), with a KV namespace
-// NETWORK and UPSTREAM = argv[3], a fake upstream on loopback. For each line
+// NETWORK, UPSTREAM = argv[3] (a fake upstream on loopback) and SITE_URL. For each line
 // on stdin it fires the Cron Trigger (when the line is "cron") or asks the
 // path it names, and prints one JSON line: the answer, or the KV snapshot.
 // Used by wasm/cmd/edge's Go test; it reaches nothing but loopback.
@@ -19,7 +19,7 @@ const mf = new Miniflare({
   compatibilityDate: "2025-01-01",
   compatibilityFlags: ["nodejs_compat"],
   kvNamespaces: ["NETWORK"],
-  bindings: { UPSTREAM: upstream },
+  bindings: { UPSTREAM: upstream, SITE_URL: "https://hashswitch.example" },
 });
 
 // Protocol lines start with "@@ ": the worker's own logs share stdout.
@@ -35,6 +35,7 @@ try {
     } else if (line) {
       const res = await mf.dispatchFetch(`http://localhost${line}`);
       out({ status: res.status, cacheControl: res.headers.get("cache-control"), body: await res.json() });
+      // (every answer of the worker is JSON: the API's and oEmbed's)
     }
   }
 } catch (err) {

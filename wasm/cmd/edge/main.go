@@ -10,7 +10,8 @@
 // every 10 minutes) refreshes the network snapshot from the public
 // upstreams into Workers KV (the binding NETWORK), and /api/v1/network
 // answers the newest one with each figure's age. UPSTREAM, a variable,
-// points every upstream at one origin instead (a fake, in tests).
+// points every upstream at one origin instead (a fake, in tests). It also
+// answers oEmbed's /oembed?url= for the site at SITE_URL, a variable.
 package main
 
 import (
@@ -42,7 +43,10 @@ const (
 
 func main() {
 	cron.ScheduleTaskNonBlock(refresh)
-	workers.Serve(api.Handler(api.WithLive(stored)))
+	mux := http.NewServeMux()
+	mux.Handle(api.Prefix, api.Handler(api.WithLive(stored)))
+	mux.Handle("/oembed", api.OEmbed(func(*http.Request) string { return cloudflare.Getenv("SITE_URL") }))
+	workers.Serve(mux)
 }
 
 // stored reads the newest snapshot from KV.

@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -138,6 +139,16 @@ func TestCronRefreshesKV(t *testing.T) {
 	}
 	if fake.Hits(netdata.PathBlocks) != 1 || fake.Hits(netdata.PathKraken) != 1 {
 		t.Errorf("upstream hits: blocks %d, kraken %d", fake.Hits(netdata.PathBlocks), fake.Hits(netdata.PathKraken))
+	}
+
+	// oEmbed, as Netlify proxies /oembed to the worker.
+	var o struct {
+		Status int
+		Body   struct{ HTML string }
+	}
+	run.ask("/oembed?url=https%3A%2F%2Fhashswitch.example%2Fembed%2Fhashprice%2F%3Fprice%3D50000", &o)
+	if o.Status != 200 || !strings.Contains(o.Body.HTML, `src="https://hashswitch.example/embed/hashprice/?price=50000"`) {
+		t.Errorf("oEmbed at the edge: %+v", o)
 	}
 
 	st.Height++

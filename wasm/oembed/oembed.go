@@ -1,0 +1,109 @@
+// Package oembed answers oEmbed (https://oembed.com) for Hashswitch's
+// embeds: the JSON a CMS asks for when an editor pastes an embed or
+// article URL, with the iframe and resize script to insert. The build
+// writes one static answer per calculator, and the dev server and the edge
+// answer /oembed?url=... with the same code, presets included. Pure Go; it
+// must never import syscall/js.
+package oembed
+
+import (
+	"errors"
+	"fmt"
+	"html"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/hashswitch/hashswitch/wasm/widget"
+)
+
+// The iframe's size before the embed reports its own height.
+const (
+	Width  = 640
+	Height = 720
+)
+
+// Response is an oEmbed 1.0 "rich" answer.
+type Response struct {
+	Version      string `json:"version"`
+	Type         string `json:"type"`
+	Title        string `json:"title"`
+	ProviderName string `json:"provider_name"`
+	ProviderURL  string `json:"provider_url"`
+	HTML         string `json:"html"`
+	Width        int    `json:"width"`
+	Height       int    `json:"height"`
+	CacheAge     int    `json:"cache_age"`
+}
+
+// ErrNotOurs is the answer for a URL that is not one of the site's
+// embeds: oEmbed's 404.
+var ErrNotOurs = errors.New("not a Hashswitch embed URL")
+
+// For answers an embed URL of the site at base ("https://example.org"):
+// /embed/NAME/ with its presets. maxWidth and maxHeight (0: none) bound the
+// size, as the spec asks.
+func For(base, embedURL string, maxWidth, maxHeight int) (Response, error) {
+	b, err := url.Parse(strings.TrimRight(base, "/"))
+	if err != nil {
+		return Response{}, err
+	}
+	u, err := url.Parse(embedURL)
+	if err != nil || u.Host != b.Host {
+		return Response{}, ErrNotOurs
+	}
+	name, ok := strings.CutPrefix(strings.Trim(u.Path, "/"), "embed/")
+	w := widget.Lookup(name)
+	if !ok || w == nil {
+		return Response{}, ErrNotOurs
+	}
+	width, height := Width, Height
+	if maxWidth > 0 && width > maxWidth {
+		width = maxWidth
+	}
+	if maxHeight > 0 && height > maxHeight {
+		height = maxHeight
+	}
+	src := b.Scheme + "://" + b.Host + "/embed/" + w.Name + "/"
+	if q := presets(w, u.Query()); q != "" {
+		src += "?" + q
+	}
+	return Response{
+		Version: "1.0", Type: "rich", Title: w.Title,
+		ProviderName: "Hashswitch", ProviderURL: b.Scheme + "://" + b.Host + "/",
+		HTML:  Code(b.Scheme+"://"+b.Host, src, w.Title, height),
+		Width: width, Height: height, CacheAge: 86400,
+	}, nil
+}
+
+// presets keeps the parameters an embed understands: its inputs, the
+// theme, the pinned date.
+func presets(w *widget.Widget, q url.Values) string {
+	keep := url.Values{}
+	for _, in := range w.Inputs {
+		if v := q.Get(in.Name); v != "" {
+			keep.Set(in.Name, v)
+		}
+	}
+	for _, k := range []string{"dark", "asof"} {
+		if v := q.Get(k); v != "" {
+			keep.Set(k, v)
+		}
+	}
+	return keep.Encode()
+}
+
+// Code is what a newsroom pastes: the iframe and the resize script.
+func Code(origin, src, title string, height int) string {
+	return fmt.Sprintf(`<iframe src="%s" title="%s" width="100%%" height="%d" loading="lazy" style="border:0;max-width:100%%"></iframe><script src="%s/embed.js" async></script>`,
+		html.EscapeString(src), html.EscapeString(title), height, html.EscapeString(origin))
+}
+
+// Size reads a maxwidth or maxheight parameter: 0 when absent or bad.
+func Size(s string) int {
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return 0
+	}
+	return n
+}

@@ -1,0 +1,45 @@
+package oembed
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/hashswitch/hashswitch/wasm/widget"
+)
+
+func TestFor(t *testing.T) {
+	const base = "https://hashswitch.example"
+	r, err := For(base, base+"/embed/hashprice/?price=50000&dark=true&calc=x&evil=%22", 400, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Type != "rich" || r.Version != "1.0" || r.Width != 400 || r.Height != Height || r.Title != "Hashprice" || r.ProviderURL != base+"/" {
+		t.Errorf("%+v", r)
+	}
+	if !strings.Contains(r.HTML, `src="https://hashswitch.example/embed/hashprice/?dark=true&amp;price=50000"`) ||
+		!strings.Contains(r.HTML, `<script src="https://hashswitch.example/embed.js" async></script>`) || strings.Contains(r.HTML, "evil") {
+		t.Errorf("html %s", r.HTML)
+	}
+	if r, _ := For(base, base+"/embed/halving/", 0, 300); r.Height != 300 || r.Width != Width {
+		t.Errorf("maxheight: %+v", r)
+	}
+	for _, bad := range []string{"https://elsewhere.example/embed/hashprice/", base + "/embed/nothing/", base + "/hashprice/", "::", ""} {
+		if _, err := For(base, bad, 0, 0); !errors.Is(err, ErrNotOurs) {
+			t.Errorf("%q: %v", bad, err)
+		}
+	}
+	// Every calculator has an answer.
+	for _, w := range widget.Widgets() {
+		if _, err := For(base, base+"/embed/"+w.Name+"/", 0, 0); err != nil {
+			t.Errorf("%s: %v", w.Name, err)
+		}
+	}
+}
+
+func TestCodeEscapes(t *testing.T) {
+	c := Code("https://a.example", `https://a.example/embed/x/?q="><script>`, `A "title" <b>`, 720)
+	if strings.Contains(c, `"><script>`) || strings.Contains(c, "<b>") {
+		t.Errorf("unescaped: %s", c)
+	}
+}
