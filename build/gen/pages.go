@@ -18,16 +18,22 @@ import (
 	"go.abhg.dev/goldmark/frontmatter"
 
 	"github.com/hashswitch/hashswitch/wasm/human"
+	"github.com/hashswitch/hashswitch/wasm/netdata"
 	"github.com/hashswitch/hashswitch/wasm/widget"
 )
 
 // markdown returns the converter for content: GFM, footnotes for sources,
 // typographic quotes and dashes, heading ids, no raw HTML (goldmark's
-// default drops it and unsafe link schemes), and the calc fence drawing
-// calculators with render.
-func markdown(render func(w util.BufWriter, name string, preset url.Values) error) goldmark.Markdown {
+// default drops it and unsafe link schemes), the calc fence drawing
+// calculators with render, and numbers in prose computed from snapshot s.
+func markdown(s netdata.Snapshot, render func(w util.BufWriter, name string, preset url.Values) error) goldmark.Markdown {
+	value := func(calc, key string, preset url.Values, kind string) (string, string, error) {
+		text, raw, err := widget.Inline(s, calc, key, preset, kind)
+		return text, RawValue(raw), err
+	}
 	return goldmark.New(
-		goldmark.WithExtensions(&frontmatter.Extender{}, extension.GFM, extension.Footnote, extension.Typographer, &CalcFence{Render: render}),
+		goldmark.WithExtensions(&frontmatter.Extender{}, extension.GFM, extension.Footnote, extension.Typographer,
+			&CalcFence{Render: render}, &Computed{Value: value}),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
 }
@@ -75,7 +81,14 @@ func (b *builder) content() error {
 	for _, s := range sources {
 		p := &page{Path: s.path, Title: s.fm.Title, Description: s.fm.Description, Date: s.fm.Date}
 		ids := 0
-		md := markdown(func(w util.BufWriter, name string, preset url.Values) error {
+		figures := netdata.Committed()
+		if s.fm.AsOf != "" {
+			var ok bool
+			if figures, ok = netdata.Dated(s.fm.AsOf); !ok {
+				return fmt.Errorf("%s: asof %s: no such snapshot (there are %s)", s.file, s.fm.AsOf, strings.Join(netdata.Dates(), ", "))
+			}
+		}
+		md := markdown(figures, func(w util.BufWriter, name string, preset url.Values) error {
 			ids++
 			return b.calc(w, p.Path, fmt.Sprintf("calc-%d", ids), name, preset)
 		})

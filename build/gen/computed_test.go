@@ -1,0 +1,41 @@
+package gen
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/testutil"
+
+	"github.com/hashswitch/hashswitch/wasm/netdata"
+)
+
+// TestComputedSpec runs testdata/computed.txt: Markdown with {{...}} in,
+// the exact HTML out, every number computed by the calculators.
+func TestComputedSpec(t *testing.T) {
+	testutil.DoTestCaseFile(markdown(netdata.Committed(), nil), filepath.Join("testdata", "computed.txt"), t)
+}
+
+// TestComputedErrors: a wrong calculator, key, preset or format fails the
+// conversion, so the build, with a message that names it.
+func TestComputedErrors(t *testing.T) {
+	md := markdown(netdata.Committed(), nil)
+	for _, c := range []struct{ src, says string }{
+		{"{{nothing.x}}", `no calculator "nothing"`},
+		{"{{hashprice.hashprise_usd_per_ph_day}}", `no field "hashprise_usd_per_ph_day"`},
+		{"{{hashprice.hashprice_usd_per_ph_day fmt=dollars}}", `no format "dollars"`},
+		{"{{hashprice.hashprice_usd_per_ph_day prize=1}}", `no parameter "prize"`},
+		{"{{hashprice.hashprice_usd_per_ph_day price=-1}}", "price: must be a positive number"},
+		{"{{hashprice}}", "write {{calc.key"},
+		{"{{hashprice.difficulty price}}", `"price" is not key=value`},
+		{"{{}}", "names no calculator"},
+	} {
+		err := md.Convert([]byte(c.src), &bytes.Buffer{})
+		if err == nil || !strings.Contains(err.Error(), c.says) {
+			t.Errorf("%s: %v, want an error saying %s", c.src, err, c.says)
+		}
+	}
+	var _ goldmark.Markdown = md
+}
