@@ -43,3 +43,31 @@ func TestNoUndatedToday(t *testing.T) {
 		}
 	}
 }
+
+// TestFootnotesNameTheirSource: no footnote or listed source is a bare
+// "press coverage"; each names a publisher with a date, a specification,
+// or says it is this site's assumption (../shared/FACTS.md's rule).
+func TestFootnotesNameTheirSource(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(root, "content", "*.md"))
+	named := regexp.MustCompile(`\b(19|20)\d\d\b|assumption|Bitcoin Core|Bitmain|FIPS|BIP`)
+	for _, f := range files {
+		src, _ := os.ReadFile(f)
+		fm, err := ParseFrontMatter(src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var notes []string
+		for _, line := range strings.Split(string(src), "\n") {
+			if strings.HasPrefix(line, "[^") && strings.Contains(line, "]:") {
+				notes = append(notes, line)
+			}
+		}
+		for _, n := range append(notes, fm.Sources...) {
+			if strings.Contains(strings.ToLower(n), "press coverage") {
+				t.Errorf("%s: %q cites press coverage: name the publisher, date and URL", filepath.Base(f), n)
+			} else if !named.MatchString(n) {
+				t.Errorf("%s: %q names no dated source and says it is no assumption", filepath.Base(f), n)
+			}
+		}
+	}
+}
