@@ -153,13 +153,15 @@ func TestProjectionDifficultyGrowsEachRetarget(t *testing.T) {
 	}
 }
 
-// A site like the FACTS sheet's: 100 MW at $0.05/kWh, hashprice $36.
+// A site like the FACTS sheet's: 100 MW at $0.05/kWh, hashprice $36, with
+// the model's time terms switched off (no chain, so no halving; no growth,
+// no machines to buy, the site paying all power): the flat model.
 var site = Site{
 	MW: 100, PowerUSDPerKWh: 0.05, Years: 10, DiscountPct: 10,
-	Mining: Miner{EfficiencyJPerTH: 17.5, PoolFeePct: 0, UptimePct: 100}, HashpriceUSDPerPHDay: 36,
-	MiningCapexUSDPerMW: 500_000,
-	Lease:               &Lease{USDPerKWMonth: 130, PUE: 1.3, CapexUSDPerMW: 9_500_000},
-	GPU:                 &GPUCloud{USDPerGPUHour: 2, WattsPerGPU: 1400, PUE: 1.3, UtilizationPct: 80, CapexUSDPerMW: 30_000_000},
+	Mining: Mining{Miner: Miner{EfficiencyJPerTH: 17.5, PoolFeePct: 0, UptimePct: 100}, HashpriceUSDPerPHDay: 36,
+		PUE: 1, CapexUSDPerMW: 500_000},
+	Lease: &Lease{USDPerKWMonth: 130, PUE: 1.3, CapexUSDPerITMW: 9_500_000 * 1.3},
+	GPU:   &GPUCloud{USDPerGPUHour: 2, WattsPerGPU: 1400, PUE: 1.3, UtilizationPct: 80, CapexUSDPerITMW: 30_000_000 * 1.3},
 }
 
 func TestConversionRevenuePerKWh(t *testing.T) {
@@ -202,7 +204,7 @@ func TestConversionNPVAndPayback(t *testing.T) {
 	}
 	// At the crossover hashprice mining's NPV equals the best alternative's.
 	at := site
-	at.HashpriceUSDPerPHDay = c.MiningWinsHashpriceUSDPerPHDay
+	at.Mining.HashpriceUSDPerPHDay = c.MiningWinsHashpriceUSDPerPHDay
 	d := at.Compare()
 	if best := math.Max(d.Lease.NPVUSD, d.GPU.NPVUSD); !near(d.Mining.NPVUSD, best, 1e-9) {
 		t.Errorf("at hashprice %v mining NPV %v, best other %v", c.MiningWinsHashpriceUSDPerPHDay, d.Mining.NPVUSD, best)
@@ -214,9 +216,111 @@ func TestConversionNPVAndPayback(t *testing.T) {
 		t.Errorf("mining alone: %+v", a)
 	}
 	loss := site
-	loss.HashpriceUSDPerPHDay = 10
+	loss.Mining.HashpriceUSDPerPHDay = 10
 	if p := loss.Compare().Mining.PaybackYears; !math.IsInf(p, 1) {
 		t.Errorf("mining at a loss pays back in %v years", p)
+	}
+}
+
+// TestHalvingHalvesTheSubsidyPart: across a halving, hashprice keeps its
+// fee part and halves the rest, which a second computation from the
+// network's own figures confirms.
+func TestHalvingHalvesTheSubsidyPart(t *testing.T) {
+	m := Mining{Chain: chain.MainNet, Height: 1_049_000, FeeSharePct: 10}
+	before := m.HashpriceFactor(0)
+	after := m.HashpriceFactor(1001.0 / blocksPerYear) // 1,001 blocks on: past block 1,050,000
+	if before != 1 || !near(after, 0.9/2+0.1, 1e-15) {
+		t.Errorf("factor %v before, %v after the halving", before, after)
+	}
+	// The same from hashprice itself: reward 3.125 + fees, then 1.5625 + fees.
+	fees := 3.125 * 10 / 90.0
+	n0 := Network{Chain: chain.MainNet, PriceUSD: 85_000, Difficulty: 149.3e12, SubsidyBTC: 3.125, FeesBTC: fees}
+	n1 := n0
+	n1.SubsidyBTC = 1.5625
+	if got := n1.HashpriceUSDPerPHDay() / n0.HashpriceUSDPerPHDay(); !near(got, after, 1e-12) {
+		t.Errorf("hashprice after/before %v, factor %v", got, after)
+	}
+	// Growth divides by (1+g) per retarget passed.
+	g := Mining{Chain: chain.MainNet, Height: 2016 * 500, DifficultyGrowthPctPerEpoch: 2}
+	if got := g.HashpriceFactor(2016.5 / blocksPerYear * 3); !near(got, math.Pow(1.02, -3), 1e-12) {
+		t.Errorf("three retargets: %v", got)
+	}
+}
+
+// TestHalvingsCutMiningNPV: the default site's mining, with the halvings of
+// its horizon, is worth less than the flat model says, by the halved part.
+func TestHalvingsCutMiningNPV(t *testing.T) {
+	real := site
+	real.Mining.Chain, real.Mining.Height, real.Mining.FeeSharePct = chain.MainNet, 978_000, 0.6
+	flat, halved := site.Compare().Mining, real.Compare().Mining
+	if !(halved.NPVUSD < flat.NPVUSD) || !(halved.RevenueUSD < flat.RevenueUSD) {
+		t.Errorf("with halvings NPV %v revenue %v; flat %v %v", halved.NPVUSD, halved.RevenueUSD, flat.NPVUSD, flat.RevenueUSD)
+	}
+	// Before block 1,050,000 (72,000 blocks: 1.37 years) the two agree.
+	if !near(halved.CashByYear[0], flat.CashByYear[0], 1e-12) {
+		t.Errorf("first year %v vs %v", halved.CashByYear[0], flat.CashByYear[0])
+	}
+}
+
+// TestEquipmentIsBoughtAgain: machines and GPUs are bought at the start and
+// again at the end of each life; their straight-line depreciation over one
+// life adds up to what they cost.
+func TestEquipmentIsBoughtAgain(t *testing.T) {
+	s := site
+	s.Mining.ASICUSDPerTH, s.Mining.ASICLifeYears = 15, 4
+	s.GPU = &GPUCloud{USDPerGPUHour: 2, WattsPerGPU: 1400, PUE: 1.3, UtilizationPct: 80, USDPerGPU: 35_000, GPULifeYears: 5}
+	c := s.Compare()
+	th := 100e6 / 17.5
+	if want := 500_000*100 + 3*th*15; !near(c.Mining.CapexUSD, want, 1e-12) { // at 0, 4 and 8 years
+		t.Errorf("mining capex %v, want %v", c.Mining.CapexUSD, want)
+	}
+	fleet := 100e6 / 1.3 / 1400 * 35_000
+	if !near(c.GPU.CapexUSD, 2*fleet, 1e-12) { // at 0 and 5 years
+		t.Errorf("GPU capex %v, want %v", c.GPU.CapexUSD, 2*fleet)
+	}
+	if !near(c.GPU.DepreciationUSDPerYear*5, fleet, 1e-12) || !near(c.Mining.DepreciationUSDPerYear*4, th*15, 1e-12) {
+		t.Errorf("depreciation %v, %v", c.GPU.DepreciationUSDPerYear, c.Mining.DepreciationUSDPerYear)
+	}
+	// The NPV counts each purchase discounted to when it is made.
+	plain := site
+	plain.GPU = &GPUCloud{USDPerGPUHour: 2, WattsPerGPU: 1400, PUE: 1.3, UtilizationPct: 80}
+	if d := plain.Compare().GPU.NPVUSD - c.GPU.NPVUSD; !near(d, fleet*(1+1/math.Pow(1.1, 5)), 1e-9) {
+		t.Errorf("GPUs cost %v of NPV, want %v", d, fleet*(1+1/math.Pow(1.1, 5)))
+	}
+}
+
+// TestTenantPaysThePower: with the power on the tenant, the lease keeps its
+// revenue; the NPV rises by the discounted power bill.
+func TestTenantPaysThePower(t *testing.T) {
+	s := site
+	l := *site.Lease
+	l.TenantPaysPower = true
+	s.Lease = &l
+	landlord, tenant := site.Compare().Lease, s.Compare().Lease
+	if tenant.PowerUSDPerYear != 0 || !near(tenant.ProfitUSDPerYear, landlord.RevenueUSDPerYear, 1e-12) {
+		t.Errorf("tenant pays: %+v", tenant)
+	}
+	if d := tenant.NPVUSD - landlord.NPVUSD; !near(d, landlord.PowerUSDPerYear*annuity(10, 0.1), 1e-9) {
+		t.Errorf("NPV gained %v, the discounted power %v", d, landlord.PowerUSDPerYear*annuity(10, 0.1))
+	}
+	// A 5-year term earns nothing after year 5.
+	l.TermYears = 5
+	if c := s.Compare().Lease; !near(c.CashByYear[9], c.CashByYear[4], 1e-12) {
+		t.Errorf("after the term: %v", c.CashByYear)
+	}
+}
+
+// TestCurtailment: hours off for the grid take their share of mining's
+// revenue and power and earn the grid's price instead.
+func TestCurtailment(t *testing.T) {
+	s := site
+	s.Mining.CurtailHoursPerYear, s.Mining.CurtailUSDPerMWh = 876, 50
+	on, off := site.Compare().Mining, s.Compare().Mining
+	if !near(off.KWhPerYear, on.KWhPerYear*0.9, 1e-12) {
+		t.Errorf("kWh %v, want 90%% of %v", off.KWhPerYear, on.KWhPerYear)
+	}
+	if want := on.RevenueUSDPerYear*0.9 + 876*100*50; !near(off.RevenueUSDPerYear, want, 1e-12) {
+		t.Errorf("revenue %v, want %v", off.RevenueUSDPerYear, want)
 	}
 }
 
@@ -257,4 +361,15 @@ func TestRace(t *testing.T) {
 	if !near(r.JPerHash, 15e-6, 1e-12) || !near(r.EnergyTimesASIC, 15e-6/17.5e-12, 1e-12) {
 		t.Errorf("energy %+v", r)
 	}
+}
+
+// annuity is the present value of 1 a year paid at each year's end for
+// years years (a fractional last year paying its fraction) at rate r: the
+// textbook sum, a second computation of the model's discounting.
+func annuity(years, r float64) float64 {
+	var pv float64
+	for y := 1.0; y-1 < years; y++ {
+		pv += math.Min(1, years-(y-1)) / math.Pow(1+r, y)
+	}
+	return pv
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"net/url"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
@@ -41,7 +42,7 @@ func Inline(s netdata.Snapshot, name, key string, preset url.Values, kind string
 		}
 		q[k] = v
 	}
-	path, show, ok := fieldPath(c.ResultType(), key)
+	show, ok := fieldShow(c.ResultType(), key)
 	if !ok {
 		return "", nil, fmt.Errorf("%s's result has no field %q", name, key)
 	}
@@ -59,31 +60,77 @@ func Inline(s netdata.Snapshot, name, key string, preset url.Values, kind string
 	if problem != nil {
 		return "", nil, fmt.Errorf("%s?%s: %s: %s", name, q.Encode(), problem.Field, problem.Message)
 	}
-	raw = valueAt(reflect.ValueOf(result), path)
+	raw, err = valueByKey(reflect.ValueOf(result), key)
+	if err != nil {
+		return "", nil, fmt.Errorf("%s: %w", name, err)
+	}
 	return format(k, raw), raw, nil
 }
 
-// fieldPath finds the field of struct type t whose JSON name is key
-// (dotted through nested structs): its index path and show tag.
-func fieldPath(t reflect.Type, key string) (path []int, show string, ok bool) {
+// fieldShow checks that key names a field of struct type t (its JSON
+// name, dotted through nested structs; a number indexes a list) and
+// returns the field's show tag.
+func fieldShow(t reflect.Type, key string) (show string, ok bool) {
 	for _, part := range strings.Split(key, ".") {
 		for t.Kind() == reflect.Pointer {
 			t = t.Elem()
 		}
-		if t.Kind() != reflect.Struct {
-			return nil, "", false
-		}
-		found := false
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			if name, _, _ := strings.Cut(f.Tag.Get("json"), ","); name == part && f.IsExported() {
-				path, show, t, found = append(path, i), f.Tag.Get("show"), f.Type, true
-				break
+		if t.Kind() == reflect.Slice {
+			if _, err := strconv.Atoi(part); err != nil {
+				return "", false
 			}
+			t = t.Elem()
+			continue
 		}
+		f, found := jsonField(t, part)
 		if !found {
-			return nil, "", false
+			return "", false
+		}
+		show, t = f.Tag.Get("show"), f.Type
+	}
+	return show, true
+}
+
+// valueByKey follows key through a result: fields by JSON name, list items
+// by index; a nil pointer on the way is nil (JSON's null).
+func valueByKey(v reflect.Value, key string) (any, error) {
+	for _, part := range strings.Split(key, ".") {
+		for v.Kind() == reflect.Pointer {
+			if v.IsNil() {
+				return nil, nil
+			}
+			v = v.Elem()
+		}
+		if v.Kind() == reflect.Slice {
+			i, _ := strconv.Atoi(part)
+			if i < 0 || i >= v.Len() {
+				return nil, fmt.Errorf("%s: the list has %d items, no item %d", key, v.Len(), i)
+			}
+			v = v.Index(i)
+			continue
+		}
+		f, _ := jsonField(v.Type(), part)
+		v = v.FieldByIndex(f.Index)
+	}
+	for v.Kind() == reflect.Pointer {
+		if v.IsNil() {
+			return nil, nil
+		}
+		v = v.Elem()
+	}
+	return v.Interface(), nil
+}
+
+// jsonField is the exported field of struct type t whose JSON name is name.
+func jsonField(t reflect.Type, name string) (reflect.StructField, bool) {
+	if t.Kind() != reflect.Struct {
+		return reflect.StructField{}, false
+	}
+	for i := 0; i < t.NumField(); i++ {
+		f := t.Field(i)
+		if n, _, _ := strings.Cut(f.Tag.Get("json"), ","); n == name && f.IsExported() {
+			return f, true
 		}
 	}
-	return path, show, true
+	return reflect.StructField{}, false
 }
