@@ -1,9 +1,16 @@
 package econ
 
-import "github.com/hashswitch/hashswitch/wasm/chain"
+import (
+	"math"
 
-// Attack prices a majority attack by someone who brings new hardware: to
-// outpace the honest network they need more hashrate than all of it.
+	"github.com/hashswitch/hashswitch/wasm/chain"
+)
+
+// Attack prices a majority attack both ways it can be done. Buying: new
+// machines, the buildings and power for them, and the months it takes to
+// make them. Renting: hashrate by the hour, as crypto51 prices attacks,
+// limited by how much is for rent. To outpace the honest network the
+// attacker needs more hashrate than all of it.
 type Attack struct {
 	Chain            *chain.Params
 	NetworkEHs       float64 // honest hashrate today
@@ -13,8 +20,20 @@ type Attack struct {
 	PowerUSDPerKWh   float64
 	Hours            float64 // how long the attack runs
 	// HashpriceUSDPerPHDay, if set, values the mining reward the attacker's
-	// hashrate could have earned honestly over the same hours.
+	// hashrate could have earned honestly over the same hours, and prices
+	// renting it.
 	HashpriceUSDPerPHDay float64
+
+	// Buying also means housing the machines.
+	BuildingUSDPerMW float64
+	// How fast the machines could be made: EH/s a month the makers ship
+	// (0: unknown).
+	SupplyEHsPerMonth float64
+
+	// Renting: hashrate is rented by the hour at hashprice plus a premium,
+	// from what rental markets have for rent.
+	RentPremiumPct float64
+	RentableEHs    float64
 }
 
 // AttackCost is what an Attack takes.
@@ -27,6 +46,17 @@ type AttackCost struct {
 	TotalUSD         float64 // hardware plus power
 	HonestRevenueUSD float64 // forgone honest mining over the same hours
 	BlocksPerHour    float64 // blocks the attacker finds at its share
+
+	BuildingsUSD float64 // housing the machines
+	BuyUSD       float64 // machines, buildings and power
+	// ManufactureMonths is how long making the machines would take, NaN
+	// when the supply is unknown.
+	ManufactureMonths float64
+
+	RentUSDPerHour float64 // at hashprice plus the premium
+	RentUSD        float64 // for the attack's hours
+	// RentableSharePct is how much of the needed hashrate is for rent.
+	RentableSharePct float64
 }
 
 // Cost returns the attack's cost. With share s of the total, the attacker
@@ -44,5 +74,19 @@ func (a Attack) Cost() AttackCost {
 	c.HonestRevenueUSD = a.HashpriceUSDPerPHDay * c.AttackerEHs * 1000 * a.Hours / hoursPerDay
 	blocksPerHour := 3600 / float64(a.Chain.TargetSpacingSec)
 	c.BlocksPerHour = blocksPerHour * c.AttackerEHs / a.NetworkEHs
+
+	c.BuildingsUSD = c.PowerMW * a.BuildingUSDPerMW
+	c.BuyUSD = c.HardwareUSD + c.BuildingsUSD + c.PowerUSD
+	c.ManufactureMonths = math.NaN()
+	if a.SupplyEHsPerMonth > 0 {
+		c.ManufactureMonths = c.AttackerEHs / a.SupplyEHsPerMonth
+	}
+	// crypto51's method: the hashrate's hourly earnings at hashprice, plus
+	// the premium a renter asks.
+	c.RentUSDPerHour = c.AttackerEHs * 1000 * a.HashpriceUSDPerPHDay / hoursPerDay * (1 + a.RentPremiumPct/100)
+	c.RentUSD = c.RentUSDPerHour * a.Hours
+	if c.AttackerEHs > 0 {
+		c.RentableSharePct = 100 * math.Min(1, a.RentableEHs/c.AttackerEHs)
+	}
 	return c
 }

@@ -373,3 +373,26 @@ func annuity(years, r float64) float64 {
 	}
 	return pv
 }
+
+// TestAttackBothWays: renting costs what the hashrate earns honestly plus
+// the premium; buying adds buildings for the power the machines draw; the
+// makers' supply sets the months.
+func TestAttackBothWays(t *testing.T) {
+	a := Attack{Chain: chain.MainNet, NetworkEHs: 1000, SharePct: 51, HardwareUSDPerTH: 15, EfficiencyJPerTH: 17.5,
+		PowerUSDPerKWh: 0.05, Hours: 24, HashpriceUSDPerPHDay: 36,
+		BuildingUSDPerMW: 500_000, SupplyEHsPerMonth: 30, RentPremiumPct: 20, RentableEHs: 10}
+	c := a.Cost()
+	if !near(c.RentUSD, c.HonestRevenueUSD*1.2, 1e-12) {
+		t.Errorf("rent %v, honest revenue %v x 1.2", c.RentUSD, c.HonestRevenueUSD)
+	}
+	if !near(c.BuildingsUSD, c.PowerMW*500_000, 1e-12) || !near(c.BuyUSD, c.HardwareUSD+c.BuildingsUSD+c.PowerUSD, 1e-12) {
+		t.Errorf("buy %v = %v + %v + %v", c.BuyUSD, c.HardwareUSD, c.BuildingsUSD, c.PowerUSD)
+	}
+	if !near(c.ManufactureMonths, c.AttackerEHs/30, 1e-12) || !near(c.RentableSharePct, 100*10/c.AttackerEHs, 1e-12) {
+		t.Errorf("months %v, rentable %v%%", c.ManufactureMonths, c.RentableSharePct)
+	}
+	a.SupplyEHsPerMonth, a.RentableEHs = 0, 1e9
+	if c := a.Cost(); !math.IsNaN(c.ManufactureMonths) || c.RentableSharePct != 100 {
+		t.Errorf("unknown supply %v, all for rent %v", c.ManufactureMonths, c.RentableSharePct)
+	}
+}
