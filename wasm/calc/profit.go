@@ -9,22 +9,24 @@ import (
 
 // ProfitResult is a miner's day per TH/s and where it breaks even.
 type ProfitResult struct {
-	ProfitUSDPerTHDay    float64  `json:"profit_usd_per_th_day" label:"Profit" unit:"USD per TH/s per day" show:"usd,lead"`
-	MarginPct            float64  `json:"margin_pct" label:"Margin" unit:"% of revenue" show:"pct"`
-	RevenueUSDPerTHDay   float64  `json:"revenue_usd_per_th_day" label:"Revenue" unit:"USD per TH/s per day" show:"usd"`
-	PowerCostUSDPerTHDay float64  `json:"power_cost_usd_per_th_day" label:"Power cost" unit:"USD per TH/s per day" show:"usd"`
-	CostPerBTC           *float64 `json:"cost_per_btc" label:"Power cost of one mined BTC" unit:"USD" doc:"power only; null when the price is unknown" show:"usd"`
-	BreakevenPowerPrice  float64  `json:"breakeven_power_price" label:"Breakeven power price" unit:"USD per kWh" show:"usd"`
-	BreakevenHashprice   float64  `json:"breakeven_hashprice" label:"Breakeven hashprice" unit:"USD per PH/s per day" show:"usd"`
-	HashpriceUSDPerPHDay float64  `json:"hashprice_usd_per_ph_day" label:"Hashprice" unit:"USD per PH/s per day"`
-	EnergyKWhPerTHDay    float64  `json:"energy_kwh_per_th_day" label:"Energy" unit:"kWh per TH/s per day"`
-	PriceUSD             *float64 `json:"price_usd,omitempty" label:"Bitcoin price" unit:"USD per BTC"`
+	ProfitUSDPerTHDay       float64  `json:"profit_usd_per_th_day" label:"Profit" unit:"USD per TH/s per day" show:"usd,lead"`
+	MarginPct               float64  `json:"margin_pct" label:"Margin" unit:"% of revenue" show:"pct"`
+	RevenueUSDPerTHDay      float64  `json:"revenue_usd_per_th_day" label:"Revenue" unit:"USD per TH/s per day" show:"usd"`
+	PowerCostUSDPerTHDay    float64  `json:"power_cost_usd_per_th_day" label:"Power cost" unit:"USD per TH/s per day" show:"usd"`
+	CostPerBTC              *float64 `json:"cost_per_btc" label:"Power cost of one mined BTC" unit:"USD" doc:"power only; null when the price is unknown" show:"usd"`
+	AllInCostPerBTC         *float64 `json:"all_in_cost_per_btc" label:"Power and machine per mined BTC" unit:"USD" doc:"the machine paid off over its life, running or not; null when the price is unknown" show:"usd"`
+	DepreciationUSDPerTHDay float64  `json:"depreciation_usd_per_th_day" label:"Machine cost" unit:"USD per TH/s per day" doc:"its price spread over its life"`
+	BreakevenPowerPrice     float64  `json:"breakeven_power_price" label:"Breakeven power price" unit:"USD per kWh" show:"usd"`
+	BreakevenHashprice      float64  `json:"breakeven_hashprice" label:"Breakeven hashprice" unit:"USD per PH/s per day" show:"usd"`
+	HashpriceUSDPerPHDay    float64  `json:"hashprice_usd_per_ph_day" label:"Hashprice" unit:"USD per PH/s per day"`
+	EnergyKWhPerTHDay       float64  `json:"energy_kwh_per_th_day" label:"Energy" unit:"kWh per TH/s per day"`
+	PriceUSD                *float64 `json:"price_usd,omitempty" label:"Bitcoin price" unit:"USD per BTC"`
 }
 
 // The profit calculator's form puts the network inputs first.
 var profitParams = append(append([]Param{}, networkParams...),
 	optional(HashpriceIn, "instead of the network inputs; price is then optional and only gives cost_per_btc"),
-	Efficiency, PowerPrice, PoolFee, Uptime)
+	Efficiency, PowerPrice, PoolFee, Uptime, MachinePrice.In("Miner"), MachineLife.In("Miner"))
 
 // Profit answers /api/v1/profit.
 var Profit = register(&Def[ProfitResult]{
@@ -37,6 +39,7 @@ var Profit = register(&Def[ProfitResult]{
 	Run: func(q *Query) (ProfitResult, error) {
 		hp, price := q.revenue()
 		m := q.miner()
+		m.HardwareUSDPerTH, m.HardwareLifeYears = q.Float(MachinePrice), q.Float(MachineLife)
 		if q.err != nil {
 			return ProfitResult{}, q.err
 		}
@@ -51,8 +54,9 @@ var Profit = register(&Def[ProfitResult]{
 			BreakevenPowerPrice:  pr.BreakevenPowerUSDPerKWh,
 			BreakevenHashprice:   pr.BreakevenHashpriceUSDPerPHDay,
 		}
+		r.DepreciationUSDPerTHDay = pr.DepreciationUSDPerTHDay
 		if price > 0 {
-			r.CostPerBTC, r.PriceUSD = &pr.PowerCostUSDPerBTC, &price
+			r.CostPerBTC, r.PriceUSD, r.AllInCostPerBTC = &pr.PowerCostUSDPerBTC, &price, &pr.AllInCostUSDPerBTC
 		}
 		return r, nil
 	},

@@ -396,3 +396,21 @@ func TestAttackBothWays(t *testing.T) {
 		t.Errorf("unknown supply %v, all for rent %v", c.ManufactureMonths, c.RentableSharePct)
 	}
 }
+
+// TestAllInCost: the machine's straight-line cost per bitcoin is its daily
+// depreciation over the bitcoin a day's revenue buys; downtime raises it.
+func TestAllInCost(t *testing.T) {
+	m := Miner{EfficiencyJPerTH: 17.5, PowerUSDPerKWh: 0.05, UptimePct: 100, HardwareUSDPerTH: 15, HardwareLifeYears: 4}
+	p := m.ProfitOn(late2025)
+	perDay := 15 / (4 * 365.0)
+	btcPerTHDay := late2025.HashvalueBTCPerPHDay() / 1000
+	if want := p.PowerCostUSDPerBTC + perDay/btcPerTHDay; !near(p.AllInCostUSDPerBTC, want, 1e-12) {
+		t.Errorf("all in %v, want %v", p.AllInCostUSDPerBTC, want)
+	}
+	m.UptimePct = 50
+	half := m.ProfitOn(late2025)
+	if !near(half.PowerCostUSDPerBTC, p.PowerCostUSDPerBTC, 1e-12) ||
+		!near(half.AllInCostUSDPerBTC-half.PowerCostUSDPerBTC, 2*(p.AllInCostUSDPerBTC-p.PowerCostUSDPerBTC), 1e-12) {
+		t.Errorf("at half uptime: power %v, machine %v", half.PowerCostUSDPerBTC, half.AllInCostUSDPerBTC-half.PowerCostUSDPerBTC)
+	}
+}

@@ -6,6 +6,10 @@ type Miner struct {
 	PowerUSDPerKWh   float64 // all-in price of electricity
 	PoolFeePct       float64 // share of revenue the pool keeps, 0..100
 	UptimePct        float64 // share of the time the machine hashes, 0..100
+	// The machine itself, paid off in a straight line over its life
+	// whether it runs or not (0: already paid).
+	HardwareUSDPerTH  float64
+	HardwareLifeYears float64
 }
 
 // KWhPerTHDay returns the energy 1 TH/s uses in a day of full uptime.
@@ -25,6 +29,10 @@ type Profit struct {
 	BreakevenHashpriceUSDPerPHDay float64
 	// PowerCostUSDPerBTC is what the power for one mined bitcoin costs.
 	PowerCostUSDPerBTC float64
+	// DepreciationUSDPerTHDay is the machine's cost spread over its life.
+	DepreciationUSDPerTHDay float64
+	// AllInCostUSDPerBTC is power and the machine per mined bitcoin.
+	AllInCostUSDPerBTC float64
 }
 
 // Profit returns the miner's economics at a hashprice (USD per PH/s per
@@ -48,6 +56,15 @@ func (m Miner) Profit(hashpriceUSDPerPHDay, priceUSD float64) Profit {
 	p.BreakevenHashpriceUSDPerPHDay = kwh * m.PowerUSDPerKWh * 1000 / keep
 	// Power for a day over the bitcoin it mines: price x power / revenue.
 	p.PowerCostUSDPerBTC = priceUSD * kwh * m.PowerUSDPerKWh / revenuePerTHDay
+	// The machine costs the same each day, running or not: downtime makes
+	// each bitcoin dearer.
+	if m.HardwareLifeYears > 0 {
+		p.DepreciationUSDPerTHDay = m.HardwareUSDPerTH / (m.HardwareLifeYears * hoursPerYear / hoursPerDay)
+	}
+	p.AllInCostUSDPerBTC = p.PowerCostUSDPerBTC
+	if p.RevenueUSDPerTHDay > 0 {
+		p.AllInCostUSDPerBTC += priceUSD * p.DepreciationUSDPerTHDay / p.RevenueUSDPerTHDay
+	}
 	return p
 }
 
