@@ -256,6 +256,12 @@ func waitWasm() chromedp.Action[chromedp.Void] {
 	return until(`document.documentElement.dataset.wasm === "ready"`, 30*time.Second)
 }
 
+// touch is the reader's first touch of an embed: focus on its first input,
+// which starts its WebAssembly.
+func touch() chromedp.Action[chromedp.Void] {
+	return evaluate(`document.querySelector("section.calc input, section.calc textarea").focus(), true`, new(bool))
+}
+
 // waitNetwork waits until the page has its network figures and has
 // recomputed its calculators from them.
 func waitNetwork() chromedp.Action[chromedp.Void] {

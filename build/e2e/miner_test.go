@@ -40,7 +40,7 @@ func sha256dHex(headerHex string, nonce uint32) string {
 // hash; elsewhere the lowest hash they report is crypto/sha256's.
 func TestMinerFindsTheRealNonce(t *testing.T) {
 	tb := newTab(t)
-	tb.run(t, chromedp.Navigate(site.URL+"/embed/bench/"), waitWasm())
+	tb.run(t, chromedp.Navigate(site.URL+"/embed/bench/"), touch(), waitWasm())
 	headers, _ := vectors.Headers()
 	for _, v := range headers[len(headers)-2:] {
 		bits, _ := chain.ParseBits(v.Bits)
@@ -77,6 +77,7 @@ func TestMinerPage(t *testing.T) {
 	var stopDisabled bool
 	tb.run(t,
 		chromedp.Navigate(site.URL+"/embed/bench/"),
+		touch(),
 		waitWasm(),
 		evaluate(`document.querySelector("input[name=device_hashrate]").value`, &input),
 		chromedp.Click(chromedp.CSS(".miner-start")),

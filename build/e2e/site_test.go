@@ -158,7 +158,7 @@ func TestURLPresets(t *testing.T) {
 		}
 		q := url.Values{e.input: {value}}.Encode()
 		var formQ string
-		tb.run(t, chromedp.Navigate(site.URL+"/embed/"+e.calc+"/?"+q), waitWasm(), waitNetwork(), formQuery(e.calc, &formQ))
+		tb.run(t, chromedp.Navigate(site.URL+"/embed/"+e.calc+"/?"+q), touch(), waitWasm(), waitNetwork(), formQuery(e.calc, &formQ))
 		if !strings.Contains(formQ, q) {
 			t.Errorf("%s: the preset %s is not in the form: %s", e.calc, q, formQ)
 		}
@@ -183,10 +183,8 @@ func TestDarkParameter(t *testing.T) {
 	var dark, light string
 	tb.run(t,
 		chromedp.Navigate(site.URL+"/embed/hashprice/?dark=true"),
-		waitWasm(),
 		evaluate(`getComputedStyle(document.body).backgroundColor`, &dark),
 		chromedp.Navigate(site.URL+"/embed/hashprice/?dark=false"),
-		waitWasm(),
 		evaluate(`getComputedStyle(document.body).backgroundColor`, &light),
 	)
 	if dark != "rgb(21, 21, 19)" || light != "rgb(253, 252, 249)" {
@@ -202,6 +200,7 @@ func TestBadInputShowsErrorAndRecovers(t *testing.T) {
 	var summary, fieldErr, invalid, lead string
 	tb.run(t,
 		chromedp.Navigate(site.URL+"/embed/hashprice/"),
+		touch(),
 		waitWasm(),
 		retype(sel, "85,000"),
 		until(`document.querySelector(".calc-error").textContent.includes('"85,000"')`, 10*time.Second),
@@ -233,8 +232,8 @@ func TestKeyboardOnly(t *testing.T) {
 	var focused string
 	tb.run(t,
 		chromedp.Navigate(site.URL+"/embed/hashprice/"),
-		waitWasm(),
 		chromedp.KeyEvent("\t"),
+		waitWasm(),
 		evaluate(`document.activeElement.name`, &focused),
 	)
 	if focused != "price" {
@@ -287,7 +286,7 @@ func TestOfflineAfterOneVisit(t *testing.T) {
 		t.Errorf("offline title %q", title)
 	}
 	// Another page, never opened, comes from the precache too.
-	tb.run(t, chromedp.Navigate(own.URL+"/embed/attack/"), waitWasm(), evaluate(`document.title`, &title))
+	tb.run(t, chromedp.Navigate(own.URL+"/embed/attack/"), touch(), waitWasm(), evaluate(`document.title`, &title))
 	if !strings.HasPrefix(title, "The cost of a 51% attack") {
 		t.Errorf("precached page title %q", title)
 	}
@@ -295,7 +294,8 @@ func TestOfflineAfterOneVisit(t *testing.T) {
 
 // TestEmbedOnAnotherOrigin puts two embeds in a page of another origin, one
 // in an iframe sandboxed with allow-scripts alone (no storage, opaque
-// origin): both start their WebAssembly and embed.js resizes both.
+// origin): embed.js resizes both, neither starts its WebAssembly on its
+// own, and each does when the reader clicks it.
 func TestEmbedOnAnotherOrigin(t *testing.T) {
 	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
@@ -317,9 +317,30 @@ addEventListener("message", (e) => { if (e.data && e.data.type === "hashswitch:r
 	var plain, sandboxed float64
 	tb.run(t,
 		chromedp.Navigate(host.URL+"/"),
-		until(`window.live && window.live.length === 2`, 30*time.Second),
 		until(`document.getElementById("plain").getBoundingClientRect().height > 400 &&
 			document.getElementById("sandboxed").getBoundingClientRect().height > 400`, 10*time.Second),
+		chromedp.Sleep(time.Second),
+		evaluate(`window.live`, &live),
+	)
+	if len(live) != 0 {
+		t.Errorf("embeds went live before the reader touched them: %v", live)
+	}
+	// A keyboard reader tabs through the article: each embed goes live as
+	// focus enters it.
+	for i := 0; i < 80; i++ {
+		tb.run(t, chromedp.KeyEvent("\t"), evaluate(`window.live`, &live))
+		if len(live) == 2 {
+			break
+		}
+	}
+	if err := chromedp.Do(tb.ctx, until(`window.live && window.live.length === 2`, 30*time.Second)); err != nil {
+		var state []string
+		var active string
+		chromedp.Do(tb.ctx, evaluate(`window.live`, &state))
+		chromedp.Do(tb.ctx, evaluate(`document.activeElement.id + " " + JSON.stringify([...document.querySelectorAll("iframe")].map(f => f.getBoundingClientRect().toJSON()))`, &active))
+		t.Fatalf("after the clicks, live: %v, active %s (%v); problems %v", state, active, err, tb.problems)
+	}
+	tb.run(t,
 		evaluate(`window.live`, &live),
 		evaluate(`document.getElementById("plain").getBoundingClientRect().height`, &plain),
 		evaluate(`document.getElementById("sandboxed").getBoundingClientRect().height`, &sandboxed),
@@ -471,5 +492,54 @@ func TestEveryControlIsLabelled(t *testing.T) {
 		for _, p := range problems {
 			t.Errorf("%s: %s", path, p)
 		}
+	}
+}
+
+// TestEmbedIsAGuest: an embed in a news page downloads no WebAssembly and
+// installs no service worker until the reader touches it; with presets it
+// says its numbers are pending instead of showing the defaults'; touched,
+// it computes the preset scenario, and still caches nothing in the reader's
+// storage.
+func TestEmbedIsAGuest(t *testing.T) {
+	rules, err := server.LoadRules(repoRoot + "/netlify.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := httptest.NewServer(server.Handler(distDir, rules)) // an origin no other test has visited
+	defer own.Close()
+	tb := newTab(t)
+	tb.origins = append(tb.origins, own.URL)
+	var pending bool
+	var lead string
+	var registered bool
+	var caches float64
+	tb.run(t,
+		chromedp.Navigate(own.URL+"/embed/hashprice/?price=50000"),
+		chromedp.Sleep(1500*time.Millisecond),
+		evaluate(`document.querySelector("section.calc").classList.contains("pending")`, &pending),
+		evaluate(`document.querySelector("output[data-key=hashprice_usd_per_ph_day]").value`, &lead),
+		evaluate(`navigator.serviceWorker.getRegistration().then((r) => !!r)`, &registered),
+		evaluate(`caches.keys().then((k) => k.length)`, &caches),
+	)
+	tb.mu.Lock()
+	before := append([]string(nil), tb.requests...)
+	tb.mu.Unlock()
+	for _, u := range before {
+		if strings.HasSuffix(u, ".wasm") {
+			t.Errorf("the embed fetched %s before the reader touched it", u)
+		}
+	}
+	if !pending || lead != "…" || registered || caches != 0 {
+		t.Errorf("before the touch: pending %v, lead %q, service worker %v, %v caches", pending, lead, registered, caches)
+	}
+	tb.run(t, touch(), waitWasm(), waitNetwork(),
+		evaluate(`document.querySelector("section.calc").classList.contains("pending")`, &pending),
+		evaluate(`navigator.serviceWorker.getRegistration().then((r) => !!r)`, &registered),
+		evaluate(`caches.keys().then((k) => k.length)`, &caches),
+	)
+	got, want := settled(t, tb, "hashprice")
+	sameOutputs(t, "touched", got, want)
+	if pending || registered || caches != 0 {
+		t.Errorf("after the touch: pending %v, service worker %v, %v caches", pending, registered, caches)
 	}
 }

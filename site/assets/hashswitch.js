@@ -6,6 +6,9 @@
 const root = document.documentElement;
 const params = new URLSearchParams(location.search);
 const embed = document.body.dataset.embed; // the calculator's name on /embed/NAME/
+// An embed is a guest in a news article: it loads its WebAssembly on the
+// reader's first touch (focus, pointer, key, input), never on its own.
+const lazy = Boolean(embed);
 
 root.classList.add("js");
 
@@ -139,7 +142,15 @@ function enhance(section) {
     update(true);
   });
   // The page was prerendered with the defaults: recompute only for presets.
-  if (preset) update(false);
+  // An embed waits for the reader's first touch: until then its numbers
+  // are the defaults', so it says they are pending instead of showing them.
+  if (preset && lazy) {
+    section.classList.add("pending");
+    for (const out of section.querySelectorAll("output[data-key]")) out.value = "…";
+    section.querySelector(".calc-pending").hidden = false;
+  } else if (preset) {
+    update(false);
+  }
 
   const clock = section.querySelector("output.countdown");
   if (clock) {
@@ -204,6 +215,9 @@ function refresh(go, section, freshness) {
     if (el.name && owned.has(el)) q.set(el.name, el.value.trim());
   }
   const r = JSON.parse(go.widget(section.dataset.calc, q.toString()));
+  section.classList.remove("pending");
+  const pending = section.querySelector(".calc-pending");
+  if (pending) pending.hidden = true;
   const values = new URLSearchParams(r.query);
   for (const el of form.elements) {
     if (el.name && !owned.has(el) && values.has(el.name)) el.value = values.get(el.name);
@@ -455,6 +469,9 @@ if (embed) {
 // ---------- offline and updates
 
 function registerServiceWorker() {
+  // An embed never fills the reader's storage with the whole site: the
+  // HTTP cache keeps what it used (hashed assets are immutable).
+  if (embed) return;
   let sw;
   try {
     sw = navigator.serviceWorker; // throws in a sandboxed iframe
@@ -501,12 +518,32 @@ const tryForm = document.getElementById("try");
 if (tryForm) enhanceTry(tryForm);
 registerServiceWorker();
 
-// Start the WebAssembly now on pages that compute: the first answer should
-// not wait for a keystroke. An embed tells its parent when it is live.
-if (document.querySelector("section.calc, #try")) api().then(async (go) => {
-  if (document.querySelector("section.calc")) await loadNetwork(go);
-  if (embed && window.parent !== window) window.parent.postMessage({ type: "hashswitch:ready", name: embed }, "*");
-}).catch((err) => {
-  root.dataset.wasm = "failed";
-  console.error("Hashswitch: the WebAssembly did not start:", err);
-});
+// begin starts the WebAssembly and brings in the network figures. Pages
+// that compute begin at once: the first answer should not wait for a
+// keystroke. An embed begins on the reader's first touch, and tells its
+// parent when it is live.
+let begun = false;
+function begin() {
+  if (begun) return;
+  begun = true;
+  api().then(async (go) => {
+    if (document.querySelector("section.calc")) await loadNetwork(go);
+    if (embed && window.parent !== window) window.parent.postMessage({ type: "hashswitch:ready", name: embed }, "*");
+  }).catch((err) => {
+    root.dataset.wasm = "failed";
+    console.error("Hashswitch: the WebAssembly did not start:", err);
+  });
+}
+
+if (document.querySelector("section.calc, #try")) {
+  if (lazy) {
+    const touch = () => {
+      for (const type of touches) document.removeEventListener(type, touch, true);
+      begin();
+    };
+    const touches = ["pointerdown", "focusin", "keydown", "input", "touchstart"];
+    for (const type of touches) document.addEventListener(type, touch, { capture: true, passive: true });
+  } else {
+    begin();
+  }
+}
