@@ -26,6 +26,7 @@ import (
 func main() {
 	out := flag.String("out", "dist", "output folder")
 	writeNetlify := flag.Bool("netlify", true, "rewrite netlify.toml for the pages built")
+	quality := flag.Int("brotli", 11, "quality of the precompressed .br files (1-11; 0: none)")
 	flag.String("base", "", "the site's public origin, for embed codes and oEmbed (default http://localhost:8080)")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: go run ./build [-out dist] [-base URL] dist|serve|edge")
@@ -70,7 +71,7 @@ func main() {
 	} else {
 		log.Printf("live figures are off (HASHSWITCH_LIVE=1 switches them on): building from the committed snapshot of %s", snap.AsOf)
 	}
-	if _, err := gen.Build(gen.Config{Root: ".", Out: *out, BaseURL: base, EdgeOrigin: edge, Snapshot: snap, WriteNetlify: *writeNetlify}); err != nil {
+	if _, err := gen.Build(gen.Config{Root: ".", Out: *out, BaseURL: base, EdgeOrigin: edge, Snapshot: snap, WriteNetlify: *writeNetlify, Brotli: *quality}); err != nil {
 		log.Fatal(err)
 	}
 	log.Printf("built %s in %v", *out, time.Since(start).Round(time.Millisecond))

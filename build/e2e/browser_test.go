@@ -48,7 +48,7 @@ func run(m *testing.M) int {
 		return 1
 	}
 	defer os.RemoveAll(distDir)
-	if _, err := gen.Build(gen.Config{Root: repoRoot, Out: distDir}); err != nil {
+	if _, err := gen.Build(gen.Config{Root: repoRoot, Out: distDir, Brotli: 11}); err != nil {
 		fmt.Fprintln(os.Stderr, "building the site:", err)
 		return 1
 	}

@@ -38,6 +38,10 @@ type Config struct {
 	// dist/_redirects then proxies /api/v1/* to it, so every JSON link
 	// works in production from the page's own origin. Empty: no proxy.
 	EdgeOrigin string
+	// Brotli is the quality (1 to 11) of the precompressed NAME.br files
+	// written beside the build's files, with NAME.gz; 0 writes none.
+	// Netlify's build uses 11, as the CDN would.
+	Brotli int
 	// Snapshot is the network the calculators start from; zero means the
 	// committed one (netdata.Committed).
 	Snapshot netdata.Snapshot
@@ -86,7 +90,7 @@ func Build(cfg Config) (*Site, error) {
 		return nil, err
 	}
 	b := &builder{cfg: cfg, assets: Assets{}}
-	for _, step := range []func() error{b.wasm, b.siteAssets, b.icons, b.templates, b.content, b.templatePages, b.embeds, b.manifest, b.serviceWorker, b.netlify, b.redirects} {
+	for _, step := range []func() error{b.wasm, b.siteAssets, b.icons, b.templates, b.content, b.templatePages, b.embeds, b.manifest, b.serviceWorker, b.netlify, b.redirects, b.compress} {
 		if err := step(); err != nil {
 			return nil, err
 		}

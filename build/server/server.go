@@ -8,6 +8,9 @@ import (
 	"fmt"
 	"mime"
 	"net/http"
+	"os"
+	"path"
+	"path/filepath"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -66,9 +69,11 @@ func init() {
 }
 
 // Handler serves dist with the rules' headers, and the API with opts (its
-// live network figures, when the dev server has them).
+// live network figures, when the dev server has them). A file with a
+// precompressed NAME.br or NAME.gz beside it is served compressed to a
+// browser that accepts it, with Content-Encoding and Vary, as a CDN does.
 func Handler(dist string, rules []Rule, opts ...api.Option) http.Handler {
-	files := http.FileServer(http.Dir(dist))
+	files := precompressed(dist, http.FileServer(http.Dir(dist)))
 	static := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		for k, v := range Headers(rules, r.URL.Path) {
 			w.Header()[k] = v
@@ -80,4 +85,53 @@ func Handler(dist string, rules []Rule, opts ...api.Option) http.Handler {
 	mux.Handle("/oembed", api.OEmbed(func(r *http.Request) string { return "http://" + r.Host }))
 	mux.Handle("/", static)
 	return mux
+}
+
+// precompressed serves NAME.br or NAME.gz for NAME when the request
+// accepts that encoding and the file exists, and next otherwise.
+func precompressed(dist string, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := path.Clean("/" + r.URL.Path)
+		if strings.HasSuffix(r.URL.Path, "/") {
+			name = path.Join(name, "index.html")
+		}
+		accept := r.Header.Get("Accept-Encoding")
+		for _, enc := range []struct{ token, ext string }{{"br", ".br"}, {"gzip", ".gz"}} {
+			if !acceptsEncoding(accept, enc.token) {
+				continue
+			}
+			f, err := os.Open(filepath.Join(dist, filepath.FromSlash(name+enc.ext)))
+			if err != nil {
+				continue
+			}
+			defer f.Close()
+			st, err := f.Stat()
+			if err != nil || st.IsDir() {
+				continue
+			}
+			h := w.Header()
+			h.Set("Content-Encoding", enc.token)
+			h.Add("Vary", "Accept-Encoding")
+			if ct := mime.TypeByExtension(path.Ext(name)); ct != "" {
+				h.Set("Content-Type", ct)
+			}
+			http.ServeContent(w, r, name, st.ModTime(), f)
+			return
+		}
+		w.Header().Add("Vary", "Accept-Encoding")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// acceptsEncoding reports whether an Accept-Encoding header allows token
+// (present, and not with q=0).
+func acceptsEncoding(header, token string) bool {
+	for _, part := range strings.Split(header, ",") {
+		name, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if strings.EqualFold(strings.TrimSpace(name), token) {
+			q := strings.ReplaceAll(params, " ", "")
+			return q != "q=0" && q != "q=0.0" && q != "q=0.00" && q != "q=0.000"
+		}
+	}
+	return false
 }

@@ -1,13 +1,18 @@
 package server
 
 import (
+	"bytes"
+	"compress/gzip"
 	"encoding/json"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/andybalholm/brotli"
 )
 
 func rules(t *testing.T) []Rule {
@@ -96,5 +101,56 @@ func TestHandler(t *testing.T) {
 	}
 	if res, _ := get("/oembed?url=" + srv.URL + "/elsewhere/"); res.StatusCode != 404 {
 		t.Errorf("oembed for a non-embed: %d", res.StatusCode)
+	}
+}
+
+// TestPrecompressed: a browser that accepts brotli gets NAME.br with
+// Content-Encoding, the original's type and the rules' headers; one that
+// accepts only gzip gets NAME.gz; one that accepts neither, NAME itself.
+func TestPrecompressed(t *testing.T) {
+	dist := t.TempDir()
+	page := strings.Repeat("<p>Hashprice</p>", 200)
+	os.MkdirAll(filepath.Join(dist, "hashprice"), 0o755)
+	os.WriteFile(filepath.Join(dist, "hashprice", "index.html"), []byte(page), 0o644)
+	var br, gz bytes.Buffer
+	bw := brotli.NewWriter(&br)
+	bw.Write([]byte(page))
+	bw.Close()
+	gw := gzip.NewWriter(&gz)
+	gw.Write([]byte(page))
+	gw.Close()
+	os.WriteFile(filepath.Join(dist, "hashprice", "index.html.br"), br.Bytes(), 0o644)
+	os.WriteFile(filepath.Join(dist, "hashprice", "index.html.gz"), gz.Bytes(), 0o644)
+	srv := httptest.NewServer(Handler(dist, rules(t)))
+	defer srv.Close()
+	for _, c := range []struct{ accept, encoding string }{
+		{"gzip, deflate, br, zstd", "br"},
+		{"gzip", "gzip"},
+		{"br;q=0, gzip", "gzip"},
+		{"", ""},
+	} {
+		req, _ := http.NewRequest(http.MethodGet, srv.URL+"/hashprice/", nil)
+		req.Header.Set("Accept-Encoding", c.accept) // set: the client then leaves the body as it came
+		res, err := http.DefaultTransport.RoundTrip(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		var plain []byte
+		switch c.encoding {
+		case "br":
+			plain, _ = io.ReadAll(brotli.NewReader(bytes.NewReader(body)))
+		case "gzip":
+			r, _ := gzip.NewReader(bytes.NewReader(body))
+			plain, _ = io.ReadAll(r)
+		default:
+			plain = body
+		}
+		if res.Header.Get("Content-Encoding") != c.encoding || string(plain) != page ||
+			!strings.HasPrefix(res.Header.Get("Content-Type"), "text/html") || !strings.Contains(res.Header.Get("Vary"), "Accept-Encoding") ||
+			!strings.Contains(res.Header.Get("Content-Security-Policy"), "frame-ancestors 'none'") {
+			t.Errorf("Accept-Encoding %q: %d %v, %d bytes", c.accept, res.StatusCode, res.Header, len(body))
+		}
 	}
 }

@@ -203,6 +203,7 @@ async function loadNetwork(go) {
     refresh(go, section, freshness);
     if (problem) section.querySelector(".calc-error").textContent = problem;
   }
+  performance.mark("hashswitch-network");
   root.dataset.network = from || "build";
 }
 
