@@ -4,8 +4,11 @@
 // Pages are network-first, so a reader online always gets the newest; the
 // cache answers offline. Hashed assets never change, so they are
 // cache-first. A new version waits until the page asks it to take over
-// (the reload prompt), then deletes the old caches: a page never mixes its
-// HTML with another build's WebAssembly, which it names by hash anyway.
+// (the reload prompt), then deletes the old caches, keeping the old build's
+// hashed assets for one more deploy: a page never mixes its HTML with
+// another build's WebAssembly, which it names by hash anyway. Pages are
+// kept under one key each, whatever their query, and a page never saved
+// falls back, offline, to /offline/.
 const VERSION = /*{{.Version}}*/;
 const PRECACHE = /*{{.Precache}}*/;
 const CACHE = "hashswitch-" + VERSION;
@@ -14,10 +17,24 @@ self.addEventListener("install", (event) => {
   event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
 });
 
+// The previous build's hashed assets outlive it by one deploy: a tab left
+// open on an old page (its miner included) still finds its WebAssembly,
+// which an atomic deploy has removed from the server.
+const PREVIOUS = "previous-assets";
+
 self.addEventListener("activate", (event) => {
   event.waitUntil((async () => {
-    for (const key of await caches.keys()) {
-      if (key.startsWith("hashswitch-") && key !== CACHE) await caches.delete(key);
+    const old = (await caches.keys()).filter((key) => key.startsWith("hashswitch-") && key !== CACHE);
+    if (old.length) {
+      await caches.delete(PREVIOUS);
+      const previous = await caches.open(PREVIOUS);
+      for (const key of old) {
+        const cache = await caches.open(key);
+        for (const request of await cache.keys()) {
+          if (new URL(request.url).pathname.startsWith("/assets/")) await previous.put(request, await cache.match(request));
+        }
+        await caches.delete(key);
+      }
     }
     await self.clients.claim();
   })());
@@ -35,13 +52,24 @@ self.addEventListener("fetch", (event) => {
     event.respondWith(networkFigures(request));
     return;
   }
-  if (url.pathname.startsWith("/api/")) return; // the page computes these itself
+  if (url.pathname.startsWith("/api/v1/")) return; // the page computes these itself
   if (url.pathname.startsWith("/assets/")) {
-    event.respondWith(cacheFirst(request));
+    event.respondWith(cacheFirst(request, url));
   } else {
-    event.respondWith(networkFirst(request));
+    event.respondWith(networkFirst(request, url));
   }
 });
+
+// pageKey is where a page is kept: its canonical path, without the query
+// (which only presets calculators) and without index.html, so /x, /x/ and
+// /x/index.html are one entry, and the cache cannot grow with each
+// preset a reader tries.
+function pageKey(url) {
+  let path = url.pathname;
+  if (path.endsWith("/index.html")) return path.slice(0, -"index.html".length);
+  if (!path.endsWith("/") && !path.slice(path.lastIndexOf("/") + 1).includes(".")) path += "/";
+  return path;
+}
 
 // The last network figures outlive a new version of the site: they are
 // data, not code, and their date says how old they are.
@@ -64,23 +92,27 @@ async function networkFigures(request) {
   }
 }
 
-async function cacheFirst(request) {
-  const hit = await caches.match(request);
-  if (hit) return hit;
+// cacheFirst answers a hashed asset, which never changes: its query (the
+// miner's worker carries its wasm's URL in one) names no other file.
+async function cacheFirst(request, url) {
+  const hit = await caches.match(url.pathname);
+  // A copy, not the cached response itself: a worker's location is its
+  // response's URL, and the miner's worker reads its query from there.
+  if (hit) return url.search ? new Response(hit.body, { status: hit.status, statusText: hit.statusText, headers: hit.headers }) : hit;
   const response = await fetch(request);
-  if (response.ok) (await caches.open(CACHE)).put(request, response.clone());
+  if (response.ok) (await caches.open(CACHE)).put(url.pathname, response.clone());
   return response;
 }
 
-async function networkFirst(request) {
+async function networkFirst(request, url) {
+  const key = pageKey(url);
   try {
     const response = await fetch(request);
-    if (response.ok) (await caches.open(CACHE)).put(request, response.clone());
+    if (response.ok && !response.redirected) (await caches.open(CACHE)).put(key, response.clone());
     return response;
   } catch (err) {
-    // Offline: the page without its query string (the query only presets
-    // calculators, which the page reads itself).
-    const hit = await caches.match(request, { ignoreSearch: true });
+    // Offline: the page, or the offline page for one never saved.
+    const hit = (await caches.match(key)) ?? (request.mode === "navigate" ? await caches.match("/offline/") : undefined);
     if (hit) return hit;
     throw err;
   }

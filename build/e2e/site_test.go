@@ -543,3 +543,67 @@ func TestEmbedIsAGuest(t *testing.T) {
 		t.Errorf("after the touch: pending %v, service worker %v, %v caches", pending, registered, caches)
 	}
 }
+
+// TestOfflineNeverBreaks: after one visit, offline, every name of a page
+// opens it (/x, /x/, /x/index.html, with any query), the API page works,
+// an unknown page gets the offline page, the miner mines, and twenty
+// visits with different presets add nothing to the cache.
+func TestOfflineNeverBreaks(t *testing.T) {
+	rules, err := server.LoadRules(repoRoot + "/netlify.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	own := httptest.NewServer(server.Handler(distDir, rules))
+	defer own.Close()
+	tb := newTab(t)
+	tb.origins = append(tb.origins, own.URL)
+	tb.httpErrorsExpected = true
+	entries := `caches.keys().then((keys) => Promise.all(keys.filter((k) => k.startsWith("hashswitch-")).map((k) => caches.open(k).then((c) => c.keys())))).then((l) => l.flat().length)`
+	var before, after float64
+	tb.run(t,
+		chromedp.Navigate(own.URL+"/hashprice/"),
+		waitWasm(),
+		eventually(`navigator.serviceWorker.controller !== null`, 20*time.Second),
+	)
+	for i := 0; i <= 20; i++ {
+		tb.run(t, chromedp.Navigate(fmt.Sprintf("%s/hashprice/?calc=hashprice&price=%d", own.URL, 50000+i)), waitWasm())
+		if i == 0 { // now the page and what it fetches once (the manifest) are kept
+			tb.run(t, evaluate(entries, &before))
+		}
+	}
+	tb.run(t, evaluate(entries, &after))
+	if after != before {
+		var keys []string
+		tb.run(t, evaluate(`caches.keys().then((keys) => Promise.all(keys.filter((k) => k.startsWith("hashswitch-")).map((k) => caches.open(k).then((c) => c.keys())))).then((l) => l.flat().map((r) => new URL(r.url).pathname + new URL(r.url).search))`, &keys))
+		t.Errorf("the cache held %v entries, and %v after 20 presets: %v", before, after, keys)
+	}
+	own.CloseClientConnections()
+	own.Close()
+	tb.offlineExpected = true
+	for _, c := range []struct{ path, title string }{
+		{"/hashprice", "Hashprice, explained"},
+		{"/hashprice/index.html", "Hashprice, explained"},
+		{"/hashprice/?calc=hashprice&price=1", "Hashprice, explained"},
+		{"/api/", "The calculator API"},
+		{"/never-built/", "Offline"},
+	} {
+		var title string
+		tb.run(t, chromedp.Navigate(own.URL+c.path), evaluate(`document.title`, &title))
+		if !strings.HasPrefix(title, c.title) {
+			t.Errorf("offline %s: title %q, want %q", c.path, title, c.title)
+		}
+	}
+	var rate string
+	tb.run(t,
+		chromedp.Navigate(own.URL+"/proof-of-work/"),
+		waitWasm(),
+		chromedp.Click(chromedp.CSS(".miner-start")),
+	)
+	if err := chromedp.Do(tb.ctx, until(`/H\/s$/.test(document.querySelector(".miner-rate").value)`, 20*time.Second)); err != nil {
+		var status string
+		chromedp.Do(tb.ctx, evaluate(`document.querySelector(".miner-status").textContent + " | " + document.querySelector(".miner-rate").value`, &status))
+		t.Fatalf("offline, the miner: %s (%v); problems %v", status, err, tb.problems)
+	}
+	tb.run(t, evaluate(`document.querySelector(".miner-rate").value`, &rate))
+	t.Logf("offline, the miner runs at %s", rate)
+}

@@ -66,14 +66,11 @@ func export(onClose func()) (release func(), err error) {
 // callResult answers call(url): a plain object with the answer's status and
 // body text.
 func callResult(args []safejs.Value) any {
-	if len(args) != 1 || args[0].Type() != safejs.TypeString {
+	strs, ok := jsexport.Strings(args, 1)
+	if !ok {
 		return errorResult("hashswitch.call wants one string, a URL such as /api/v1/hashprice?price=85000")
 	}
-	url, err := args[0].String()
-	if err != nil {
-		return errorResult("hashswitch.call: " + err.Error())
-	}
-	return result(calc.GetURL(url))
+	return result(calc.GetURL(strs[0]))
 }
 
 func result(a calc.Answer) map[string]any {
@@ -140,7 +137,7 @@ func networkResult(args []safejs.Value) any {
 
 // countdownResult answers countdown(eta, now), both unix seconds.
 func countdownResult(args []safejs.Value) any {
-	if len(args) != 2 || args[0].Type() != safejs.TypeNumber || args[1].Type() != safejs.TypeNumber {
+	if len(args) != 2 || !isNumber(args[0]) || !isNumber(args[1]) {
 		return ""
 	}
 	eta, err1 := args[0].Float()
@@ -153,7 +150,7 @@ func countdownResult(args []safejs.Value) any {
 
 // rateResult answers rate(hashesPerSecond): "1.23 MH/s".
 func rateResult(args []safejs.Value) any {
-	if len(args) != 1 || args[0].Type() != safejs.TypeNumber {
+	if len(args) != 1 || !isNumber(args[0]) {
 		return ""
 	}
 	h, err := args[0].Float()
@@ -161,6 +158,12 @@ func rateResult(args []safejs.Value) any {
 		return ""
 	}
 	return human.Rate(h)
+}
+
+// isNumber reports whether v is a JavaScript number (not a BigInt).
+func isNumber(v safejs.Value) bool {
+	t, ok := jsexport.TypeOf(v)
+	return ok && t == safejs.TypeNumber
 }
 
 // errorBody is a widget Result with an error, as JSON text.

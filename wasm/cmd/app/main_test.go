@@ -186,3 +186,28 @@ func TestNetworkThroughJS(t *testing.T) {
 		}
 	}
 }
+
+// TestCallRefusesNonStrings: a BigInt, an object or nothing is a 400 that
+// names the argument, never a 500 with an internal message.
+func TestCallRefusesNonStrings(t *testing.T) {
+	exported(t)
+	obj, _ := safejs.Global().Get("hashswitch")
+	big, err := safejs.Global().Call("BigInt", 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	object, _ := safejs.Global().Get("Object")
+	for name, args := range map[string][]any{"BigInt": {big}, "object": {object}, "nothing": {}, "two strings": {"a", "b"}} {
+		r, err := obj.Call("call", args...)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		statusV, _ := r.Get("status")
+		status, _ := statusV.Int()
+		bodyV, _ := r.Get("body")
+		body, _ := bodyV.String()
+		if status != 400 || !strings.Contains(body, "hashswitch.call wants one string") || strings.Contains(body, "internal") {
+			t.Errorf("call(%s): %d %s", name, status, body)
+		}
+	}
+}

@@ -7,6 +7,7 @@ package jsexport
 
 import (
 	"fmt"
+	"os"
 
 	"github.com/hack-pad/safejs"
 )
@@ -36,7 +37,10 @@ func Export(name string, funcs map[string]Func, onPanic func(message string) any
 		f, err := safejs.FuncOf(func(_ safejs.Value, args []safejs.Value) (result any) {
 			defer func() {
 				if v := recover(); v != nil {
-					result = onPanic(fmt.Sprintf("%s.%s: internal error: %v", name, method, v))
+					// The detail goes to the console, for whoever reports it;
+					// the answer says nothing about the code.
+					fmt.Fprintf(os.Stderr, "%s.%s: %v\n", name, method, v)
+					result = onPanic(fmt.Sprintf("%s.%s failed on these arguments; please report what you did", name, method))
 				}
 			}()
 			return body(args)
@@ -82,13 +86,24 @@ func NewObject(props map[string]any) (safejs.Value, error) {
 	return obj, nil
 }
 
+// TypeOf is v's type, and false for the types syscall/js cannot name
+// (BigInt, Symbol), on which Type panics.
+func TypeOf(v safejs.Value) (t safejs.Type, ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	return v.Type(), true
+}
+
 // Strings reads n string arguments; ok is false for any other arguments.
 func Strings(args []safejs.Value, n int) (out []string, ok bool) {
 	if len(args) != n {
 		return nil, false
 	}
 	for _, a := range args {
-		if a.Type() != safejs.TypeString {
+		if t, known := TypeOf(a); !known || t != safejs.TypeString {
 			return nil, false
 		}
 		s, err := a.String()
