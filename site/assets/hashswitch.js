@@ -458,6 +458,10 @@ function postHeight() {
 
 if (embed) {
   new ResizeObserver(postHeight).observe(document.body);
+  window.addEventListener("load", () => {
+    lastHeight = 0;
+    postHeight();
+  });
   // embed.js may load after the first report: it asks again.
   window.addEventListener("message", (e) => {
     if (e.source === window.parent && e.data?.type === "hashswitch:measure") {

@@ -43,11 +43,17 @@
     }
   });
 
-  // Embeds that reported their height before this script ran report again.
-  var frames = document.getElementsByTagName("iframe");
-  for (var i = 0; i < frames.length; i++) {
-    if (ours(frames[i]) && frames[i].contentWindow) {
-      frames[i].contentWindow.postMessage({ type: "hashswitch:measure" }, "*");
+  // Embeds that reported their height before this script ran report again;
+  // so do those still loading, once the page has loaded (a message sent to
+  // an iframe before its document is there is lost).
+  function askAll() {
+    var frames = document.getElementsByTagName("iframe");
+    for (var i = 0; i < frames.length; i++) {
+      if (ours(frames[i]) && frames[i].contentWindow) {
+        frames[i].contentWindow.postMessage({ type: "hashswitch:measure" }, "*");
+      }
     }
   }
+  askAll();
+  if (document.readyState !== "complete") window.addEventListener("load", askAll);
 })();

@@ -26,7 +26,7 @@ type ProfitResult struct {
 // The profit calculator's form puts the network inputs first.
 var profitParams = append(append([]Param{}, networkParams...),
 	optional(HashpriceIn, "instead of the network inputs; price is then optional and only gives cost_per_btc"),
-	Efficiency, PowerPrice, PoolFee, Uptime, MachinePrice.In("Miner"), MachineLife.In("Miner"))
+	Efficiency, PowerPrice, PoolFee, Uptime, MiningPUE.In("Miner"), MachinePrice.In("Miner"), MachineLife.In("Miner"))
 
 // Profit answers /api/v1/profit.
 var Profit = register(&Def[ProfitResult]{
@@ -39,7 +39,7 @@ var Profit = register(&Def[ProfitResult]{
 	Run: func(q *Query) (ProfitResult, error) {
 		hp, price := q.revenue()
 		m := q.miner()
-		m.HardwareUSDPerTH, m.HardwareLifeYears = q.Float(MachinePrice), q.Float(MachineLife)
+		m.HardwareUSDPerTH, m.HardwareLifeYears, m.PUE = q.Float(MachinePrice), q.Float(MachineLife), q.Float(MiningPUE)
 		if q.err != nil {
 			return ProfitResult{}, q.err
 		}
@@ -50,7 +50,7 @@ var Profit = register(&Def[ProfitResult]{
 			PowerCostUSDPerTHDay: pr.PowerCostUSDPerTHDay,
 			ProfitUSDPerTHDay:    pr.ProfitUSDPerTHDay,
 			MarginPct:            pr.MarginPct,
-			EnergyKWhPerTHDay:    m.KWhPerTHDay(),
+			EnergyKWhPerTHDay:    m.KWhPerTHDay() * max(m.PUE, 1),
 			BreakevenPowerPrice:  pr.BreakevenPowerUSDPerKWh,
 			BreakevenHashprice:   pr.BreakevenHashpriceUSDPerPHDay,
 		}

@@ -6,6 +6,9 @@ type Miner struct {
 	PowerUSDPerKWh   float64 // all-in price of electricity
 	PoolFeePct       float64 // share of revenue the pool keeps, 0..100
 	UptimePct        float64 // share of the time the machine hashes, 0..100
+	// PUE is the hall's facility power per machine power (cooling, losses);
+	// 0 counts as 1.
+	PUE float64
 	// The machine itself, paid off in a straight line over its life
 	// whether it runs or not (0: already paid).
 	HardwareUSDPerTH  float64
@@ -42,7 +45,7 @@ type Profit struct {
 func (m Miner) Profit(hashpriceUSDPerPHDay, priceUSD float64) Profit {
 	keep := 1 - m.PoolFeePct/100
 	up := m.UptimePct / 100
-	kwh := m.KWhPerTHDay()
+	kwh := m.KWhPerTHDay() * max(m.PUE, 1)                // at the meter
 	revenuePerTHDay := hashpriceUSDPerPHDay / 1000 * keep // at full uptime
 
 	var p Profit

@@ -80,7 +80,7 @@ func TestSnapshotMatchesTheFacts(t *testing.T) {
 	if hp < 35 || hp > 37 {
 		t.Errorf("snapshot hashprice %v, the press said about $35-36", hp)
 	}
-	r = Lookup("profit").Render(netdata.Committed(), "pool_fee=0&uptime=100")
+	r = Lookup("profit").Render(netdata.Committed(), "pool_fee=0&uptime=100&mining_pue=1")
 	for _, v := range r.Values {
 		if v.Key == "cost_per_btc" {
 			if c := v.Raw.(float64); c < 48000 || c > 51000 {
