@@ -3,6 +3,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"io"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -14,6 +15,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -202,20 +204,20 @@ func TestBadInputShowsErrorAndRecovers(t *testing.T) {
 		chromedp.Navigate(site.URL+"/embed/hashprice/"),
 		touch(),
 		waitWasm(),
-		retype(sel, "85,000"),
-		until(`document.querySelector(".calc-error").textContent.includes('"85,000"')`, 10*time.Second),
+		retype(sel, "85,00"),
+		until(`document.getElementById("calc-price-error").textContent.includes('"85,00"')`, 10*time.Second),
 		evaluate(`document.querySelector(".calc-error").textContent`, &summary),
 		evaluate(`document.getElementById("calc-price-error").textContent`, &fieldErr),
 		evaluate(`document.getElementById("calc-price").getAttribute("aria-invalid")`, &invalid),
 		evaluate(`document.querySelector("output[data-key=hashprice_usd_per_ph_day]").value`, &lead),
 	)
-	if !strings.HasPrefix(summary, "Bitcoin price: must be a positive number") || !strings.Contains(fieldErr, `"85,000"`) || invalid != "true" || lead != "—" {
+	if summary != "" || !strings.HasPrefix(fieldErr, "Type a number in USD per BTC, like 85,000") || !strings.Contains(fieldErr, `"85,00"`) || invalid != "true" || lead != "—" {
 		t.Errorf("error shown as %q / %q, aria-invalid %q, lead %q", summary, fieldErr, invalid, lead)
 	}
 	want := wantOutputs(t, "hashprice", "price=85000")
 	var got []shown
 	tb.run(t,
-		retype(sel, "85000"),
+		retype(sel, "$85k"), // as people write it: computes like 85000
 		until(fmt.Sprintf(`document.querySelector("output[data-key=hashprice_usd_per_ph_day]").value === %q`, want[0].Text), 10*time.Second),
 		readOutputs("hashprice", &got),
 		evaluate(`String(document.getElementById("calc-price").getAttribute("aria-invalid"))`, &invalid),
@@ -606,4 +608,35 @@ func TestOfflineNeverBreaks(t *testing.T) {
 	}
 	tb.run(t, evaluate(`document.querySelector(".miner-rate").value`, &rate))
 	t.Logf("offline, the miner runs at %s", rate)
+}
+
+// TestPrintAndNotFound: printed, a page hides its navigation and the
+// calculators' inputs and keeps results, charts and sources; an unknown
+// path is the site's 404 page with status 404.
+func TestPrintAndNotFound(t *testing.T) {
+	tb := newTab(t)
+	var shown map[string]bool
+	tb.run(t,
+		chromedp.Navigate(site.URL+"/hashprice/"),
+		chromedp.Func(func(ctx context.Context, target *chromedp.Target) error {
+			_, err := cdp.Call(ctx, target, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: "print"})
+			return err
+		}),
+		evaluate(`Object.fromEntries(["header.site", "nav", "form.calc-form", ".results", ".chart-box", ".sources", "footer.site"].map((s) =>
+			[s, getComputedStyle(document.querySelector(s)).display !== "none"]))`, &shown),
+	)
+	for sel, want := range map[string]bool{"header.site": false, "nav": false, "form.calc-form": false, ".results": true, ".chart-box": true, ".sources": true, "footer.site": false} {
+		if shown[sel] != want {
+			t.Errorf("printed, %s shown %v", sel, shown[sel])
+		}
+	}
+	res, err := http.Get(site.URL + "/no-such-page/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 404 || !strings.Contains(string(body), "<h1>Page not found</h1>") || !strings.Contains(string(body), "/assets/style.") {
+		t.Errorf("404: %d %.200s", res.StatusCode, body)
+	}
 }

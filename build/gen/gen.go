@@ -273,6 +273,10 @@ func (b *builder) templatePages() error {
 			return err
 		}
 	}
+	// Netlify answers an unknown path with /404.html, status 404.
+	if page, err := os.ReadFile(filepath.Join(b.cfg.Out, "404", "index.html")); err == nil {
+		return os.WriteFile(filepath.Join(b.cfg.Out, "404.html"), page, 0o644)
+	}
 	return nil
 }
 

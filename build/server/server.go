@@ -73,7 +73,7 @@ func init() {
 // precompressed NAME.br or NAME.gz beside it is served compressed to a
 // browser that accepts it, with Content-Encoding and Vary, as a CDN does.
 func Handler(dist string, rules []Rule, opts ...api.Option) http.Handler {
-	files := precompressed(dist, http.FileServer(http.Dir(dist)))
+	files := notFound(dist, precompressed(dist, http.FileServer(http.Dir(dist))))
 	static := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		for k, v := range Headers(rules, r.URL.Path) {
 			w.Header()[k] = v
@@ -134,4 +134,29 @@ func acceptsEncoding(header, token string) bool {
 		}
 	}
 	return false
+}
+
+// notFound answers a path with no file as Netlify does: dist/404.html, with
+// status 404.
+func notFound(dist string, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		name := filepath.Join(dist, filepath.FromSlash(path.Clean("/"+r.URL.Path)))
+		if st, err := os.Stat(name); err == nil && (!st.IsDir() || exists(filepath.Join(name, "index.html"))) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		page, err := os.ReadFile(filepath.Join(dist, "404.html"))
+		if err != nil {
+			next.ServeHTTP(w, r)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.WriteHeader(http.StatusNotFound)
+		w.Write(page)
+	})
+}
+
+func exists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
 }

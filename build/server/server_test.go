@@ -154,3 +154,33 @@ func TestPrecompressed(t *testing.T) {
 		}
 	}
 }
+
+// TestNotFoundPage: an unknown path gets dist/404.html with status 404, and
+// the rules' headers.
+func TestNotFoundPage(t *testing.T) {
+	dist := t.TempDir()
+	os.WriteFile(filepath.Join(dist, "404.html"), []byte("<h1>Page not found</h1>"), 0o644)
+	os.MkdirAll(filepath.Join(dist, "hashprice"), 0o755)
+	os.WriteFile(filepath.Join(dist, "hashprice", "index.html"), []byte("<h1>Hashprice</h1>"), 0o644)
+	srv := httptest.NewServer(Handler(dist, rules(t)))
+	defer srv.Close()
+	for path, want := range map[string]int{"/nothing/": 404, "/hashprice/": 200, "/hashprice": 301, "/assets/nope.js": 404} {
+		res, err := http.DefaultTransport.RoundTrip(mustRequest(t, srv.URL+path))
+		if err != nil {
+			t.Fatal(err)
+		}
+		body, _ := io.ReadAll(res.Body)
+		res.Body.Close()
+		if res.StatusCode != want || want == 404 && !strings.Contains(string(body), "Page not found") {
+			t.Errorf("%s: %d %s", path, res.StatusCode, body)
+		}
+	}
+}
+
+func mustRequest(t *testing.T, url string) *http.Request {
+	req, err := http.NewRequest(http.MethodGet, url, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return req
+}

@@ -62,14 +62,17 @@ function show(section, r) {
   const summary = section.querySelector(".calc-error");
   section.classList.toggle("has-error", Boolean(r.error));
   if (r.error) {
+    // The error is said once: next to its field when it has one (the label
+    // is right there), above the results otherwise.
     const input = r.error.field ? section.querySelector(`[name="${CSS.escape(r.error.field)}"]`) : null;
-    let label = "";
+    const message = r.error.message.charAt(0).toUpperCase() + r.error.message.slice(1);
     if (input) {
       input.setAttribute("aria-invalid", "true");
-      section.querySelector(`#${CSS.escape(input.id)}-error`).textContent = r.error.message;
-      label = section.querySelector(`label[for="${CSS.escape(input.id)}"]`).firstChild.textContent.trim() + ": ";
+      section.querySelector(`#${CSS.escape(input.id)}-error`).textContent = message;
+      summary.textContent = "";
+    } else {
+      summary.textContent = message;
     }
-    summary.textContent = label + r.error.message;
     for (const out of section.querySelectorAll("output[data-key]")) {
       out.value = "—";
       out.dataset.value = "";

@@ -341,8 +341,57 @@ func TestBadInputNamesTheField(t *testing.T) {
 
 func TestErrorMessageSaysWhatToFix(t *testing.T) {
 	_, b := get(t, "/api/v1/hashprice?price=abc&difficulty=1&height=1")
-	if msg := errorOf(t, b)["message"]; msg != `must be a positive number up to 1e+09, got "abc"` {
+	if msg := errorOf(t, b)["message"]; msg != `type a number in USD per BTC, like 85,000, got "abc"` {
 		t.Errorf("message %q", msg)
+	}
+	_, b = get(t, "/api/v1/hashprice?price=2e9&difficulty=1&height=1")
+	if msg := errorOf(t, b)["message"]; msg != `must be a positive number up to 1,000,000,000, got 2,000,000,000` {
+		t.Errorf("message %q", msg)
+	}
+}
+
+// TestNumbersAsPeopleWriteThem: thousands separators, a dollar sign, k/M/B/T
+// and a percent sign where the unit allows; what Go would parse but no
+// person writes is refused.
+func TestNumbersAsPeopleWriteThem(t *testing.T) {
+	for _, c := range []struct {
+		in, unit string
+		want     float64
+	}{
+		{"85000", "USD per BTC", 85000}, {"85,000", "USD per BTC", 85000}, {"$85000", "USD per BTC", 85000},
+		{"85 000", "USD per BTC", 85000}, {"85\u00a0000", "USD per BTC", 85000}, {"85\u2009000", "USD per BTC", 85000},
+		{"85k", "USD per BTC", 85000}, {"$85k", "USD per BTC", 85000}, {"$ 85,000.50", "USD per BTC", 85000.5},
+		{"1.5M", "USD per MW", 1.5e6}, {"27B", "USD", 27e9}, {"149.3T", "as Bitcoin Core reports it", 149.3e12},
+		{"149.3e12", "as Bitcoin Core reports it", 149.3e12}, {"5%", "%", 5}, {" 97 % ", "%", 97}, {"1,234,567", "W", 1234567},
+	} {
+		got, err := ParseNumber(c.in, c.unit)
+		if err != nil || math.Abs(got-c.want) > 1e-9*c.want {
+			t.Errorf("ParseNumber(%q, %q) = %v, %v; want %v", c.in, c.unit, got, err, c.want)
+		}
+	}
+	for _, c := range []struct{ in, unit string }{
+		{"1_000", "USD"}, {"0x1p3", "USD"}, {"Inf", "USD"}, {"NaN", "USD"}, {"8,50", "USD"}, {"1,0000", "USD"},
+		{"85\x00", "USD"}, {"k", "USD"}, {"5%", "USD"}, {"$5", "%"}, {"5k", "%"}, {"", "USD"}, {"1.2.3", "USD"}, {"1e", "USD"},
+		{"12,34,567", "USD"}, {"--5", "USD"},
+	} {
+		if got, err := ParseNumber(c.in, c.unit); err == nil {
+			t.Errorf("ParseNumber(%q, %q) = %v, want an error", c.in, c.unit, got)
+		}
+	}
+	// Through the API: 85,000 and $85k compute like 85000; 1_000 is refused
+	// by name, in words.
+	want := ok(t, "/api/v1/hashprice?price=85000&difficulty=149.3e12&height=925000")
+	for _, p := range []string{"85%2C000", "%2485k", "85%20000"} {
+		if got := ok(t, "/api/v1/hashprice?price="+p+"&difficulty=149.3e12&height=925000"); got["hashprice_usd_per_ph_day"] != want["hashprice_usd_per_ph_day"] {
+			t.Errorf("price=%s: %v", p, got["hashprice_usd_per_ph_day"])
+		}
+	}
+	if code, b := get(t, "/api/v1/profit?hashprice=36&efficiency=17.5&power_price=0.05&uptime=97%25"); code != 200 || num(t, b, "revenue_usd_per_th_day") == 0 {
+		t.Errorf("uptime=97%%: %d %v", code, b)
+	}
+	if _, b := get(t, "/api/v1/hashprice?price=1_000&difficulty=1&height=1"); errorOf(t, b)["field"] != "price" ||
+		!strings.HasPrefix(errorOf(t, b)["message"].(string), "type a number in USD per BTC, like 85,000") {
+		t.Errorf("1_000: %v", b)
 	}
 }
 

@@ -102,7 +102,14 @@ func (r Range) String() string {
 	return fmt.Sprintf("must be a number from %s to %s", formatNum(r.Min), formatNum(r.Max))
 }
 
-func formatNum(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
+// formatNum writes a bound for people: grouped digits, or an exponent
+// for the very large and very small.
+func formatNum(x float64) string {
+	if a := math.Abs(x); a != 0 && (a >= 1e15 || a < 1e-4) {
+		return strconv.FormatFloat(x, 'g', -1, 64)
+	}
+	return groupDigits(x)
+}
 
 // maxQuery bounds the query string: every real query is far shorter.
 const maxQuery = 4096
@@ -188,20 +195,165 @@ func (q *Query) raw(p Param, requirement string) (string, bool) {
 	return "", false
 }
 
-// Float reads number p within its range.
+// Float reads number p within its range, written as people write numbers
+// (see ParseNumber).
 func (q *Query) Float(p Param) float64 {
 	s, ok := q.raw(p, p.Range.String())
 	if !ok {
 		return 0
 	}
-	x, err := strconv.ParseFloat(s, 64)
+	x, err := ParseNumber(s, p.Unit)
 	switch {
-	case err != nil || math.IsNaN(x) || math.IsInf(x, 0):
-		q.err = Errorf(p, "%s, got %s", p.Range, quote(s))
+	case err != nil:
+		q.err = Errorf(p, "%s, got %s", p.typeHint(), quote(s))
 	case !p.Range.contains(x):
 		q.err = Errorf(p, "%s, got %s", p.Range, formatNum(x))
 	}
 	return x
+}
+
+// typeHint says in plain words what to type: "type a number in USD per
+// BTC, like 85,000".
+func (p Param) typeHint() string {
+	ex := p.Example
+	if ex == "" {
+		ex = p.Start
+	}
+	if ex == "" {
+		ex = p.Default
+	}
+	hint := "type a number"
+	if p.Unit != "" {
+		hint += " in " + p.Unit
+	}
+	if x, err := strconv.ParseFloat(ex, 64); err == nil && ex != "" {
+		hint += ", like " + groupDigits(x)
+	}
+	return hint
+}
+
+// groupDigits writes x with thousands separators, as the site prints it.
+func groupDigits(x float64) string {
+	s := strconv.FormatFloat(x, 'f', -1, 64)
+	intPart, frac, hasFrac := strings.Cut(s, ".")
+	neg := strings.HasPrefix(intPart, "-")
+	intPart = strings.TrimPrefix(intPart, "-")
+	var b strings.Builder
+	for i, c := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(c)
+	}
+	out := b.String()
+	if hasFrac {
+		out += "." + frac
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+// Suffixes people write after a number.
+var magnitudes = map[byte]float64{'k': 1e3, 'K': 1e3, 'M': 1e6, 'B': 1e9, 'T': 1e12}
+
+// ParseNumber reads a number as people type it: thousands grouped with
+// commas or spaces (85,000; 85 000, thin and no-break spaces too), a
+// leading $ where the unit is dollars, a k, M, B or T suffix, and a %
+// where the unit is a percentage. Anything else Go's ParseFloat would take
+// but a person would not write (1_000, 0x1p3, Inf, NaN) is refused, as are
+// control characters.
+func ParseNumber(s, unit string) (float64, error) {
+	bad := fmt.Errorf("not a number")
+	s = strings.TrimSpace(s)
+	if unit == "%" {
+		s = strings.TrimSpace(strings.TrimSuffix(s, "%"))
+	}
+	if strings.Contains(unit, "USD") {
+		if rest, ok := strings.CutPrefix(s, "$"); ok {
+			s = strings.TrimSpace(rest)
+		} else if rest, ok := strings.CutPrefix(s, "-$"); ok {
+			s = "-" + strings.TrimSpace(rest)
+		}
+	}
+	scale := 1.0
+	if n := len(s); n > 1 && unit != "%" {
+		if m, ok := magnitudes[s[n-1]]; ok && s[n-2] >= '0' && s[n-2] <= '9' || ok && s[n-2] == '.' {
+			s, scale = s[:n-1], m
+		}
+	}
+	s = ungroup(s)
+	if !decimalNumber(s) {
+		return 0, bad
+	}
+	x, err := strconv.ParseFloat(s, 64)
+	if err != nil || math.IsNaN(x) || math.IsInf(x*scale, 0) {
+		return 0, bad
+	}
+	return x * scale, nil
+}
+
+// ungroup removes thousands separators, when they group the integer part
+// in threes: "85,000.5" is 85000.5; "8,50" is left alone, and refused.
+func ungroup(s string) string {
+	for _, sep := range []string{",", " ", "\u00a0", "\u2009", "\u202f"} {
+		if !strings.Contains(s, sep) {
+			continue
+		}
+		intPart, frac, hasFrac := strings.Cut(s, ".")
+		sign := ""
+		if strings.HasPrefix(intPart, "-") || strings.HasPrefix(intPart, "+") {
+			sign, intPart = intPart[:1], intPart[1:]
+		}
+		groups := strings.Split(intPart, sep)
+		if len(groups[0]) < 1 || len(groups[0]) > 3 {
+			return s
+		}
+		for _, g := range groups[1:] {
+			if len(g) != 3 {
+				return s
+			}
+		}
+		s = sign + strings.Join(groups, "")
+		if hasFrac {
+			s += "." + frac
+		}
+	}
+	return s
+}
+
+// decimalNumber reports whether s is a plain decimal: digits, one point,
+// an optional exponent.
+func decimalNumber(s string) bool {
+	s = strings.TrimPrefix(strings.TrimPrefix(s, "-"), "+")
+	mant, exp, hasExp := strings.Cut(strings.ToLower(s), "e")
+	digits, points := 0, 0
+	for _, c := range mant {
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == '.':
+			points++
+		default:
+			return false
+		}
+	}
+	if digits == 0 || points > 1 {
+		return false
+	}
+	if hasExp {
+		exp = strings.TrimPrefix(strings.TrimPrefix(exp, "-"), "+")
+		if exp == "" {
+			return false
+		}
+		for _, c := range exp {
+			if c < '0' || c > '9' {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // Int reads whole number p within its range.
@@ -211,7 +363,7 @@ func (q *Query) Int(p Param) int64 {
 	if !ok {
 		return 0
 	}
-	x, err := strconv.ParseInt(s, 10, 64)
+	x, err := strconv.ParseInt(ungroup(s), 10, 64)
 	if err != nil || x < lo || x > hi {
 		q.err = Errorf(p, "must be a whole number from %d to %d, got %s", lo, hi, quote(s))
 	}
