@@ -144,7 +144,7 @@ func TestEveryCalculatorComputesTypedInput(t *testing.T) {
 	// The address bar now holds the last scenario, a link to share.
 	var href string
 	tb.run(t, evaluate(`location.search`, &href))
-	if !strings.Contains(href, "calc=header") || !strings.Contains(href, "hex="+genesisHex()) {
+	if !strings.Contains(href, "header-1.hex="+genesisHex()) || !strings.Contains(href, "hashprice-1.price=42500") {
 		t.Errorf("URL after editing: %s", href)
 	}
 }
@@ -639,4 +639,43 @@ func TestPrintAndNotFound(t *testing.T) {
 	if res.StatusCode != 404 || !strings.Contains(string(body), "<h1>Page not found</h1>") || !strings.Contains(string(body), "/assets/style.") {
 		t.Errorf("404: %d %.200s", res.StatusCode, body)
 	}
+}
+
+// TestShareOneCalculator: the share link of the second hashprice calculator
+// on /hashprice/ sets only that calculator and scrolls to it; the first
+// keeps its numbers, and so does the prose.
+func TestShareOneCalculator(t *testing.T) {
+	tb := newTab(t)
+	var link, firstBefore, prose string
+	tb.run(t,
+		chromedp.Navigate(site.URL+"/hashprice/"),
+		waitWasm(), waitNetwork(),
+		evaluate(`document.querySelector("#hashprice-1 output[data-key=hashprice_usd_per_ph_day]").value`, &firstBefore),
+		evaluate(`document.querySelector("article data.computed").textContent`, &prose),
+		retype(`#hashprice-2 [name="price"]`, "50000"),
+		until(`document.querySelector("#hashprice-2 a.share").href.includes("hashprice-2.price=50000")`, 10*time.Second),
+		evaluate(`document.querySelector("#hashprice-2 a.share").href`, &link),
+	)
+	if strings.Contains(link, "hashprice-1.") || !strings.HasSuffix(link, "#hashprice-2") {
+		t.Errorf("share link %s", link)
+	}
+	var first, second, proseAfter, fees string
+	var top float64
+	tb.run(t,
+		chromedp.Navigate(link),
+		waitWasm(), waitNetwork(),
+		evaluate(`document.querySelector("#hashprice-1 output[data-key=hashprice_usd_per_ph_day]").value`, &first),
+		evaluate(`document.querySelector("#hashprice-2 [name=price]").value`, &second),
+		evaluate(`document.querySelector("#hashprice-2 [name=fees]").value`, &fees),
+		evaluate(`document.querySelector("article data.computed").textContent`, &proseAfter),
+		evaluate(`document.getElementById("hashprice-2").getBoundingClientRect().top`, &top),
+	)
+	if first != firstBefore || second != "50000" || fees != "0.5" || proseAfter != prose {
+		t.Errorf("after the link: first %q (was %q), second price %q fees %q, prose %q (was %q)", first, firstBefore, second, fees, proseAfter, prose)
+	}
+	if top < -5 || top > 200 {
+		t.Errorf("the link did not scroll to the calculator: its top is at %v px", top)
+	}
+	got, want := settled(t, tb, "hashprice")
+	sameOutputs(t, "first, untouched", got, want)
 }

@@ -34,7 +34,7 @@ func TestCalcGolden(t *testing.T) {
 	} {
 		var out bytes.Buffer
 		w := bufio.NewWriter(&out)
-		if err := b.calc(w, "/page/", "calc-1", c.name, c.preset); err != nil {
+		if err := b.calc(w, "/page/", c.name+"-1", c.name, c.preset); err != nil {
 			t.Fatal(err)
 		}
 		w.Flush()

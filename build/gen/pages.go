@@ -80,7 +80,7 @@ func (b *builder) content() error {
 	}
 	for _, s := range sources {
 		p := &page{Path: s.path, Title: s.fm.Title, Description: s.fm.Description, Date: s.fm.Date}
-		ids := 0
+		seen := map[string]int{} // calculators of each name so far: ids are NAME-1, NAME-2, …
 		figures := netdata.Committed()
 		if s.fm.AsOf != "" {
 			var ok bool
@@ -89,8 +89,8 @@ func (b *builder) content() error {
 			}
 		}
 		md := markdown(figures, func(w util.BufWriter, name string, preset url.Values) error {
-			ids++
-			return b.calc(w, p.Path, fmt.Sprintf("calc-%d", ids), name, preset)
+			seen[name]++
+			return b.calc(w, p.Path, fmt.Sprintf("%s-%d", name, seen[name]), name, preset)
 		})
 		var html bytes.Buffer
 		if err := md.Convert(s.body, &html); err != nil {
@@ -118,6 +118,7 @@ type calcView struct {
 	W        *widget.Widget
 	R        widget.Result
 	Params   url.Values
+	Preset   url.Values // the fence's presets: inputs the page's text fixed
 	Groups   []inputGroup
 	Heading  int              // 2 in articles, 1 on embed pages
 	Share    string           // this page with the scenario in its URL
@@ -147,8 +148,8 @@ func (b *builder) newCalcView(path, id, name string, preset url.Values, heading 
 		return nil, fmt.Errorf("calc %s: preset %s: %s: %s", name, preset.Encode(), r.Error.Field, r.Error.Message)
 	}
 	v := &calcView{
-		ID: id, W: w, R: r, Params: w.Params(snap, preset), Heading: heading,
-		Share:  path + "?calc=" + name + "&" + r.Query,
+		ID: id, W: w, R: r, Params: w.Params(snap, preset), Preset: preset, Heading: heading,
+		Share:  path + "?" + scoped(id, r.Query) + "#" + id,
 		Embed:  "/embed/" + name + "/?" + r.Query,
 		Fresh:  widget.FreshnessOf(snap, b.cfg.Now, widget.FromBuild),
 		Source: snap.Source,
@@ -186,6 +187,20 @@ func (b *builder) calc(w util.BufWriter, path, id, name string, preset url.Value
 		return err
 	}
 	return b.tmpl.ExecuteTemplate(w, "calc", v)
+}
+
+// scoped prefixes each parameter of a query with a calculator's id, so a
+// link sets that calculator alone: hashprice-2.price=50000.
+func scoped(id, query string) string {
+	q, _ := url.ParseQuery(query)
+	var parts []string
+	for _, kv := range strings.Split(query, "&") {
+		k, _, _ := strings.Cut(kv, "=")
+		if k, err := url.QueryUnescape(k); err == nil && q.Has(k) {
+			parts = append(parts, url.QueryEscape(id+"."+k)+"="+url.QueryEscape(q.Get(k)))
+		}
+	}
+	return strings.Join(parts, "&")
 }
 
 func widgetNames() string {

@@ -51,8 +51,31 @@ function query(form) {
   return q.toString();
 }
 
-function shareURL(name, q) {
-  return embed ? `${location.pathname}?${q}` : `${location.pathname}?calc=${encodeURIComponent(name)}&${q}`;
+// shareURL links to one calculator's scenario: on a page its parameters
+// carry the calculator's id (hashprice-2.price=50000) and the fragment
+// scrolls to it, so the link leaves the page's other calculators, and the
+// prose about them, as written.
+function shareURL(section, q) {
+  if (embed) return `${location.pathname}?${q}`;
+  return `${location.pathname}?${scope(section.id, q)}#${section.id}`;
+}
+
+function scope(id, q) {
+  const out = new URLSearchParams();
+  for (const [k, v] of new URLSearchParams(q)) out.set(`${id}.${k}`, v);
+  return out.toString();
+}
+
+// addressFor is the address bar after an edit: this calculator's scenario,
+// the others' kept.
+function addressFor(section, q) {
+  if (embed) return `${location.pathname}?${q}`;
+  const all = new URLSearchParams(location.search);
+  for (const k of [...all.keys()]) {
+    if (k.startsWith(`${section.id}.`)) all.delete(k);
+  }
+  for (const [k, v] of new URLSearchParams(scope(section.id, q))) all.set(k, v);
+  return `${location.pathname}?${all}${location.hash}`;
 }
 
 // show puts a rendered calculator (package widget's Result) into section.
@@ -92,7 +115,7 @@ function show(section, r) {
     section.querySelector(".chart-table").innerHTML = r.table;
   }
   const name = section.dataset.calc;
-  section.querySelector("a.share").href = shareURL(name, r.query);
+  section.querySelector("a.share").href = shareURL(section, r.query);
   section.querySelector("a.embed-link").href = `/embed/${name}/?${r.query}`;
   section.querySelector("a.api-link").href = r.api_url;
 }
@@ -105,13 +128,20 @@ function enhance(section) {
   const name = section.dataset.calc;
   const form = section.querySelector("form");
   let preset = false;
-  if (embed || params.get("calc") === name) {
-    for (const el of form.elements) {
-      if (el.name && params.has(el.name)) {
-        el.value = params.get(el.name);
-        owned.add(el);
-        preset = true;
-      }
+  // Presets: ID.name=value for this calculator; in an embed, or for the
+  // first calculator of its name in links of the old form (?calc=NAME&…),
+  // the bare names.
+  const first = document.querySelector(`section.calc[data-calc="${CSS.escape(name)}"]`) === section;
+  const bare = embed || (first && params.get("calc") === name);
+  for (const el of form.elements) {
+    if (!el.name) continue;
+    // What the article's text fixed (the calc fence's presets) stays.
+    if (el.dataset.preset !== undefined) owned.add(el);
+    const value = params.get(`${section.id}.${el.name}`) ?? (bare ? params.get(el.name) : null);
+    if (value !== null) {
+      el.value = value;
+      owned.add(el);
+      preset = true;
     }
   }
   let frame = 0;
@@ -128,7 +158,7 @@ function enhance(section) {
     show(section, r);
     if (edited && !r.error) {
       try {
-        history.replaceState(null, "", shareURL(name, r.query));
+        history.replaceState(null, "", addressFor(section, r.query));
       } catch {
         // A sandboxed embed may not touch its history; the share link still works.
       }
@@ -402,8 +432,13 @@ function enhanceMiner(section, box) {
         },
       });
       miner.start();
-    } catch (err) {
-      status.textContent = `Mining needs Web Workers, which this page may not start here (${err.message}).`;
+    } catch {
+      // A sandboxed embed (no allow-same-origin) may not start workers:
+      // say so in plain words, and point to a page that can.
+      miner?.stop();
+      miner = null;
+      status.textContent = "This browser does not let the miner run inside this frame. Open the calculator in its own tab to mine.";
+      startButton.disabled = true;
       return;
     }
     status.textContent = `Mining with ${n} worker${n === 1 ? "" : "s"}.`;
