@@ -27,7 +27,7 @@ func main() {
 	out := flag.String("out", "dist", "output folder")
 	writeNetlify := flag.Bool("netlify", true, "rewrite netlify.toml for the pages built")
 	quality := flag.Int("brotli", 11, "quality of the precompressed .br files (1-11; 0: none)")
-	flag.String("base", "", "the site's public origin, for embed codes and oEmbed (default http://localhost:8080)")
+	flag.String("base", "", "the site's public origin, for embed codes and oEmbed (default $SITE_URL, else http://localhost:$PORT)")
 	flag.Usage = func() {
 		fmt.Fprintln(os.Stderr, "usage: go run ./build [-out dist] [-base URL] dist|serve|edge")
 		flag.PrintDefaults()
@@ -46,7 +46,20 @@ func main() {
 		os.Exit(2)
 	}
 	start := time.Now()
+	// The site's public origin: -base, else SITE_URL, else, for the dev
+	// server, the address it serves on (PORT included), so no embed code or
+	// oEmbed answer points at a port it is not on.
 	base := flag.Lookup("base").Value.String()
+	if base == "" {
+		base = os.Getenv("SITE_URL")
+	}
+	port := os.Getenv("PORT")
+	if port == "" {
+		port = "8080"
+	}
+	if base == "" && cmd == "serve" {
+		base = "http://localhost:" + port
+	}
 	// HASHSWITCH_EDGE_ORIGIN is the deployed edge worker's origin: set it in
 	// Netlify's environment so dist/_redirects proxies /api/v1 to it.
 	edge := os.Getenv("HASHSWITCH_EDGE_ORIGIN")
@@ -76,10 +89,6 @@ func main() {
 	}
 	log.Printf("built %s in %v", *out, time.Since(start).Round(time.Millisecond))
 	if cmd == "serve" {
-		port := os.Getenv("PORT")
-		if port == "" {
-			port = "8080"
-		}
 		l, err := net.Listen("tcp", ":"+port)
 		if err != nil {
 			log.Fatal(err)

@@ -48,7 +48,11 @@ func run(m *testing.M) int {
 		return 1
 	}
 	defer os.RemoveAll(distDir)
-	if _, err := gen.Build(gen.Config{Root: repoRoot, Out: distDir, Brotli: 11}); err != nil {
+	// The site is built for the address it is served on, as the dev server
+	// does: embed codes and oEmbed answers point here.
+	site = httptest.NewUnstartedServer(nil)
+	defer site.Close()
+	if _, err := gen.Build(gen.Config{Root: repoRoot, Out: distDir, Brotli: 11, BaseURL: "http://" + site.Listener.Addr().String()}); err != nil {
 		fmt.Fprintln(os.Stderr, "building the site:", err)
 		return 1
 	}
@@ -57,8 +61,8 @@ func run(m *testing.M) int {
 		fmt.Fprintln(os.Stderr, err)
 		return 1
 	}
-	site = httptest.NewServer(server.Handler(distDir, rules))
-	defer site.Close()
+	site.Config.Handler = server.Handler(distDir, rules)
+	site.Start()
 
 	profile, err := os.MkdirTemp("", "hashswitch-chromium")
 	if err != nil {

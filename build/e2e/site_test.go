@@ -2,7 +2,9 @@ package e2e
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"html"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -678,4 +680,47 @@ func TestShareOneCalculator(t *testing.T) {
 	}
 	got, want := settled(t, tb, "hashprice")
 	sameOutputs(t, "first, untouched", got, want)
+}
+
+// TestOEmbedDiscovery does what a CMS does with an article URL pasted by an
+// editor: it finds the oEmbed discovery link in the page, asks for the
+// JSON, and inserts its HTML into a page of another origin, where the
+// iframe shows the calculator and resizes.
+func TestOEmbedDiscovery(t *testing.T) {
+	get := func(u string) string {
+		t.Helper()
+		res, err := http.Get(u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		if res.StatusCode != 200 {
+			t.Fatalf("%s: %d", u, res.StatusCode)
+		}
+		return string(b)
+	}
+	page := get(site.URL + "/mining-vs-ai/")
+	m := regexp.MustCompile(`<link rel="alternate" type="application/json\+oembed" href="([^"]+)"`).FindStringSubmatch(page)
+	if m == nil {
+		t.Fatal("no oEmbed discovery link in the article")
+	}
+	var o struct{ Type, HTML string }
+	if err := json.Unmarshal([]byte(get(html.UnescapeString(m[1]))), &o); err != nil || o.Type != "rich" || !strings.Contains(o.HTML, site.URL+"/embed/convert/") {
+		t.Fatalf("oEmbed %s: %+v %v", m[1], o, err)
+	}
+	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!doctype html><html><head><title>CMS</title><link rel="icon" href="data:,"></head><body><p>A post.</p>%s</body></html>`, o.HTML)
+	}))
+	defer host.Close()
+	tb := newTab(t)
+	tb.origins = append(tb.origins, host.URL)
+	var height float64
+	tb.run(t,
+		chromedp.Navigate(host.URL+"/"),
+		until(`document.querySelector("iframe").getBoundingClientRect().height > 720`, 20*time.Second),
+		evaluate(`document.querySelector("iframe").getBoundingClientRect().height`, &height),
+	)
+	t.Logf("the inserted embed resized to %.0f px", height)
 }

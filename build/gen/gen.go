@@ -229,6 +229,7 @@ type page struct {
 	Version     string // a hash of every asset: changes when any does
 	Nav         []navItem
 	Embed       *calcView // on embed pages, the calculator
+	OEmbed      string    // on articles, the first calculator: oEmbed discovery
 }
 
 // write renders template name with p into the file for p.Path.

@@ -90,6 +90,9 @@ func (b *builder) content() error {
 		}
 		md := markdown(figures, func(w util.BufWriter, name string, preset url.Values) error {
 			seen[name]++
+			if p.OEmbed == "" {
+				p.OEmbed = name
+			}
 			return b.calc(w, p.Path, fmt.Sprintf("%s-%d", name, seen[name]), name, preset)
 		})
 		var html bytes.Buffer

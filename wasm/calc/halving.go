@@ -33,8 +33,10 @@ type HalvingResult struct {
 	BlocksRemaining   int64   `json:"blocks_remaining" label:"Blocks to go" show:"integer"`
 	SubsidySat        int64   `json:"subsidy_sat" label:"Subsidy now" unit:"sat per block"`
 	SubsidyBTC        float64 `json:"subsidy_btc" label:"Subsidy now" unit:"BTC per block" show:"btc"`
-	NextSubsidySat    int64   `json:"next_subsidy_sat" label:"Subsidy after" unit:"sat per block" show:"sat"`
-	SupplySat         int64   `json:"supply_sat" label:"Issued so far" unit:"sat" doc:"the subsidies of blocks 0 to height" show:"sat"`
+	NextSubsidySat    int64   `json:"next_subsidy_sat" label:"Subsidy after" unit:"sat per block"`
+	NextSubsidyBTC    float64 `json:"next_subsidy_btc" label:"Subsidy after" unit:"BTC per block" show:"btc"`
+	SupplySat         int64   `json:"supply_sat" label:"Issued so far" unit:"sat" doc:"the subsidies of blocks 0 to height"`
+	SupplyBTC         float64 `json:"supply_btc" label:"Issued so far" unit:"BTC" doc:"supply_sat in BTC" show:"btc"`
 	MaxSupplySat      int64   `json:"max_supply_sat" label:"All bitcoin ever issued" unit:"sat"`
 	SupplyPct         float64 `json:"supply_pct" label:"Share of all bitcoin already issued" unit:"%" show:"pct"`
 	BlockTimeSec      float64 `json:"block_time" label:"Mean time between blocks" unit:"seconds"`
@@ -69,11 +71,13 @@ var Halving = register(&Def[HalvingResult]{
 			NextHalvingHeight: next,
 			BlocksRemaining:   c.BlocksUntilHalving(height),
 			NextSubsidySat:    c.SubsidySat(next),
+			NextSubsidyBTC:    float64(c.SubsidySat(next)) / chain.Coin,
 			SupplySat:         c.SupplySat(height),
 			MaxSupplySat:      c.MaxSupplySat(),
 			BlockTimeSec:      blockTime,
 		}
 		r.SupplyPct = 100 * float64(r.SupplySat) / float64(r.MaxSupplySat)
+		r.SupplyBTC = float64(r.SupplySat) / chain.Coin
 		if q.Has(BlockTime) {
 			eta := c.HalvingETA(height, t, blockTime)
 			r.Time, r.ETAUnix = &t, &eta

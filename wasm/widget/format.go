@@ -71,7 +71,7 @@ func formatNumber(k Kind, x float64) string {
 	case USD:
 		return human.USD(x)
 	case BTC:
-		return strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.8f", x), "0"), ".")
+		return human.Group(strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.8f", x), "0"), "."))
 	case Pct:
 		return human.Decimals(x, 3) + "%"
 	case Ratio:

@@ -20,7 +20,7 @@ func TestInline(t *testing.T) {
 	if text, _, err := Inline(s, "convert", "mining.payback_years", url.Values{"hashprice": {"5"}}, "years"); err != nil || text != "never" {
 		t.Errorf("nested, null: %q %v", text, err)
 	}
-	if text, _, err := Inline(s, "halving", "next_subsidy_sat", nil, ""); err != nil || text != "156,250,000" {
+	if text, _, err := Inline(s, "halving", "next_subsidy_btc", nil, ""); err != nil || text != "1.5625" {
 		t.Errorf("the field's own kind: %q %v", text, err)
 	}
 	for _, bad := range []struct {
