@@ -724,3 +724,55 @@ func TestOEmbedDiscovery(t *testing.T) {
 	)
 	t.Logf("the inserted embed resized to %.0f px", height)
 }
+
+// TestEmbedDialog: the second calculator's Embed opens a dialog whose code
+// carries its scenario and the chosen theme; Escape closes it and gives
+// focus back; the code, pasted in a page of another origin, shows that
+// scenario.
+func TestEmbedDialog(t *testing.T) {
+	tb := newTab(t)
+	var open bool
+	var code, focused string
+	tb.run(t,
+		chromedp.Navigate(site.URL+"/hashprice/"),
+		waitWasm(), waitNetwork(),
+		retype(`#hashprice-2 [name="price"]`, "50000"),
+		until(`document.querySelector("#hashprice-2 a.embed-link").href.includes("price=50000")`, 10*time.Second),
+		chromedp.Click(chromedp.CSS(`#hashprice-2 a.embed-link`)),
+		evaluate(`document.getElementById("embed-dialog").open`, &open),
+		chromedp.Click(chromedp.CSS(`#embed-dialog input[value="true"]`)),
+		evaluate(`document.getElementById("embed-code").value`, &code),
+		chromedp.KeyEvent(kb.Escape),
+		evaluate(`document.activeElement.closest("section") && document.activeElement.closest("section").id + " " + document.activeElement.className`, &focused),
+	)
+	if !open || !strings.Contains(code, `src="`+site.URL+`/embed/hashprice/?`) || !strings.Contains(code, "price=50000") ||
+		!strings.Contains(code, "fees=0.5") || !strings.Contains(code, "dark=true") || !strings.Contains(code, site.URL+"/embed.js") {
+		t.Fatalf("dialog open %v, code %s", open, code)
+	}
+	if focused != "hashprice-2 embed-link" {
+		t.Errorf("after Escape the focus is on %q", focused)
+	}
+	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!doctype html><html><head><title>News</title><link rel="icon" href="data:,"></head><body><p>A story.</p>%s</body></html>`, code)
+	}))
+	defer host.Close()
+	tb.origins = append(tb.origins, host.URL)
+	var src string
+	tb.run(t,
+		chromedp.Navigate(host.URL+"/"),
+		until(`document.querySelector("iframe").getBoundingClientRect().height > 720`, 20*time.Second),
+		evaluate(`document.querySelector("iframe").src`, &src),
+	)
+	tb.run(t, chromedp.Navigate(src), touch(), waitWasm(), waitNetwork())
+	var price, theme string
+	tb.run(t,
+		evaluate(`document.querySelector("[name=price]").value`, &price),
+		evaluate(`document.documentElement.dataset.theme`, &theme),
+	)
+	got, want := settled(t, tb, "hashprice")
+	sameOutputs(t, "the pasted embed", got, want)
+	if price != "50000" || theme != "dark" {
+		t.Errorf("the pasted embed shows price %q, theme %q", price, theme)
+	}
+}

@@ -23,6 +23,7 @@ import (
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
+	"github.com/hashswitch/hashswitch/wasm/oembed"
 )
 
 // Config says where the sources are and where the site goes.
@@ -196,6 +197,9 @@ func (b *builder) templates() error {
 			data, err := json.Marshal(b.cfg.Snapshot)
 			return string(data), err
 		},
+		// embedCode is the code a newsroom pastes, with {origin}, {src} and
+		// {title} for the page to fill in (package oembed writes it).
+		"embedCode": func() string { return oembed.Code("{origin}", "{src}", "{title}", oembed.Height) },
 		// apiURL joins an endpoint and one of its examples, our own constants.
 		"apiURL": func(name, query string) template.URL { return template.URL(calc.Prefix + name + "?" + query) },
 	}).ParseGlob(filepath.Join(b.cfg.Root, "site", "templates", "*.html"))

@@ -451,6 +451,56 @@ function enhanceMiner(section, box) {
   });
 }
 
+// ---------- the embed dialog
+
+// The Embed link opens a dialog with the code for this calculator, its
+// current scenario and a theme, ready to copy. Without JavaScript the link
+// opens the embed page itself.
+const dialog = document.getElementById("embed-dialog");
+let embedding = null; // the section whose code the dialog shows
+
+function embedCode() {
+  const link = new URL(embedding.querySelector("a.embed-link").href, location.href);
+  const theme = dialog.querySelector("input[name=embed-theme]:checked").value;
+  if (theme !== "auto") link.searchParams.set("dark", theme);
+  const src = location.origin + link.pathname + link.search;
+  const title = embedding.querySelector(".calc-title").textContent;
+  const escape = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&#34;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return dialog.dataset.code.replace("{origin}", escape(location.origin)).replace("{src}", escape(src)).replace("{title}", escape(title));
+}
+
+function showEmbedCode() {
+  const code = dialog.querySelector("#embed-code");
+  code.value = embedCode();
+  dialog.querySelector(".embed-status").textContent = "";
+}
+
+if (dialog && !embed) {
+  for (const section of document.querySelectorAll("section.calc[data-calc]")) {
+    section.querySelector("a.embed-link").addEventListener("click", (e) => {
+      e.preventDefault();
+      embedding = section;
+      showEmbedCode();
+      dialog.showModal();
+      dialog.querySelector("#embed-code").select();
+    });
+  }
+  for (const radio of dialog.querySelectorAll("input[name=embed-theme]")) radio.addEventListener("change", showEmbedCode);
+  dialog.querySelector(".embed-close").addEventListener("click", () => dialog.close());
+  dialog.querySelector(".embed-copy").addEventListener("click", async () => {
+    const code = dialog.querySelector("#embed-code");
+    const status = dialog.querySelector(".embed-status");
+    try {
+      await navigator.clipboard.writeText(code.value);
+      status.textContent = "Copied.";
+    } catch {
+      code.select();
+      status.textContent = "Selected: press Ctrl+C (⌘C on a Mac) to copy.";
+    }
+  });
+  dialog.addEventListener("close", () => embedding?.querySelector("a.embed-link").focus());
+}
+
 // ---------- the API page
 
 function enhanceTry(form) {
