@@ -776,3 +776,32 @@ func TestEmbedDialog(t *testing.T) {
 		t.Errorf("the pasted embed shows price %q, theme %q", price, theme)
 	}
 }
+
+// TestPhone: at 320 CSS px every chart shows its narrow drawing with text
+// of 11 px or more, a calculator's results come before its inputs, and a
+// long form folds its later groups.
+func TestPhone(t *testing.T) {
+	tb := newTab(t)
+	var smallest float64
+	var charts int
+	var resultsFirst, folded bool
+	tb.run(t,
+		chromedp.EmulateViewport(320, 640),
+		chromedp.Navigate(site.URL+"/calculators/"),
+		waitWasm(), waitNetwork(),
+		evaluate(`[...document.querySelectorAll("svg.chart")].filter((s) => s.getBoundingClientRect().width > 0).length`, &charts),
+		evaluate(`Math.min(...[...document.querySelectorAll("svg.chart")].filter((s) => s.getBoundingClientRect().width > 0).flatMap((svg) => {
+			const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+			return [...svg.querySelectorAll("text")].map((t) => parseFloat(getComputedStyle(t).fontSize) * scale);
+		}))`, &smallest),
+		evaluate(`(() => { const s = document.querySelector('section[data-calc="convert"]');
+			return s.querySelector(".results").getBoundingClientRect().top < s.querySelector("form").getBoundingClientRect().top; })()`, &resultsFirst),
+		evaluate(`!document.querySelector('section[data-calc="convert"] details.more-inputs').open`, &folded),
+	)
+	if charts < 6 || smallest < 11 {
+		t.Errorf("%d charts shown at 320 px; the smallest text is %.1f px", charts, smallest)
+	}
+	if !resultsFirst || !folded {
+		t.Errorf("results first %v, later inputs folded %v", resultsFirst, folded)
+	}
+}

@@ -190,6 +190,7 @@ func (b *builder) templates() error {
 		"base":  func() string { return b.cfg.BaseURL },
 		// The API docs come from the calculators' definitions.
 		"calculators": calc.All,
+		"group":       func(v *calcView, g inputGroup) groupView { return groupView{v, g} },
 		"fields":      calc.Fields,
 		"openapi":     func() string { return calc.OpenAPIPath },
 		// network is the build's snapshot as JSON, for the page's Go.

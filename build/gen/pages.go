@@ -123,6 +123,7 @@ type calcView struct {
 	Params   url.Values
 	Preset   url.Values // the fence's presets: inputs the page's text fixed
 	Groups   []inputGroup
+	More     []inputGroup     // groups past the first two of a long form, collapsed
 	Heading  int              // 2 in articles, 1 on embed pages
 	Share    string           // this page with the scenario in its URL
 	Embed    string           // the embed page with the scenario
@@ -170,6 +171,11 @@ func (b *builder) newCalcView(path, id, name string, preset url.Values, heading 
 		g.Inputs = append(g.Inputs, in)
 	}
 	v.InputIDs = strings.Join(ids, " ")
+	// A long form shows its first two groups and folds the rest, so on a
+	// phone the results are not a screen of inputs away.
+	if len(w.Inputs) > 8 && len(v.Groups) > 2 {
+		v.Groups, v.More = v.Groups[:2], v.Groups[2:]
+	}
 	if w.Miner != "" {
 		v.MinerHeader, v.MinerTarget = widget.MinerHeader, widget.MinerTarget()
 	}
@@ -235,6 +241,21 @@ func RawValue(v any) string {
 	return fmt.Sprint(v)
 }
 
+// MoreCount is how many inputs the folded groups hold.
+func (v *calcView) MoreCount() int {
+	n := 0
+	for _, g := range v.More {
+		n += len(g.Inputs)
+	}
+	return n
+}
+
+// groupView is what the "calc-group" template sees.
+type groupView struct {
+	V *calcView
+	G inputGroup
+}
+
 // result is one output with its value, for the template.
 type result struct {
 	widget.Output
@@ -260,4 +281,7 @@ func (r result) Mono() bool { return r.Kind == widget.Text }
 
 // Chart and Table return the prerendered chart markup, made by package chart.
 func (v *calcView) Chart() template.HTML { return template.HTML(v.R.Chart) }
-func (v *calcView) Table() template.HTML { return template.HTML(v.R.Table) }
+
+// ChartNarrow is the chart drawn for phones.
+func (v *calcView) ChartNarrow() template.HTML { return template.HTML(v.R.ChartNarrow) }
+func (v *calcView) Table() template.HTML       { return template.HTML(v.R.Table) }

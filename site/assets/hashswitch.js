@@ -90,6 +90,7 @@ function show(section, r) {
     const input = r.error.field ? section.querySelector(`[name="${CSS.escape(r.error.field)}"]`) : null;
     const message = r.error.message.charAt(0).toUpperCase() + r.error.message.slice(1);
     if (input) {
+      input.closest("details")?.setAttribute("open", "");
       input.setAttribute("aria-invalid", "true");
       section.querySelector(`#${CSS.escape(input.id)}-error`).textContent = message;
       summary.textContent = "";
@@ -111,7 +112,10 @@ function show(section, r) {
   }
   const chart = section.querySelector(".chart-box");
   if (chart) {
-    chart.innerHTML = r.chart; // SVG from package chart: escaped, no script, no style
+    // SVG from package chart: escaped, no script, no style; drawn twice,
+    // for screens and for phones, and CSS shows the one that fits.
+    chart.querySelector(".chart-wide").innerHTML = r.chart;
+    chart.querySelector(".chart-narrow").innerHTML = r.chart_narrow;
     section.querySelector(".chart-table").innerHTML = r.table;
   }
   const name = section.dataset.calc;

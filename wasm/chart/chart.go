@@ -41,7 +41,19 @@ type Chart struct {
 	FormatX    func(float64) string // tick and table labels; default Compact
 	FormatY    func(float64) string
 	StepSeries bool // draw lines as steps (a value that holds until the next x)
+	// Width is the drawing's width in CSS pixels (0: Wide). A page shows a
+	// Narrow drawing on phones, so text stays at 12 px instead of shrinking
+	// with the picture.
+	Width int
 }
+
+// The two widths pages draw: for screens, and for phones (a 240-unit
+// drawing in the 230 px column of a 320 px screen still sets its text
+// above 11 px).
+const (
+	Wide   = 640
+	Narrow = 240
+)
 
 // Point is a marked point.
 type Point struct {
@@ -50,15 +62,31 @@ type Point struct {
 }
 
 const (
-	width, height                     = 640, 300
-	padLeft, padRight, padTop, padBot = 72, 16, 16, 44
+	height                            = 300
+	padRight, padTop, padBot = 16, 16, 44
 )
+
+// c.padLeft() is the room for the y axis's ticks and label.
+func (c *Chart) padLeft() float64 {
+	if c.w() < 400 {
+		return 58
+	}
+	return 72
+}
+
+// w is the drawing's width.
+func (c *Chart) w() float64 {
+	if c.Width <= 0 {
+		return Wide
+	}
+	return float64(max(c.Width, 200))
+}
 
 // SVG returns the chart as an <svg> element.
 func (c *Chart) SVG() string {
 	var b strings.Builder
 	titleID := c.ID + "-title"
-	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %d %d" role="img" aria-labelledby="%s" xmlns="http://www.w3.org/2000/svg">`, width, height, html.EscapeString(titleID))
+	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %g %d" role="img" aria-labelledby="%s" xmlns="http://www.w3.org/2000/svg">`, c.w(), height, html.EscapeString(titleID))
 	fmt.Fprintf(&b, `<title id="%s">%s</title>`, html.EscapeString(titleID), html.EscapeString(c.Title))
 	if len(c.Bars) > 0 {
 		c.bars(&b)
@@ -102,17 +130,19 @@ func (c *Chart) lines(b *strings.Builder) {
 	if ymax == ymin {
 		ymax = ymin + 1
 	}
-	px := func(x float64) float64 { return padLeft + (x-xmin)/(xmax-xmin)*(width-padLeft-padRight) }
+	width := c.w()
+	px := func(x float64) float64 { return c.padLeft() + (x-xmin)/(xmax-xmin)*(width-c.padLeft()-padRight) }
 	py := func(y float64) float64 { return height - padBot - (y-ymin)/(ymax-ymin)*(height-padTop-padBot) }
 
 	c.axes(b, yt, py)
-	for _, x := range niceTicks(xmin, xmax, 6) {
+	// One x tick per 110 px or so: fewer on a phone.
+	for _, x := range niceTicks(xmin, xmax, max(2, int((width-c.padLeft()-padRight)/110))) {
 		if x < xmin-1e-9*math.Abs(xmax-xmin) || x > xmax+1e-9*math.Abs(xmax-xmin) {
 			continue
 		}
 		fmt.Fprintf(b, `<text class="chart-tick" x="%.1f" y="%d" text-anchor="middle">%s</text>`, px(x), height-padBot+18, html.EscapeString(c.fx()(x)))
 	}
-	fmt.Fprintf(b, `<text class="chart-label" x="%d" y="%d" text-anchor="middle">%s</text>`, (width+padLeft)/2, height-6, html.EscapeString(c.XLabel))
+	fmt.Fprintf(b, `<text class="chart-label" x="%.1f" y="%d" text-anchor="middle">%s</text>`, (width+c.padLeft())/2, height-6, html.EscapeString(c.XLabel))
 	for i, s := range c.Series {
 		var d strings.Builder
 		for j := range s.X {
@@ -137,7 +167,7 @@ func (c *Chart) lines(b *strings.Builder) {
 	}
 	if len(c.Series) > 1 {
 		for i, s := range c.Series {
-			fmt.Fprintf(b, `<text class="chart-legend chart-legend-%d" x="%d" y="%d">%s</text>`, i, padLeft+8, padTop+14+16*i, html.EscapeString(s.Name))
+			fmt.Fprintf(b, `<text class="chart-legend chart-legend-%d" x="%g" y="%d">%s</text>`, i, c.padLeft()+8, padTop+14+16*i, html.EscapeString(s.Name))
 		}
 	}
 }
@@ -145,10 +175,10 @@ func (c *Chart) lines(b *strings.Builder) {
 // axes draws the y axis with its grid and label, and the x axis line.
 func (c *Chart) axes(b *strings.Builder, yt []float64, py func(float64) float64) {
 	for _, y := range yt {
-		fmt.Fprintf(b, `<line class="chart-grid" x1="%d" x2="%d" y1="%.1f" y2="%.1f"/>`, padLeft, width-padRight, py(y), py(y))
-		fmt.Fprintf(b, `<text class="chart-tick" x="%d" y="%.1f" text-anchor="end">%s</text>`, padLeft-6, py(y)+4, html.EscapeString(c.fy()(y)))
+		fmt.Fprintf(b, `<line class="chart-grid" x1="%g" x2="%.1f" y1="%.1f" y2="%.1f"/>`, c.padLeft(), c.w()-padRight, py(y), py(y))
+		fmt.Fprintf(b, `<text class="chart-tick" x="%g" y="%.1f" text-anchor="end">%s</text>`, c.padLeft()-6, py(y)+4, html.EscapeString(c.fy()(y)))
 	}
-	fmt.Fprintf(b, `<line class="chart-axis" x1="%d" x2="%d" y1="%d" y2="%d"/>`, padLeft, width-padRight, height-padBot, height-padBot)
+	fmt.Fprintf(b, `<line class="chart-axis" x1="%g" x2="%.1f" y1="%d" y2="%d"/>`, c.padLeft(), c.w()-padRight, height-padBot, height-padBot)
 	fmt.Fprintf(b, `<text class="chart-label" x="14" y="%d" text-anchor="middle" transform="rotate(-90 14 %d)">%s</text>`,
 		(height-padBot+padTop)/2, (height-padBot+padTop)/2, html.EscapeString(c.YLabel))
 }
@@ -165,13 +195,27 @@ func (c *Chart) bars(b *strings.Builder) {
 	ymin, ymax = yt[0], yt[len(yt)-1]
 	py := func(y float64) float64 { return height - padBot - (y-ymin)/(ymax-ymin)*(height-padTop-padBot) }
 	c.axes(b, yt, py)
-	slot := float64(width-padLeft-padRight) / float64(len(c.Bars))
+	slot := (c.w() - c.padLeft() - padRight) / float64(len(c.Bars))
 	for i, bar := range c.Bars {
-		x := padLeft + slot*float64(i) + slot*0.2
+		x := c.padLeft() + slot*float64(i) + slot*0.2
 		top, bottom := py(math.Max(bar.Value, 0)), py(math.Min(bar.Value, 0))
 		fmt.Fprintf(b, `<rect class="chart-bar chart-bar-%d" x="%.1f" y="%.1f" width="%.1f" height="%.1f"/>`, i, x, top, slot*0.6, math.Max(bottom-top, 0.5))
 		fmt.Fprintf(b, `<text class="chart-value" x="%.1f" y="%.1f" text-anchor="middle">%s</text>`, x+slot*0.3, top-6, html.EscapeString(c.fy()(bar.Value)))
-		fmt.Fprintf(b, `<text class="chart-tick" x="%.1f" y="%d" text-anchor="middle">%s</text>`, x+slot*0.3, height-padBot+18, html.EscapeString(bar.Label))
+		// A label wider than its slot (about 7 px a character) wraps at
+		// its spaces, a line each.
+		lines := []string{bar.Label}
+		if float64(len(bar.Label))*7 > slot {
+			lines = strings.Fields(bar.Label)
+		}
+		fmt.Fprintf(b, `<text class="chart-tick" x="%.1f" y="%d" text-anchor="middle">`, x+slot*0.3, height-padBot+18)
+		for j, line := range lines {
+			dy := "0"
+			if j > 0 {
+				dy = "1.1em"
+			}
+			fmt.Fprintf(b, `<tspan x="%.1f" dy="%s">%s</tspan>`, x+slot*0.3, dy, html.EscapeString(line))
+		}
+		b.WriteString(`</text>`)
 	}
 }
 

@@ -18,6 +18,7 @@ import (
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/chain"
+	"github.com/hashswitch/hashswitch/wasm/chart"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
 
@@ -147,10 +148,12 @@ type Result struct {
 	Status int              `json:"status"`
 	Error  *calc.FieldError `json:"error,omitempty"`
 	Values []Value          `json:"values,omitempty"`
-	Chart  string           `json:"chart,omitempty"` // <svg>
-	Table  string           `json:"table,omitempty"` // <table> with the chart's data
-	Query  string           `json:"query"`           // the scenario as URL parameters
-	APIURL string           `json:"api_url"`         // the same answer from the API
+	Chart  string           `json:"chart,omitempty"` // <svg>, chart.Wide
+	// ChartNarrow is the same chart drawn for phones (chart.Narrow).
+	ChartNarrow string `json:"chart_narrow,omitempty"`
+	Table       string `json:"table,omitempty"` // <table> with the chart's data
+	Query       string `json:"query"`           // the scenario as URL parameters
+	APIURL      string `json:"api_url"`         // the same answer from the API
 }
 
 // Params returns the calculator's parameters for a scenario: each input's
@@ -196,6 +199,8 @@ func (w *Widget) Render(s netdata.Snapshot, rawQuery string) (r Result) {
 	}
 	if c := w.Calc.Draw(query, result); c != nil {
 		r.Chart, r.Table = c.SVG(), c.Table()
+		c.Width, c.ID = chart.Narrow, c.ID+"-narrow"
+		r.ChartNarrow = c.SVG()
 	}
 	return r
 }
