@@ -107,6 +107,8 @@ func sameNumber(a, b string) bool {
 // person does with the keyboard, firing an input event per key.
 func retype(sel, value string) chromedp.Action[chromedp.Void] {
 	return chromedp.Steps(
+		// An input in a folded group: the reader opens it first.
+		evaluate(fmt.Sprintf(`document.querySelector(%q).closest("details")?.setAttribute("open", ""), true`, sel), new(any)),
 		chromedp.Focus(chromedp.CSS(sel)),
 		evaluate(fmt.Sprintf(`document.querySelector(%q).select()`, sel), new(any)),
 		chromedp.KeyEvent(value),
