@@ -5,6 +5,10 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"net/http/httputil"
+	"net/url"
 	"strings"
 	"testing"
 	"time"
@@ -100,4 +104,35 @@ func TestMinerPage(t *testing.T) {
 	)
 	sameOutputs(t, "bench after mining", got, want)
 	t.Logf("this browser hashed at %s", rate)
+}
+
+// TestMinerInASandbox: an embed sandboxed with allow-scripts alone may not
+// start Web Workers; the miner says so in plain words and disables Start.
+// The page is sandboxed by its own CSP header, which a proxy adds.
+func TestMinerInASandbox(t *testing.T) {
+	target, _ := url.Parse(site.URL)
+	proxy := httputil.NewSingleHostReverseProxy(target)
+	proxy.ModifyResponse = func(res *http.Response) error {
+		if res.Request.URL.Path == "/embed/bench/" {
+			res.Header.Add("Content-Security-Policy", "sandbox allow-scripts")
+		}
+		return nil
+	}
+	srv := httptest.NewServer(proxy)
+	defer srv.Close()
+	tb := newTab(t)
+	tb.origins = append(tb.origins, srv.URL)
+	var status string
+	var disabled bool
+	tb.run(t,
+		chromedp.Navigate(srv.URL+"/embed/bench/"),
+		touch(), waitWasm(),
+		chromedp.Click(chromedp.CSS(".miner-start")),
+		until(`document.querySelector(".miner-status").textContent !== ""`, 10*time.Second),
+		evaluate(`document.querySelector(".miner-status").textContent`, &status),
+		evaluate(`document.querySelector(".miner-start").disabled`, &disabled),
+	)
+	if !strings.Contains(status, "does not let the miner run inside this frame") || strings.Contains(status, "Failed to construct") || !disabled {
+		t.Errorf("status %q, Start disabled %v", status, disabled)
+	}
 }
