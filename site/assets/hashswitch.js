@@ -124,6 +124,21 @@ function show(section, r) {
   section.querySelector("a.api-link").href = r.api_url;
 }
 
+// collectWhenIdle runs Go's garbage collector when the page is idle, so a
+// collection does not fall inside a keystroke (the heap may grow 4x
+// between them: cmd/app sets GOGC=400).
+let idleAsked = false;
+function collectWhenIdle(go) {
+  if (idleAsked) return;
+  idleAsked = true;
+  const run = () => {
+    idleAsked = false;
+    go.idle();
+  };
+  if (globalThis.requestIdleCallback) requestIdleCallback(run, { timeout: 2000 });
+  else setTimeout(run, 200);
+}
+
 // owned holds the inputs a reader typed or a URL preset set: new network
 // figures never overwrite them.
 const owned = new WeakSet();
@@ -160,6 +175,7 @@ function enhance(section) {
     }
     const r = JSON.parse(go.widget(name, query(form)));
     show(section, r);
+    collectWhenIdle(go);
     if (edited && !r.error) {
       try {
         history.replaceState(null, "", addressFor(section, r.query));
@@ -208,6 +224,15 @@ function enhance(section) {
 // for offline use, else the build's own) and recomputes every calculator
 // from them, leaving alone what the reader typed or a preset set.
 async function loadNetwork(go) {
+  // A calculator waiting to compute its presets does not wait for the
+  // network: it computes at once from the build's figures, and again when
+  // newer ones arrive.
+  const pending = document.querySelectorAll("section.calc.pending");
+  if (pending.length) {
+    const freshness = JSON.parse(go.network(document.body.dataset.network, ""));
+    if (!freshness.error) for (const section of pending) refresh(go, section, freshness);
+    performance.mark("hashswitch-first-number");
+  }
   let answer = "";
   let from = "";
   let problem = "";
@@ -240,6 +265,7 @@ async function loadNetwork(go) {
     refresh(go, section, freshness);
     if (problem) section.querySelector(".calc-error").textContent = problem;
   }
+  collectWhenIdle(go);
   performance.mark("hashswitch-network");
   root.dataset.network = from || "build";
 }
