@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/hashswitch/hashswitch/wasm/chain"
+	"github.com/hashswitch/hashswitch/wasm/human"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
 
@@ -233,27 +234,7 @@ func (p Param) typeHint() string {
 }
 
 // groupDigits writes x with thousands separators, as the site prints it.
-func groupDigits(x float64) string {
-	s := strconv.FormatFloat(x, 'f', -1, 64)
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	neg := strings.HasPrefix(intPart, "-")
-	intPart = strings.TrimPrefix(intPart, "-")
-	var b strings.Builder
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(c)
-	}
-	out := b.String()
-	if hasFrac {
-		out += "." + frac
-	}
-	if neg {
-		out = "-" + out
-	}
-	return out
-}
+func groupDigits(x float64) string { return human.Group(strconv.FormatFloat(x, 'f', -1, 64)) }
 
 // Suffixes people write after a number.
 var magnitudes = map[byte]float64{'k': 1e3, 'K': 1e3, 'M': 1e6, 'B': 1e9, 'T': 1e12}

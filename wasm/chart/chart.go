@@ -62,7 +62,7 @@ type Point struct {
 }
 
 const (
-	height                            = 300
+	height                   = 300
 	padRight, padTop, padBot = 16, 16, 44
 )
 

@@ -64,7 +64,7 @@ func export(onClose func()) (release func(), err error) {
 			runtime.GC()
 			return nil
 		},
-		"rate":      rateResult,
+		"rate": rateResult,
 		"close": func([]safejs.Value) any {
 			onClose()
 			return nil
