@@ -1,6 +1,7 @@
 # Hashswitch. `make help` lists the targets; each is one line of Go.
 GO       ?= go
-FUZZTIME ?= 15s # or a count of runs: 60000x
+# FUZZTIME: a duration (15s) or a count of runs (60000x, what CI uses)
+FUZZTIME ?= 15s
 WASMEXEC := $(shell $(GO) env GOROOT)/lib/wasm
 
 .PHONY: help serve dist edge test test-wasm bench fuzz deps
