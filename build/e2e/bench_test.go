@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"encoding/json"
 	"fmt"
 	"math"
 	"os"
@@ -347,5 +348,44 @@ func BenchmarkBrowserKeystroke(b *testing.B) {
 		b.ReportMetric(p99, "ms-p99-"+name)
 	}
 	b.ReportMetric(worst, "ms-p99-worst")
+	b.ReportMetric(0, "ns/op")
+}
+
+// BenchmarkBrowserLighthouse runs Lighthouse (npm, pinned in
+// build/e2e/package-lock.json; mobile emulation, simulated throttling) on
+// an embed and on the home page, in Debian's Chromium, and reports the
+// performance score and Total Blocking Time of each.
+func BenchmarkBrowserLighthouse(b *testing.B) {
+	chromium, err := findChromium()
+	if err != nil {
+		b.Fatal(err)
+	}
+	bin := filepath.Join(repoRoot, "build", "e2e", "node_modules", ".bin", "lighthouse")
+	if _, err := os.Stat(bin); err != nil {
+		b.Fatalf("no lighthouse: run sh build/deps.sh: %v", err)
+	}
+	for _, c := range []struct{ name, path string }{{"embed", "/embed/hashprice/"}, {"home", "/"}} {
+		out := filepath.Join(b.TempDir(), c.name+".json")
+		cmd := exec.Command(bin, site.URL+c.path, "--only-categories=performance", "--output=json", "--output-path="+out, "--quiet",
+			"--chrome-flags=--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync")
+		cmd.Env = append(os.Environ(), "CHROME_PATH="+chromium)
+		if log, err := cmd.CombinedOutput(); err != nil {
+			b.Fatalf("lighthouse %s: %v\n%s", c.path, err, log)
+		}
+		data, err := os.ReadFile(out)
+		if err != nil {
+			b.Fatal(err)
+		}
+		var r struct {
+			Categories struct{ Performance struct{ Score float64 } }
+			Audits     map[string]struct{ NumericValue float64 }
+		}
+		if err := json.Unmarshal(data, &r); err != nil {
+			b.Fatal(err)
+		}
+		b.ReportMetric(100*r.Categories.Performance.Score, "score-"+c.name)
+		b.ReportMetric(r.Audits["total-blocking-time"].NumericValue, "ms-tbt-"+c.name)
+		b.ReportMetric(r.Audits["largest-contentful-paint"].NumericValue, "ms-lcp-"+c.name)
+	}
 	b.ReportMetric(0, "ns/op")
 }
