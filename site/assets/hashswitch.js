@@ -291,7 +291,7 @@ function refresh(go, section, freshness) {
   line.classList.toggle("warn", freshness.warn);
   const time = line.querySelector("time");
   time.dateTime = freshness.iso;
-  time.textContent = freshness.text;
+  time.textContent = form.querySelector("[name=height]") ? freshness.height_text : freshness.text;
 }
 
 // ---------- the in-browser miner

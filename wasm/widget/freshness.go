@@ -22,8 +22,21 @@ const StaleAfter = 7 * 24 * time.Hour
 // Freshness is the line every calculator shows about its figures.
 type Freshness struct {
 	Text string `json:"text"`
-	Warn bool   `json:"warn"` // older than StaleAfter, or stale upstream
-	ISO  string `json:"iso"`  // the figures' date, for <time datetime>
+	// HeightText is Text for a calculator that starts from the block
+	// height, which says when the height is an estimate.
+	HeightText string `json:"height_text"`
+	Warn       bool   `json:"warn"` // older than StaleAfter, or stale upstream
+	ISO        string `json:"iso"`  // the figures' date, for <time datetime>
+}
+
+// For is the line for widget w: HeightText when w starts from the height.
+func (f Freshness) For(w *Widget) string {
+	for _, in := range w.Inputs {
+		if in.Name == "height" {
+			return f.HeightText
+		}
+	}
+	return f.Text
 }
 
 // FreshnessOf says where snapshot s stands at now, given where it came from.
@@ -40,6 +53,7 @@ func FreshnessOf(s netdata.Snapshot, now time.Time, from string) Freshness {
 		}
 	case FromPinned:
 		f.Text = "Figures as of " + at.Format("2 Jan 2006") + " (pinned)"
+		f.HeightText = f.Text
 		return f // an article's own date: its age is the point, not a warning
 	case FromOffline:
 		f.Text = "Offline: figures from " + at.Format("2 Jan 2006, 15:04 UTC")
@@ -56,8 +70,9 @@ func FreshnessOf(s netdata.Snapshot, now time.Time, from string) Freshness {
 		f.Text += "; some could not be refreshed"
 		f.Warn = true
 	}
+	f.HeightText = f.Text
 	if s.Estimated {
-		f.Text += "; the block height is estimated"
+		f.HeightText += "; the block height is estimated"
 	}
 	if age > StaleAfter {
 		f.Warn = true

@@ -1,6 +1,7 @@
 package widget
 
 import (
+	"strings"
 	"testing"
 	"time"
 
@@ -29,7 +30,8 @@ func TestFreshness(t *testing.T) {
 		{live, time.Unix(live.Time, 0).Add(time.Hour), FromOffline, "Offline: figures from 25 Nov 2025, 14:05 UTC", false},
 	} {
 		f := FreshnessOf(tt.s, tt.now, tt.from)
-		if f.Text != tt.text || f.Warn != tt.warn || f.ISO != "2025-11-25" {
+		if f.HeightText != tt.text || f.Warn != tt.warn || f.ISO != "2025-11-25" || f.For(Lookup("halving")) != tt.text ||
+			f.For(Lookup("hashprice")) != strings.TrimSuffix(tt.text, "; the block height is estimated") {
 			t.Errorf("%s at %v: %+v, want %q warn %v", tt.from, tt.now, f, tt.text, tt.warn)
 		}
 	}
