@@ -25,7 +25,7 @@ type ProfitResult struct {
 
 // The profit calculator's form puts the network inputs first.
 var profitParams = append(append([]Param{}, networkParams...),
-	optional(HashpriceIn, "instead of the network inputs; price is then optional and only gives cost_per_btc"),
+	hidden(optional(HashpriceIn, "instead of the network inputs; price is then optional and only gives cost_per_btc")),
 	Efficiency, PowerPrice, PoolFee, Uptime, MiningPUE.In("Miner"), MachinePrice.In("Miner"), MachineLife.In("Miner"))
 
 // Profit answers /api/v1/profit.
@@ -33,7 +33,7 @@ var Profit = register(&Def[ProfitResult]{
 	Meta: Meta{
 		Name: "profit", Order: 20, Widget: "profit", Title: "Mining profit",
 		Summary:  "A miner's revenue, power cost and profit per TH/s, the power price that breaks even, and what the power for one bitcoin costs.",
-		Params:   hideHashprice(profitParams),
+		Params:   profitParams,
 		Examples: []string{"price=85000&difficulty=149.3e12&height=925000&fees=0.02&efficiency=17.5&power_price=0.05", "hashprice=36&efficiency=17.5&power_price=0.05&pool_fee=2&uptime=97"},
 	},
 	Run: func(q *Query) (ProfitResult, error) {
@@ -77,16 +77,6 @@ var Profit = register(&Def[ProfitResult]{
 		}
 	},
 })
-
-// hideHashprice keeps hashprice off a form that shows the network inputs.
-func hideHashprice(ps []Param) []Param {
-	for i := range ps {
-		if ps[i].Name == HashpriceIn.Name {
-			ps[i] = hidden(ps[i])
-		}
-	}
-	return ps
-}
 
 // deref is *x, or 0 for nil.
 func deref(x *float64) float64 {
