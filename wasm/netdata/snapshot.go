@@ -62,12 +62,6 @@ type Snapshot struct {
 	Fixture bool `json:"fixture,omitempty"`
 }
 
-// Date returns AsOf as a time, or the zero time when it is malformed.
-func (s Snapshot) Date() time.Time {
-	t, _ := time.Parse(time.DateOnly, s.AsOf)
-	return t
-}
-
 // Age returns how old figure name is at now, in whole seconds.
 func (s Snapshot) Age(name string, now time.Time) int64 {
 	return max(0, now.Unix()-s.Figures[name].Time)
