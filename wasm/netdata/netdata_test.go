@@ -2,40 +2,17 @@ package netdata_test
 
 import (
 	"context"
-	"fmt"
-	"io"
 	"math"
-	"net/http"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/hashswitch/hashswitch/build/live"
 	"github.com/hashswitch/hashswitch/internal/fakeupstream"
 	"github.com/hashswitch/hashswitch/wasm/chain"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
-
-// httpGet is the Getter the native hosts use, with a per-request timeout.
-func httpGet(timeout time.Duration) netdata.Getter {
-	return func(ctx context.Context, url string) ([]byte, error) {
-		ctx, cancel := context.WithTimeout(ctx, timeout)
-		defer cancel()
-		req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
-		if err != nil {
-			return nil, err
-		}
-		res, err := http.DefaultClient.Do(req)
-		if err != nil {
-			return nil, err
-		}
-		defer res.Body.Close()
-		if res.StatusCode != 200 {
-			return nil, fmt.Errorf("%s: %s", url, res.Status)
-		}
-		return io.ReadAll(io.LimitReader(res.Body, 1<<20))
-	}
-}
 
 var now = time.Date(2026, 11, 25, 14, 5, 0, 0, time.UTC)
 
@@ -43,7 +20,7 @@ func refresh(t *testing.T, st fakeupstream.State, prev netdata.Snapshot) (netdat
 	t.Helper()
 	srv := fakeupstream.Start(st)
 	defer srv.Close()
-	return netdata.Refresh(context.Background(), httpGet(300*time.Millisecond), srv.Upstreams(), prev, now)
+	return netdata.Refresh(context.Background(), live.Getter(300*time.Millisecond), srv.Upstreams(), prev, now)
 }
 
 // TestDocumentedExamples parses the answers mempool.space's documentation
@@ -154,7 +131,7 @@ func TestOneUpstreamDownNeverBlanksTheRest(t *testing.T) {
 			tt.break_(&st)
 			srv := fakeupstream.Start(st)
 			defer srv.Close()
-			s, problems := netdata.Refresh(context.Background(), httpGet(300*time.Millisecond), srv.Upstreams(), prev, later)
+			s, problems := netdata.Refresh(context.Background(), live.Getter(300*time.Millisecond), srv.Upstreams(), prev, later)
 			stale := map[string]bool{}
 			for _, f := range tt.stale {
 				stale[f] = true
