@@ -6,6 +6,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"net/http"
 	"net/http/httptest"
 	"os"
 	"os/exec"
@@ -23,6 +24,7 @@ import (
 
 	"github.com/hashswitch/hashswitch/build/gen"
 	"github.com/hashswitch/hashswitch/build/server"
+	"github.com/hashswitch/hashswitch/wasm/api"
 )
 
 var (
@@ -258,6 +260,26 @@ func eventually(script string, timeout time.Duration) chromedp.Action[chromedp.V
 // waitWasm waits until the page's WebAssembly has started.
 func waitWasm() chromedp.Action[chromedp.Void] {
 	return until(`document.documentElement.dataset.wasm === "ready"`, 30*time.Second)
+}
+
+// siteHandler serves the build in dir with netlify.toml's rules, as the
+// dev server does, and the API with opts.
+func siteHandler(t testing.TB, dir string, opts ...api.Option) http.Handler {
+	t.Helper()
+	rules, err := server.LoadRules(filepath.Join(repoRoot, "netlify.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return server.Handler(dir, rules, opts...)
+}
+
+// freshSite serves the test build on an origin no other test has visited,
+// so its service worker and caches start empty, until the test ends.
+func freshSite(t testing.TB, opts ...api.Option) *httptest.Server {
+	t.Helper()
+	srv := httptest.NewServer(siteHandler(t, distDir, opts...))
+	t.Cleanup(srv.Close)
+	return srv
 }
 
 // touch is the reader's first touch of an embed: focus on its first input,

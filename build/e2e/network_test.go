@@ -11,7 +11,6 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/hashswitch/hashswitch/build/server"
 	"github.com/hashswitch/hashswitch/wasm/api"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
@@ -21,11 +20,7 @@ import (
 // Answers to /api/v1/network wait delay first.
 func liveSite(t *testing.T, snap netdata.Snapshot, delay time.Duration) *httptest.Server {
 	t.Helper()
-	rules, err := server.LoadRules(repoRoot + "/netlify.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := server.Handler(distDir, rules, api.WithLive(func() (netdata.Snapshot, error) { return snap, nil }))
+	h := siteHandler(t, distDir, api.WithLive(func() (netdata.Snapshot, error) { return snap, nil }))
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path == "/api/v1/network" {
 			time.Sleep(delay)

@@ -23,7 +23,6 @@ import (
 	"github.com/chromedp/chromedp/kb"
 
 	"github.com/hashswitch/hashswitch/build/gen"
-	"github.com/hashswitch/hashswitch/build/server"
 	"github.com/hashswitch/hashswitch/internal/vectors"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 	"github.com/hashswitch/hashswitch/wasm/widget"
@@ -262,12 +261,7 @@ func TestKeyboardOnly(t *testing.T) {
 // reloads: the service worker's cache serves the page, the WebAssembly
 // starts, and the calculators still compute.
 func TestOfflineAfterOneVisit(t *testing.T) {
-	rules, err := server.LoadRules(repoRoot + "/netlify.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	own := httptest.NewServer(server.Handler(distDir, rules))
-	defer own.Close()
+	own := freshSite(t)
 	tb := newTab(t)
 	tb.origins = append(tb.origins, own.URL)
 	tb.offlineExpected = true
@@ -400,11 +394,7 @@ func TestUpdatePrompt(t *testing.T) {
 	if _, err := gen.Build(gen.Config{Root: repoRoot, Out: dir}); err != nil {
 		t.Fatal(err)
 	}
-	rules, err := server.LoadRules(repoRoot + "/netlify.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	own := httptest.NewServer(server.Handler(dir, rules))
+	own := httptest.NewServer(siteHandler(t, dir))
 	defer own.Close()
 	tb := newTab(t, chromedp.WithNewBrowserContext())
 	tb.origins = append(tb.origins, own.URL)
@@ -507,12 +497,7 @@ func TestEveryControlIsLabelled(t *testing.T) {
 // it computes the preset scenario, and still caches nothing in the reader's
 // storage.
 func TestEmbedIsAGuest(t *testing.T) {
-	rules, err := server.LoadRules(repoRoot + "/netlify.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	own := httptest.NewServer(server.Handler(distDir, rules)) // an origin no other test has visited
-	defer own.Close()
+	own := freshSite(t)
 	tb := newTab(t)
 	tb.origins = append(tb.origins, own.URL)
 	var pending bool
@@ -555,12 +540,7 @@ func TestEmbedIsAGuest(t *testing.T) {
 // an unknown page gets the offline page, the miner mines, and twenty
 // visits with different presets add nothing to the cache.
 func TestOfflineNeverBreaks(t *testing.T) {
-	rules, err := server.LoadRules(repoRoot + "/netlify.toml")
-	if err != nil {
-		t.Fatal(err)
-	}
-	own := httptest.NewServer(server.Handler(distDir, rules))
-	defer own.Close()
+	own := freshSite(t)
 	tb := newTab(t)
 	tb.origins = append(tb.origins, own.URL)
 	tb.httpErrorsExpected = true
