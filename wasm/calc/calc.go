@@ -192,10 +192,10 @@ func nonFinite(v reflect.Value, name string) string {
 	case reflect.Struct:
 		t := v.Type()
 		for i := 0; i < v.NumField(); i++ {
-			if !t.Field(i).IsExported() {
+			tag, _, ok := JSONName(t.Field(i))
+			if !ok {
 				continue
 			}
-			tag, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
 			if f := nonFinite(v.Field(i), tag); f != "" {
 				return f
 			}

@@ -4,7 +4,6 @@ import (
 	"math"
 	"reflect"
 	"strconv"
-	"strings"
 )
 
 // OpenAPIPath is the endpoint that describes every calculator.
@@ -138,8 +137,8 @@ func Fields(c Calculator) []Field {
 		t = elem(t)
 		for i := 0; i < t.NumField(); i++ {
 			f := t.Field(i)
-			key, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if !f.IsExported() || key == "-" {
+			key, _, ok := JSONName(f)
+			if !ok {
 				continue
 			}
 			if inner := elem(f.Type); inner.Kind() == reflect.Struct {
@@ -207,12 +206,11 @@ func schemaOf(t reflect.Type, schemas map[string]any) map[string]any {
 		var required []string
 		for i := 0; i < t.NumField(); i++ {
 			f := t.Field(i)
-			key, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
-			if !f.IsExported() || key == "-" {
+			key, omit, ok := JSONName(f)
+			if !ok {
 				continue
 			}
 			ft := f.Type
-			omit := strings.Contains(opts, "omitempty")
 			if omit && ft.Kind() == reflect.Pointer {
 				ft = ft.Elem() // absent when nil, never null
 			}

@@ -5,6 +5,7 @@ import (
 	"net/url"
 	"reflect"
 	"strconv"
+	"strings"
 
 	"github.com/hashswitch/hashswitch/wasm/chain"
 	"github.com/hashswitch/hashswitch/wasm/chart"
@@ -81,6 +82,17 @@ func (s Scenario[R]) Sweep(p Param, values []float64, y func(*R) float64) (xs, y
 		xs, ys = append(xs, x), append(ys, y(&r))
 	}
 	return xs, ys
+}
+
+// JSONName is the name a result field has in the API's JSON, and whether
+// it is left out when empty; ok is false for a field the JSON skips
+// (unexported, or tagged "-").
+func JSONName(f reflect.StructField) (name string, omitempty, ok bool) {
+	name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
+	if !f.IsExported() || name == "-" {
+		return "", false, false
+	}
+	return name, strings.Contains(opts, "omitempty"), true
 }
 
 // Calculator is a Def of any result type, as the registry holds it.

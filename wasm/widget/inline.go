@@ -128,7 +128,7 @@ func jsonField(t reflect.Type, name string) (reflect.StructField, bool) {
 	}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
-		if n, _, _ := strings.Cut(f.Tag.Get("json"), ","); n == name && f.IsExported() {
+		if n, _, ok := calc.JSONName(f); ok && n == name {
 			return f, true
 		}
 	}

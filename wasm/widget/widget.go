@@ -86,8 +86,8 @@ func outputs(t reflect.Type, path []int, keyPrefix, labelPrefix string, out *[]O
 	}
 	for i := 0; i < t.NumField(); i++ {
 		f := t.Field(i)
-		key, _, _ := strings.Cut(f.Tag.Get("json"), ",")
-		if !f.IsExported() || key == "-" {
+		key, _, ok := calc.JSONName(f)
+		if !ok {
 			continue
 		}
 		p := append(append([]int(nil), path...), i)
