@@ -42,9 +42,12 @@ func compress(h *[8]uint32, block *[16]uint32) {
 
 // round is one SHA-256 round on working variables a..h with kw = K[i] +
 // W[i]. It returns the two that change, d and h; the caller renames the
-// rest, so the eight rounds of a pass end where they began.
+// rest, so the eight rounds of a pass end where they began. Ch and Maj are
+// written with fewer operations than FIPS 180-4's forms, the same
+// functions: Ch picks f's bit where e has a 1, else g's, which is
+// g ^ (e & (f ^ g)); Maj is b & c where a is 0, b | c where a is 1.
 func round(a, b, c, d, e, f, g, h, kw uint32) (uint32, uint32) {
-	t1 := h + (bits.RotateLeft32(e, -6) ^ bits.RotateLeft32(e, -11) ^ bits.RotateLeft32(e, -25)) + ((e & f) ^ (^e & g)) + kw
-	t2 := (bits.RotateLeft32(a, -2) ^ bits.RotateLeft32(a, -13) ^ bits.RotateLeft32(a, -22)) + ((a & b) ^ (a & c) ^ (b & c))
+	t1 := h + (bits.RotateLeft32(e, -6) ^ bits.RotateLeft32(e, -11) ^ bits.RotateLeft32(e, -25)) + (g ^ (e & (f ^ g))) + kw
+	t2 := (bits.RotateLeft32(a, -2) ^ bits.RotateLeft32(a, -13) ^ bits.RotateLeft32(a, -22)) + ((b & c) | (a & (b | c)))
 	return d + t1, t1 + t2
 }

@@ -16,6 +16,11 @@ type Scanner struct {
 	mid    [8]uint32  // state after the header's first 64 bytes
 	tail   [16]uint32 // second block: header bytes 64..79, padding, length
 	target [8]uint32  // target as a 256-bit number, most significant word first
+
+	// What the kernel (top) does once per header: see kernel.go.
+	round4                       [8]uint32  // a..h after the second block's round 3, nonce 0
+	w16, w17, w18, w19, w31, w32 uint32     // schedule words or their nonce-independent parts
+	first, second                [64]uint32 // the two message schedules, reused
 }
 
 // nonceWord is the index of the nonce in the second block's words.
@@ -49,6 +54,7 @@ func (s *Scanner) Reset(header *[HeaderSize]byte, target *[32]byte) {
 	for i := range s.target {
 		s.target[i] = binary.BigEndian.Uint32(target[4*i:])
 	}
+	s.prepare()
 }
 
 // state computes the final SHA-256d state words for nonce. The digest is the
@@ -97,6 +103,9 @@ func (s *Scanner) meets(h *[8]uint32) bool {
 func (s *Scanner) Scan(start, count uint32) (nonce uint32, found bool) {
 	for i := uint32(0); i < count; i++ {
 		n := start + i
+		if bits.ReverseBytes32(s.top(n)) > s.target[0] {
+			continue // the top 32 bits alone are over the target
+		}
 		h := s.state(n)
 		if s.meets(&h) {
 			return n, true
@@ -118,20 +127,24 @@ type Search struct {
 // hash that meets the target, and keeps the lowest hash seen: what a
 // miner's progress looks like. It allocates nothing.
 func (s *Scanner) Search(start, count uint32) Search {
-	var r Search
+	r := Search{Hashes: count}
 	best := [8]uint32{0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff}
+	var bestTop uint32
 	bestSet := false
 	for i := uint32(0); i < count; i++ {
 		n := start + i
+		top := bits.ReverseBytes32(s.top(n))
+		if bestSet && top > bestTop && top > s.target[0] {
+			continue // neither lower than the best nor at most the target
+		}
 		h := s.state(n)
 		if !bestSet || lower(&h, &best) {
-			best, r.Best, bestSet = h, n, true
+			best, bestTop, r.Best, bestSet = h, top, n, true
 		}
 		if s.meets(&h) {
 			r.Found, r.Nonce, r.Hashes = true, n, i+1
 			break
 		}
-		r.Hashes = i + 1
 	}
 	for i, v := range best {
 		binary.BigEndian.PutUint32(r.BestHash[4*i:], v)

@@ -304,3 +304,107 @@ func TestCompressGenericIsSHA256(t *testing.T) {
 		}
 	}
 }
+
+// TestTopMatchesCrypto checks the kernel's one word against crypto/sha256
+// twice on random headers and nonces, the ends of the nonce range among
+// them.
+func TestTopMatchesCrypto(t *testing.T) {
+	r := rand.New(rand.NewPCG(15, 16))
+	for n := 0; n < 5000; n++ {
+		header := randomHeader(r)
+		s := NewScanner(&header, &[32]byte{})
+		nonce := r.Uint32()
+		switch n {
+		case 0:
+			nonce = 0
+		case 1:
+			nonce = 1<<32 - 1
+		}
+		binary.LittleEndian.PutUint32(header[76:], nonce)
+		first := sha256.Sum256(header[:])
+		want := sha256.Sum256(first[:])
+		if got := s.top(nonce); got != binary.BigEndian.Uint32(want[28:]) {
+			t.Fatalf("nonce %d: top %08x, digest %x", nonce, got, want)
+		}
+	}
+}
+
+// TestEarlyExitEdges sets the target to a hash's own value, one below it,
+// and values whose top 32 bits equal the hash's: a hash equal to the
+// target meets it, the early exit must not skip a nonce whose top word
+// only ties, and one below is not met.
+func TestEarlyExitEdges(t *testing.T) {
+	r := rand.New(rand.NewPCG(17, 18))
+	for n := 0; n < 200; n++ {
+		header := randomHeader(r)
+		nonce := r.Uint32()
+		binary.LittleEndian.PutUint32(header[76:], nonce)
+		first := sha256.Sum256(header[:])
+		digest := sha256.Sum256(first[:])
+		var equal [32]byte // the digest as a big-endian number
+		for i := range equal {
+			equal[i] = digest[31-i]
+		}
+		below := equal
+		for i := 31; i >= 0; i-- { // equal - 1; a zero digest has no "below"
+			below[i]--
+			if below[i] != 0xff {
+				break
+			}
+		}
+		topOnly := equal // same top word, the rest as high as it goes
+		for i := 4; i < 32; i++ {
+			topOnly[i] = 0xff
+		}
+		for _, c := range []struct {
+			name   string
+			target [32]byte
+			found  bool
+		}{{"equal", equal, true}, {"one below", below, false}, {"same top word", topOnly, true}} {
+			s := NewScanner(&header, &c.target)
+			got, found := s.Scan(nonce, 1)
+			want, wantFound := naiveScan(header, c.target, nonce, 1)
+			if found != c.found || found != wantFound || got != want {
+				t.Fatalf("%s: Scan = %d %v, naive %d %v, want found %v", c.name, got, found, want, wantFound, c.found)
+			}
+			if sr := s.Search(nonce, 1); sr.Found != c.found || sr.BestHash != digest {
+				t.Fatalf("%s: Search = %+v", c.name, sr)
+			}
+		}
+	}
+}
+
+// BenchmarkSearch is the miner's loop: Search over 4096 nonces a call, as a
+// worker runs it, reported per hash. BenchmarkFullDigest is the same
+// scanner's two whole compressions per nonce (the path before the kernel,
+// still used to confirm a candidate): their ratio is what the kernel's
+// shortcuts gain.
+func BenchmarkSearch(b *testing.B) {
+	header := randomHeader(rand.New(rand.NewPCG(1, 1)))
+	s := NewScanner(&header, &[32]byte{})
+	var n uint32
+	for b.Loop() {
+		n += s.Search(n, 4096).Hashes
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n), "ns/hash")
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds()/1e6, "MH/s")
+}
+
+func BenchmarkFullDigest(b *testing.B) {
+	header := randomHeader(rand.New(rand.NewPCG(1, 1)))
+	s := NewScanner(&header, &[32]byte{})
+	var n uint32
+	var acc uint32
+	for b.Loop() {
+		for range 4096 {
+			h := s.state(n)
+			acc ^= h[7]
+			n++
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(n), "ns/hash")
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds()/1e6, "MH/s")
+	sink = acc
+}
+
+var sink uint32
