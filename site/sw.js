@@ -93,7 +93,7 @@ async function networkFigures(request) {
 }
 
 // cacheFirst answers a hashed asset, which never changes: its query (the
-// miner's worker carries its wasm's URL in one) names no other file.
+// miner's worker carries wasm_exec.js's URL in one) names no other file.
 async function cacheFirst(request, url) {
   const hit = await caches.match(url.pathname);
   // A copy, not the cached response itself: a worker's location is its

@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"bytes"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/hashswitch/hashswitch/build/gen"
 	"github.com/hashswitch/hashswitch/internal/vectors"
+	"github.com/hashswitch/hashswitch/wasm/sha256d"
 )
 
 // The browser benchmarks measure inside the page with performance.now() and
@@ -214,12 +216,18 @@ func brotliSize(data []byte) int {
 	return buf.Len()
 }
 
-// BenchmarkBrowserSHA256d runs testdata/hashbench in Chromium: our Go wasm
-// midstate scanner, Go wasm crypto/sha256 twice, hash-wasm's SHA-256 twice,
-// @noble/hashes twice and WebCrypto twice, each on the same header for two
-// seconds in one Web Worker and then in one per core. The peers come from
-// npm (package-lock.json), for this harness only.
+// BenchmarkBrowserSHA256d runs testdata/hashbench in Chromium, round by
+// round: in each, one Web Worker of each implementation hashes the same
+// header for a second (our Go wasm midstate scanner, Go wasm crypto/sha256
+// twice, hash-wasm's SHA-256 twice, @noble/hashes twice, WebCrypto twice),
+// then the same scanner natively in this process on one goroutine, then
+// ours in one worker per core. Ratios are taken within a round and
+// reported as min, median and max over the rounds. Then it times the
+// site's own miner worker until ready (the module compiled once, posted to
+// each worker) against a worker loading hash-wasm, and the load average.
+// The peers come from npm (package-lock.json), for this harness only.
 func BenchmarkBrowserSHA256d(b *testing.B) {
+	rounds, ms := 5, 1000
 	dir := filepath.Join(distDir, "bench", "hash")
 	if err := buildHashBench(dir); err != nil {
 		b.Fatal(err)
@@ -227,29 +235,116 @@ func BenchmarkBrowserSHA256d(b *testing.B) {
 	headers, _ := vectors.Headers()
 	h := headers[len(headers)-1].HeaderHex
 	zero := h[:152] + "00000000"
+	load := loadAverage()
 	tb := newTab(b)
-	var results map[string]struct {
-		One, All float64
-		Workers  int
-		Error    string
-	}
-	var failure string
 	tb.run(b,
-		chromedp.Navigate(fmt.Sprintf("%s/bench/hash/?header=%s&expect=%s&ms=2000", site.URL, zero, sha256dHex(zero, 0))),
-		until(`window.results !== undefined`, 120*time.Second),
-		evaluate(`window.results.error || ""`, &failure),
+		chromedp.Navigate(fmt.Sprintf("%s/bench/hash/?header=%s&expect=%s", site.URL, zero, sha256dHex(zero, 0))),
+		until(`window.harnessReady`, 30*time.Second),
 	)
-	if failure != "" {
-		b.Fatal(failure)
+	var cores int
+	tb.run(b, evaluate(`navigator.hardwareConcurrency || 2`, &cores))
+	impls := []string{"go-midstate", "go-naive", "hash-wasm", "noble", "webcrypto"}
+	one := map[string][]float64{}
+	var native, all, overHashWasm, overNative, scaling []float64
+	if r := os.Getenv("HASHBENCH_ROUNDS"); r != "" {
+		fmt.Sscan(r, &rounds)
 	}
-	tb.run(b, evaluate(`window.results`, &results))
-	for _, impl := range []string{"go-midstate", "go-naive", "hash-wasm", "noble", "webcrypto"} {
-		r := results[impl]
-		b.ReportMetric(r.One, impl+"-1w-H/s")
-		b.ReportMetric(r.All, fmt.Sprintf("%s-%dw-H/s", impl, r.Workers))
+	for range rounds {
+		for _, impl := range impls {
+			var rate float64
+			tb.run(b, evaluate(fmt.Sprintf(`throughput(%q, 1, %d)`, impl, ms), &rate))
+			one[impl] = append(one[impl], rate)
+		}
+		var many float64
+		native = append(native, nativeSearchRate(b, zero, time.Duration(ms)*time.Millisecond))
+		tb.run(b, evaluate(fmt.Sprintf(`throughput("go-midstate", %d, %d)`, cores, ms), &many))
+		all = append(all, many)
+		ours := one["go-midstate"][len(all)-1]
+		overHashWasm = append(overHashWasm, ours/one["hash-wasm"][len(all)-1])
+		overNative = append(overNative, ours/native[len(native)-1])
+		scaling = append(scaling, many/ours)
 	}
-	b.ReportMetric(results["go-midstate"].One/results["hash-wasm"].One, "midstate/hash-wasm")
+	var ready struct {
+		CompileMs    float64
+		Go, HashWasm []float64
+	}
+	worker, wasm := distAsset(b, "hashworker.*.js"), distAsset(b, "wasm/hashworker.*.wasm")
+	tb.run(b, evaluate(fmt.Sprintf(`readiness(%q, %q, 10)`, worker, wasm), &ready))
+
+	if len(all) > 0 { // HASHBENCH_ROUNDS=0 times only the workers' start
+		for _, impl := range impls {
+			b.ReportMetric(median(one[impl]), impl+"-1w-H/s")
+		}
+		b.ReportMetric(median(native), "native-H/s")
+		b.ReportMetric(median(all), fmt.Sprintf("go-midstate-%dw-H/s", cores))
+		spread(b, "x-hash-wasm", overHashWasm)
+		spread(b, "x-native", overNative)
+		spread(b, fmt.Sprintf("x-scaling-%dw", cores), scaling)
+	}
+	spread(b, "ms-worker-ready", ready.Go)
+	spread(b, "ms-hash-wasm-ready", ready.HashWasm)
+	b.ReportMetric(ready.CompileMs, "ms-compile-once")
+	b.ReportMetric(load, "load-before")
+	b.ReportMetric(loadAverage(), "load-after")
 	b.ReportMetric(0, "ns/op")
+}
+
+// nativeSearchRate runs the miner's scanner in this process, on one
+// goroutine, for d: hashes per second.
+func nativeSearchRate(b *testing.B, headerHex string, d time.Duration) float64 {
+	var header [sha256d.HeaderSize]byte
+	if _, err := hex.Decode(header[:], []byte(headerHex)); err != nil {
+		b.Fatal(err)
+	}
+	s := sha256d.NewScanner(&header, &[32]byte{})
+	var n uint32
+	start := time.Now()
+	for time.Since(start) < d {
+		n += s.Search(n, 20000).Hashes
+	}
+	return float64(n) / time.Since(start).Seconds()
+}
+
+// spread reports the min, median and max of xs.
+func spread(b *testing.B, unit string, xs []float64) {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	b.ReportMetric(s[0], unit+"-min")
+	b.ReportMetric(median(s), unit+"-median")
+	b.ReportMetric(s[len(s)-1], unit+"-max")
+}
+
+func median(xs []float64) float64 {
+	s := append([]float64(nil), xs...)
+	sort.Float64s(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+// loadAverage is this machine's one-minute load average (Linux), or -1.
+func loadAverage() float64 {
+	data, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return -1
+	}
+	var v float64
+	if _, err := fmt.Sscan(string(data), &v); err != nil {
+		return -1
+	}
+	return v
+}
+
+// distAsset is the site path of the one built asset matching pattern
+// under dist/assets.
+func distAsset(b *testing.B, pattern string) string {
+	matches, _ := filepath.Glob(filepath.Join(distDir, "assets", filepath.FromSlash(pattern)))
+	if len(matches) != 1 {
+		b.Fatalf("assets/%s: %d files", pattern, len(matches))
+	}
+	rel, _ := filepath.Rel(distDir, matches[0])
+	return "/" + filepath.ToSlash(rel)
 }
 
 // buildHashBench lays out the harness: its pages, Go's wasm_exec.js, the
@@ -261,6 +356,7 @@ func buildHashBench(dir string) error {
 	}
 	copies := map[string]string{
 		"index.html":                "build/e2e/testdata/hashbench/index.html",
+		"ready-hashwasm.mjs":        "build/e2e/testdata/hashbench/ready-hashwasm.mjs",
 		"harness.mjs":               "build/e2e/testdata/hashbench/harness.mjs",
 		"worker.mjs":                "build/e2e/testdata/hashbench/worker.mjs",
 		"wasm_exec.js":              filepath.Join(goroot, "lib", "wasm", "wasm_exec.js"),

@@ -17,6 +17,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -66,6 +67,7 @@ type builder struct {
 	pageTmpls map[string]*template.Template
 	pages     []string // URL paths of every HTML page written, for the precache list
 	nav       []navItem
+	execJS    []byte // Go's wasm_exec.js, of the toolchain that compiled the WebAssembly
 }
 
 type navItem struct {
@@ -114,11 +116,11 @@ func (b *builder) wasm() error {
 	if err != nil {
 		return err
 	}
-	execJS, err := os.ReadFile(filepath.Join(root, "lib", "wasm", "wasm_exec.js"))
+	b.execJS, err = os.ReadFile(filepath.Join(root, "lib", "wasm", "wasm_exec.js"))
 	if err != nil {
 		return fmt.Errorf("wasm_exec.js from the Go toolchain: %w", err)
 	}
-	return b.assets.add(b.cfg.Out, "wasm_exec.js", execJS)
+	return b.assets.add(b.cfg.Out, "wasm_exec.js", b.execJS)
 }
 
 // siteAssets hashes site/assets/* and copies site/static/* as they are
@@ -132,6 +134,11 @@ func (b *builder) siteAssets() error {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			return err
+		}
+		if filepath.Base(f) == "hashworker.js" {
+			// The miner's worker is one script, Go's loader inside it: no
+			// importScripts round trip before it can start.
+			data = append(append(slices.Clip(b.execJS), '\n'), data...)
 		}
 		if err := b.assets.add(b.cfg.Out, filepath.Base(f), data); err != nil {
 			return err

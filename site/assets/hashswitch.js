@@ -298,6 +298,19 @@ function refresh(go, section, freshness) {
 
 const NONCES = 2 ** 32;
 
+// workerModule compiles the miner's WebAssembly once per page, however many
+// workers and miners use it: each worker gets the compiled module in a
+// message, so none downloads or compiles its own.
+const workerModules = new Map();
+function workerModule(url) {
+  if (!workerModules.has(url)) {
+    const compiled = WebAssembly.compileStreaming(fetch(url));
+    compiled.catch(() => workerModules.delete(url)); // a later Start tries again
+    workerModules.set(url, compiled);
+  }
+  return workerModules.get(url);
+}
+
 // Miner hashes a header's nonces from start to start+count in Web Workers,
 // handing each worker chunks of about 200 ms so the page never waits on
 // one, and replacing a worker that breaks.
@@ -316,6 +329,12 @@ class Miner {
   start() {
     this.running = true;
     this.began = performance.now();
+    this.module = workerModule(this.box.dataset.workerWasm);
+    this.module.catch((err) => {
+      if (!this.running) return;
+      this.stop();
+      this.onProblem?.(`The miner could not load its WebAssembly (${err.message || err}).`);
+    });
     for (let i = 0; i < this.workers; i++) this.spawn();
   }
 
@@ -328,8 +347,8 @@ class Miner {
 
   // spawn starts a worker and gives it job, or the next chunk.
   spawn(job) {
-    const url = `${this.box.dataset.worker}?exec=${encodeURIComponent(this.box.dataset.exec)}&wasm=${encodeURIComponent(this.box.dataset.workerWasm)}`;
-    const w = new Worker(url);
+    const w = new Worker(this.box.dataset.worker);
+    this.module.then((module) => w.postMessage({ type: "module", module }), () => {});
     w.chunk = 20000;
     w.onmessage = (e) => this.answer(w, e.data);
     w.onerror = (e) => {
@@ -356,7 +375,7 @@ class Miner {
   }
 
   answer(w, r) {
-    if (!this.running) return;
+    if (!this.running || r.type === "ready") return;
     if (r.type === "error") {
       this.replace(w, r.message);
       return;

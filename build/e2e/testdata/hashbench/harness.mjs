@@ -1,34 +1,60 @@
-// The SHA-256d harness (make bench): each implementation hashes the same
-// header, nonce after nonce, in Web Workers for a fixed time, alone and
-// then in as many workers as the browser has cores. window.results holds
-// {impl: {one, all, workers}} in hashes per second.
-const IMPLS = ["go-midstate", "go-naive", "hash-wasm", "noble", "webcrypto"];
+// The SHA-256d harness (make bench). The Go benchmark drives it round by
+// round, so that every implementation runs in every round, interleaved
+// with native Go in the test process:
+//
+//   throughput(impl, workers, ms) -> hashes per second, all workers together
+//   readiness(worker, wasm, spawns) -> {compileMs, go: [ms], hashWasm: [ms]}
+//
+// Each implementation hashes the same header, nonce after nonce; each
+// first checks its hash of nonce 0, so a broken setup is an error, not a
+// speed.
 const params = new URLSearchParams(location.search);
 const header = params.get("header");
 const expect = params.get("expect"); // SHA-256d of header with nonce 0, display order
-const ms = Number(params.get("ms") || 2000);
-const cores = navigator.hardwareConcurrency || 2;
 
-function run(impl, workers) {
-  return Promise.all(Array.from({ length: workers }, (_, i) => new Promise((resolve, reject) => {
-    const w = new Worker("worker.mjs", { type: "module" });
+window.throughput = (impl, workers, ms) => Promise.all(Array.from({ length: workers }, (_, i) => new Promise((resolve, reject) => {
+  const w = new Worker("worker.mjs", { type: "module" });
+  w.onmessage = (e) => {
+    w.terminate();
+    if (e.data.error) reject(new Error(`${impl}: ${e.data.error}`));
+    else resolve(e.data);
+  };
+  w.onerror = (e) => reject(new Error(`${impl}: ${e.message}`));
+  w.postMessage({ impl, header, expect, ms, start: i * 2 ** 28 });
+}))).then((rs) => rs.reduce((n, r) => n + r.hashes / (r.ms / 1000), 0));
+
+// ready starts a worker and resolves to the milliseconds until it says
+// it can hash; send is what to post it first.
+function ready(url, options, send) {
+  return new Promise((resolve, reject) => {
+    const t0 = performance.now();
+    const w = new Worker(url, options);
     w.onmessage = (e) => {
+      if (e.data.type === "error") reject(new Error(e.data.message));
+      if (e.data.type !== "ready") return;
+      const ms = performance.now() - t0;
       w.terminate();
-      if (e.data.error) reject(new Error(`${impl}: ${e.data.error}`));
-      else resolve(e.data);
+      resolve(ms);
     };
-    w.onerror = (e) => reject(new Error(`${impl}: ${e.message}`));
-    w.postMessage({ impl, header, expect, ms, start: i * 2 ** 28 });
-  }))).then((rs) => rs.reduce((n, r) => n + r.hashes / (r.ms / 1000), 0));
+    w.onerror = (e) => reject(new Error(e.message));
+    if (send) w.postMessage(send);
+  });
 }
 
-const results = {};
-try {
-  for (const impl of IMPLS) {
-    results[impl] = { one: await run(impl, 1), all: await run(impl, cores), workers: cores };
+// readiness times the site's own miner worker as the page starts it (the
+// module compiled once, then posted to each worker) against a worker that
+// loads hash-wasm, spawn after spawn, alternating.
+window.readiness = async (worker, wasm, spawns) => {
+  const t0 = performance.now();
+  const module = await WebAssembly.compileStreaming(fetch(wasm));
+  const compileMs = performance.now() - t0;
+  const go = [];
+  const hashWasm = [];
+  for (let i = 0; i < spawns; i++) {
+    go.push(await ready(worker, {}, { type: "module", module }));
+    hashWasm.push(await ready("ready-hashwasm.mjs", { type: "module" }));
   }
-  window.results = results;
-} catch (err) {
-  window.results = { error: String(err) };
-}
-document.getElementById("out").textContent = JSON.stringify(window.results, null, 2);
+  return { compileMs, go, hashWasm };
+};
+
+window.harnessReady = true;
