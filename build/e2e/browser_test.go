@@ -129,8 +129,15 @@ type tab struct {
 
 func newTab(t testing.TB, opts ...chromedp.ContextOption) *tab {
 	t.Helper()
+	return newTabFor(t, 60*time.Second, opts...)
+}
+
+// newTabFor is newTab for work that takes longer than a minute, such as a
+// benchmark's rounds.
+func newTabFor(t testing.TB, limit time.Duration, opts ...chromedp.ContextOption) *tab {
+	t.Helper()
 	ctx, cancel := chromedp.NewContext(browser, opts...)
-	ctx, cancelTimeout := context.WithTimeout(ctx, 60*time.Second)
+	ctx, cancelTimeout := context.WithTimeout(ctx, limit)
 	tb := &tab{ctx: ctx}
 	err := chromedp.Listen(ctx, func(ev any) {
 		tb.mu.Lock()
