@@ -3,6 +3,10 @@ GO       ?= go
 # FUZZTIME: a duration (15s) or a count of runs (60000x, what CI uses)
 FUZZTIME ?= 15s
 WASMEXEC := $(shell $(GO) env GOROOT)/lib/wasm
+# SIMD builds the miner's four-lane kernel: Go 1.27's simd/archsimd, an
+# experiment; the go command fetches that toolchain from the module proxy
+# (build/gen.SIMD says the same)
+SIMD     := GOTOOLCHAIN=go1.27.3 GOEXPERIMENT=simd
 
 .PHONY: help serve dist edge test test-wasm bench fuzz deps
 
@@ -21,15 +25,18 @@ edge: #? build the edge worker's bundle into wasm/cmd/edge/build, for wrangler d
 test: deps #? run every test: Go, fuzz seeds, js/wasm under Node, and the browser tests
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/...
+	$(SIMD) GOOS=js GOARCH=wasm $(GO) vet ./wasm/cmd/hashworker ./wasm/cmd/internal/...
 	$(GO) test ./...
 	$(MAKE) test-wasm
 
-test-wasm: #? run the wasm packages' tests under Node with Go's wasm exec wrapper
+test-wasm: #? run the wasm packages' tests under Node with Go's wasm exec wrapper, the miner's also built with SIMD
 	PATH="$(WASMEXEC):$$PATH" GOOS=js GOARCH=wasm $(GO) test ./wasm/...
+	PATH="$(WASMEXEC):$$PATH" $(SIMD) GOOS=js GOARCH=wasm $(GO) test ./wasm/cmd/hashworker ./wasm/cmd/internal/...
 
 bench: deps #? run the benchmarks: hashing, wasm size, in-browser API latency (numbers go in BENCH.md)
 	$(GO) test -run '^$$' -bench . -benchmem ./wasm/...
 	PATH="$(WASMEXEC):$$PATH" GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench . -benchmem ./wasm/sha256d
+	PATH="$(WASMEXEC):$$PATH" $(SIMD) GOOS=js GOARCH=wasm $(GO) test -run '^$$' -bench . -benchmem ./wasm/cmd/internal/lanes
 	$(GO) test -run '^$$' -bench . ./build/gen
 	$(GO) test -run '^$$' -bench Browser -benchtime 1x ./build/e2e
 

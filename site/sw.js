@@ -1,5 +1,6 @@
 // Hashswitch's service worker. The generator fills in VERSION (a hash of
-// every asset) and PRECACHE (every page and hashed asset of this build).
+// every asset), PRECACHE (every page and hashed asset of this build) and
+// MINER (the miner's two builds, of which it keeps the one this browser runs).
 //
 // Pages are network-first, so a reader online always gets the newest; the
 // cache answers offline. Hashed assets never change, so they are
@@ -11,10 +12,16 @@
 // falls back, offline, to /offline/.
 const VERSION = /*{{.Version}}*/;
 const PRECACHE = /*{{.Precache}}*/;
+const MINER = /*{{.Miner}}*/; // the miner's WebAssembly, {simd, scalar}
 const CACHE = "hashswitch-" + VERSION;
 
+// SIMD_PROBE is a module that compiles only where WebAssembly has 128-bit
+// SIMD (the probe of wasm-feature-detect); the page asks the same.
+const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
+
 self.addEventListener("install", (event) => {
-  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll(PRECACHE)));
+  const miner = WebAssembly.validate(SIMD_PROBE) ? MINER.simd : MINER.scalar;
+  event.waitUntil(caches.open(CACHE).then((cache) => cache.addAll([...PRECACHE, miner])));
 });
 
 // The previous build's hashed assets outlive it by one deploy: a tab left

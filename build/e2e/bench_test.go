@@ -122,7 +122,7 @@ document.documentElement.dataset.edge = "ready";
 	return nil
 }
 
-var genCompile = func(pkg string) ([]byte, error) { return gen.CompileWasm(repoRoot, pkg) }
+var genCompile = func(pkg string, env ...string) ([]byte, error) { return gen.CompileWasm(repoRoot, pkg, env...) }
 
 // BenchmarkBrowserEmbedFirstResult loads /embed/hashprice/ cold, in a
 // fresh browser context (no cache, no service worker), as a guest in a
@@ -218,14 +218,16 @@ func brotliSize(data []byte) int {
 
 // BenchmarkBrowserSHA256d runs testdata/hashbench in Chromium, round by
 // round: in each, one Web Worker of each implementation hashes the same
-// header for a second (our Go wasm midstate scanner, Go wasm crypto/sha256
-// twice, hash-wasm's SHA-256 twice, @noble/hashes twice, WebCrypto twice),
+// header for two seconds (our Go wasm midstate scanner built with SIMD, four
+// nonces at a time, and without, one at a time; Go wasm crypto/sha256
+// twice; hash-wasm's SHA-256 twice; @noble/hashes twice; WebCrypto twice),
 // then the same scanner natively in this process on one goroutine, then
-// ours in one worker per core. Ratios are taken within a round and
-// reported as min, median and max over the rounds. Then it times the
-// site's own miner worker until ready (the module compiled once, posted to
-// each worker) against a worker loading hash-wasm, and the load average.
-// The peers come from npm (package-lock.json), for this harness only.
+// the SIMD build in one worker per core. Ratios are taken within a round
+// and reported as min, median and max over the rounds (x-: the scalar
+// build's, simd-x-: the SIMD build's). Then it times the site's own miner
+// worker until ready (the module compiled once, posted to each worker)
+// against a worker loading hash-wasm, and reports the load average. The
+// peers come from npm (package-lock.json), for this harness only.
 func BenchmarkBrowserSHA256d(b *testing.B) {
 	rounds, ms := 5, 2000
 	dir := filepath.Join(distDir, "bench", "hash")
@@ -243,9 +245,9 @@ func BenchmarkBrowserSHA256d(b *testing.B) {
 	)
 	var cores int
 	tb.run(b, evaluate(`navigator.hardwareConcurrency || 2`, &cores))
-	impls := []string{"go-midstate", "go-naive", "hash-wasm", "noble", "webcrypto"}
+	impls := []string{"go-simd", "go-midstate", "go-naive", "hash-wasm", "noble", "webcrypto"}
 	one := map[string][]float64{}
-	var native, all, overHashWasm, overNative, scaling []float64
+	var native, all, overHashWasm, overNative, simdOverHashWasm, simdOverNative, scaling []float64
 	if r := os.Getenv("HASHBENCH_ROUNDS"); r != "" {
 		fmt.Sscan(r, &rounds)
 	}
@@ -260,18 +262,21 @@ func BenchmarkBrowserSHA256d(b *testing.B) {
 		settle()
 		native = append(native, nativeSearchRate(b, zero, time.Duration(ms)*time.Millisecond))
 		settle()
-		tb.run(b, evaluate(fmt.Sprintf(`throughput("go-midstate", %d, %d)`, cores, ms), &many))
+		tb.run(b, evaluate(fmt.Sprintf(`throughput("go-simd", %d, %d)`, cores, ms), &many))
 		all = append(all, many)
-		ours := one["go-midstate"][len(all)-1]
-		overHashWasm = append(overHashWasm, ours/one["hash-wasm"][len(all)-1])
-		overNative = append(overNative, ours/native[len(native)-1])
-		scaling = append(scaling, many/ours)
+		r := len(all) - 1
+		scalar, simd, peer := one["go-midstate"][r], one["go-simd"][r], one["hash-wasm"][r]
+		overHashWasm = append(overHashWasm, scalar/peer)
+		overNative = append(overNative, scalar/native[r])
+		simdOverHashWasm = append(simdOverHashWasm, simd/peer)
+		simdOverNative = append(simdOverNative, simd/native[r])
+		scaling = append(scaling, many/simd)
 	}
 	var ready struct {
 		CompileMs    float64
 		Go, HashWasm []float64
 	}
-	worker, wasm := distAsset(b, "hashworker.*.js"), distAsset(b, "wasm/hashworker.*.wasm")
+	worker, wasm := distAsset(b, "hashworker.*.js"), distAsset(b, "wasm/hashworker-simd.*.wasm")
 	tb.run(b, evaluate(fmt.Sprintf(`readiness(%q, %q, 10)`, worker, wasm), &ready))
 
 	if len(all) > 0 { // HASHBENCH_ROUNDS=0 times only the workers' start
@@ -279,9 +284,11 @@ func BenchmarkBrowserSHA256d(b *testing.B) {
 			b.ReportMetric(median(one[impl]), impl+"-1w-H/s")
 		}
 		b.ReportMetric(median(native), "native-H/s")
-		b.ReportMetric(median(all), fmt.Sprintf("go-midstate-%dw-H/s", cores))
+		b.ReportMetric(median(all), fmt.Sprintf("go-simd-%dw-H/s", cores))
 		spread(b, "x-hash-wasm", overHashWasm)
 		spread(b, "x-native", overNative)
+		spread(b, "simd-x-hash-wasm", simdOverHashWasm)
+		spread(b, "simd-x-native", simdOverNative)
 		spread(b, fmt.Sprintf("x-scaling-%dw", cores), scaling)
 	}
 	spread(b, "ms-worker-ready", ready.Go)
@@ -394,11 +401,16 @@ func buildHashBench(dir string) error {
 			return err
 		}
 	}
-	wasm, err := genCompile("./wasm/cmd/hashbench")
-	if err != nil {
-		return err
+	for name, env := range map[string][]string{"hashbench.wasm": nil, "hashbench-simd.wasm": gen.SIMD} {
+		wasm, err := genCompile("./wasm/cmd/hashbench", env...)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(dir, name), wasm, 0o644); err != nil {
+			return err
+		}
 	}
-	return os.WriteFile(filepath.Join(dir, "hashbench.wasm"), wasm, 0o644)
+	return nil
 }
 
 // BenchmarkBrowserKeystroke times what one keystroke costs each calculator

@@ -23,6 +23,7 @@ type mined struct {
 	Found  bool    `json:"found"`
 	Nonce  float64 `json:"nonce"`
 	Hash   string  `json:"hash"`
+	Lanes  int     `json:"lanes"`
 	Hashes float64 `json:"hashes"`
 	Best   struct {
 		Hash  string  `json:"hash"`
@@ -46,19 +47,25 @@ func TestMinerFindsTheRealNonce(t *testing.T) {
 	tb := newTab(t)
 	tb.run(t, chromedp.Navigate(site.URL+"/embed/bench/"), touch(), waitWasm())
 	headers, _ := vectors.Headers()
-	for _, v := range headers[len(headers)-2:] {
+	for i, v := range headers[len(headers)-2:] {
 		bits, _ := chain.ParseBits(v.Bits)
 		target, _, _ := chain.CompactToTarget(bits)
-		var r mined
-		tb.run(t, evaluate(fmt.Sprintf(`hashswitchMine({header: %q, target: %q, start: %d, count: 300000, workers: 2})`,
-			v.HeaderHex, chain.TargetHex(target), v.Nonce-150000), &r))
-		if !r.Found || uint32(r.Nonce) != v.Nonce || r.Hash != v.Hash {
-			t.Errorf("height %d: %+v, want nonce %d hash %s", v.Height, r, v.Nonce, v.Hash)
+		// Chromium has WebAssembly SIMD: the page runs the four-lane build;
+		// the second header also runs the build without it.
+		for _, simd := range []bool{true, i == 1} {
+			var r mined
+			tb.run(t, evaluate(fmt.Sprintf(`hashswitchMine({header: %q, target: %q, start: %d, count: 300001, workers: 2, simd: %v})`,
+				v.HeaderHex, chain.TargetHex(target), v.Nonce-150000, simd), &r))
+			if lanes := map[bool]int{true: 4, false: 1}[simd]; !r.Found || uint32(r.Nonce) != v.Nonce || r.Hash != v.Hash || r.Lanes != lanes {
+				t.Errorf("height %d, SIMD %v: %+v, want nonce %d hash %s in %d lanes", v.Height, simd, r, v.Nonce, v.Hash, lanes)
+			}
 		}
-		// A range without the nonce: every nonce tried, the lowest hash checked.
-		tb.run(t, evaluate(fmt.Sprintf(`hashswitchMine({header: %q, target: %q, start: %d, count: 200000, workers: 2})`,
+		// A range without the nonce, not a multiple of the lanes: every
+		// nonce tried, the lowest hash checked.
+		var r mined
+		tb.run(t, evaluate(fmt.Sprintf(`hashswitchMine({header: %q, target: %q, start: %d, count: 200003, workers: 2})`,
 			v.HeaderHex, chain.TargetHex(target), v.Nonce+1), &r))
-		if r.Found || r.Hashes != 200000 {
+		if r.Found || r.Hashes != 200003 {
 			t.Errorf("height %d, range after the nonce: %+v", v.Height, r)
 		}
 		if want := sha256dHex(v.HeaderHex, uint32(r.Best.Nonce)); r.Best.Hash != want {

@@ -200,3 +200,17 @@ func TestNetlifyTOMLRoundTrips(t *testing.T) {
 		t.Errorf("build %+v", c.Build)
 	}
 }
+
+// TestMakefileBuildsSIMDAsTheSiteDoes: the Makefile's tests and benchmarks
+// of the four-lane kernel must use the toolchain and experiment the build
+// ships.
+func TestMakefileBuildsSIMDAsTheSiteDoes(t *testing.T) {
+	data, err := os.ReadFile(filepath.Join(root, "Makefile"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "SIMD     := " + strings.Join(SIMD, " ")
+	if !strings.Contains(string(data), want+"\n") {
+		t.Errorf("the Makefile has no line %q", want)
+	}
+}

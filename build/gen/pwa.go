@@ -40,9 +40,24 @@ func (b *builder) manifest() error {
 }
 
 // Precache lists what the service worker stores on install: every page and
-// every hashed asset.
+// every hashed asset but the miner's two builds (minerWasm).
 func (b *builder) precache() []string {
-	return append(b.sortedPages(), b.assets.Sorted()...)
+	miner := b.minerWasm()
+	var list []string
+	for _, a := range append(b.sortedPages(), b.assets.Sorted()...) {
+		if a != miner["simd"] && a != miner["scalar"] {
+			list = append(list, a)
+		}
+	}
+	return list
+}
+
+// minerWasm is the miner's two WebAssembly builds: the service worker
+// precaches the one this browser runs, not both.
+func (b *builder) minerWasm() map[string]string {
+	simd, _ := b.assets.URL("hashworker-simd.wasm")
+	scalar, _ := b.assets.URL("hashworker.wasm")
+	return map[string]string{"simd": simd, "scalar": scalar}
 }
 
 // serviceWorker writes /sw.js from site/sw.js, filling in the version and
@@ -61,8 +76,9 @@ func (b *builder) serviceWorker() error {
 		return err
 	}
 	version, _ := json.Marshal(b.assets.Version())
+	miner, _ := json.Marshal(b.minerWasm())
 	var out bytes.Buffer
-	if err := t.Execute(&out, map[string]string{"Version": string(version), "Precache": string(list)}); err != nil {
+	if err := t.Execute(&out, map[string]string{"Version": string(version), "Precache": string(list), "Miner": string(miner)}); err != nil {
 		return err
 	}
 	return os.WriteFile(filepath.Join(b.cfg.Out, "sw.js"), out.Bytes(), 0o644)

@@ -9,7 +9,7 @@
 // module and answers {type: "ready"}. Then it takes {type: "job", header,
 // target, start, count}, runs the Go midstate scanner (wasm/cmd/hashworker)
 // over that nonce range and answers {type: "result", ms, found, nonce,
-// best, bestHash, hashes}, or {type: "error", message} when something
+// best, bestHash, hashes, lanes}, or {type: "error", message} when something
 // broke: the page then replaces it.
 let markReady;
 const ready = new Promise((resolve) => { markReady = resolve; });

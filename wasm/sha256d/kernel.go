@@ -33,7 +33,8 @@ import "math/bits"
 // four times slower.
 //
 // Each step is checked against crypto/sha256 in the tests, and its speed
-// is in BENCH.md.
+// is in BENCH.md. The same kernel four nonces at a time, in WebAssembly
+// SIMD lanes, is wasm/cmd/internal/lanes (a Lanes, given to SetLanes).
 
 // The block of the first hash's second block from word 4 on, and the
 // second hash's from word 8 on: padding and lengths (FIPS 180-4, 5.1.1).
@@ -60,26 +61,47 @@ var (
 	sigma0Pad       = sigma0(pad)
 )
 
+// Prepared is the work on a header that the kernel does once, not per
+// nonce: what a kernel outside this package (the four-lane one, in
+// wasm/cmd/internal/lanes) starts from.
+type Prepared struct {
+	Mid    [8]uint32 // the state after the header's first 64 bytes
+	Round4 [8]uint32 // a..h after the second block's round 3, with a zero nonce
+	// Schedule words 16 and 17, and the parts of 18, 19, 31 and 32
+	// without the nonce.
+	W16, W17, W18, W19, W31, W32 uint32
+}
+
 // prepare does the nonce-independent part of the second block once per
-// header: s.mid and s.tail must be set.
+// header: s.pre.Mid and s.tail must be set.
 func (s *Scanner) prepare() {
-	w := &s.tail
-	s.round4 = s.mid
+	w, p := &s.tail, &s.pre
+	p.Round4 = p.Mid
 	zeroNonce := *w
 	zeroNonce[nonceWord] = 0
-	roundsGeneric(&s.round4, &zeroNonce, 0, 4)
+	roundsGeneric(&p.Round4, &zeroNonce, 0, 4)
+	p.W16 = sigma0(w[1]) + w[0]
+	p.W17 = sigma1HeaderLen + sigma0(w[2]) + w[1]
+	p.W18 = sigma1(p.W16) + w[2]
+	p.W19 = sigma1(p.W17) + sigma0Pad
+	p.W31 = sigma0(p.W16) + headerLen
+	p.W32 = sigma0(p.W17) + p.W16
 	// Schedule words 8..17 are the same for every nonce; top writes only
 	// those from 18 on.
 	f := &s.first
 	copy(f[8:16], w[8:16])
-	f[16] = sigma0(w[1]) + w[0]
-	f[17] = sigma1HeaderLen + sigma0(w[2]) + w[1]
-	// The parts of words 18, 19, 31 and 32 without the nonce.
-	s.w18 = sigma1(f[16]) + w[2]
-	s.w19 = sigma1(f[17]) + sigma0Pad
-	s.w31 = sigma0(f[16]) + headerLen
-	s.w32 = sigma0(f[17]) + f[16]
+	f[16], f[17] = p.W16, p.W17
 }
+
+// Constants are the kernel's fixed words, for a kernel outside this
+// package: the round constants, the IV, the IV after the second hash's
+// round 0 with a zero word, and the padding words with their σ.
+var Constants = struct {
+	K                                                                             [64]uint32
+	IV, Zero0                                                                     [8]uint32
+	Pad, HeaderLen, DigestLen                                                     uint32
+	Sigma0HeaderLen, Sigma1HeaderLen, Sigma0DigestLen, Sigma1DigestLen, Sigma0Pad uint32
+}{k, iv, zero0, pad, headerLen, digestLen, sigma0HeaderLen, sigma1HeaderLen, sigma0DigestLen, sigma1DigestLen, sigma0Pad}
 
 // top returns the last state word of SHA-256d at nonce, computing no more
 // than it needs. Byte-swapped, it is the digest's most significant 32 bits
@@ -88,8 +110,8 @@ func (s *Scanner) top(nonce uint32) uint32 {
 	n := bits.ReverseBytes32(nonce) // the header stores it little-endian
 	// First hash, second block: rounds 4..63 from the precomputed state.
 	w := &s.first
-	w[18] = s.w18 + sigma0(n)
-	w[19] = s.w19 + n
+	w[18] = s.pre.W18 + sigma0(n)
+	w[19] = s.pre.W19 + n
 	w[20] = sigma1(w[18]) + pad
 	w[21] = sigma1(w[19])
 	w[22] = sigma1(w[20]) + headerLen
@@ -101,8 +123,8 @@ func (s *Scanner) top(nonce uint32) uint32 {
 	w[28] = sigma1(w[26]) + w[21]
 	w[29] = sigma1(w[27]) + w[22]
 	w[30] = sigma1(w[28]) + w[23] + sigma0HeaderLen
-	w[31] = sigma1(w[29]) + w[24] + s.w31
-	w[32] = sigma1(w[30]) + w[25] + s.w32
+	w[31] = sigma1(w[29]) + w[24] + s.pre.W31
+	w[32] = sigma1(w[30]) + w[25] + s.pre.W32
 	w[33] = sigma1(w[31]) + w[26] + sigma0(w[18]) + w[17]
 	w[34] = sigma1(w[32]) + w[27] + sigma0(w[19]) + w[18]
 	w[35] = sigma1(w[33]) + w[28] + sigma0(w[20]) + w[19]
@@ -137,7 +159,7 @@ func (s *Scanner) top(nonce uint32) uint32 {
 
 	// Enter compress's eight-round pattern at its fifth round, with the
 	// state after round 3 renamed to match and the nonce added to a and e.
-	r := &s.round4
+	r := &s.pre.Round4
 	e, f, g, hh, a, b, c, d := r[0]+n, r[1], r[2], r[3], r[4]+n, r[5], r[6], r[7]
 	hh, d = round(e, f, g, hh, a, b, c, d, k[4]+pad)
 	g, c = round(d, e, f, g, hh, a, b, c, k[5])
@@ -155,7 +177,7 @@ func (s *Scanner) top(nonce uint32) uint32 {
 	}
 
 	// Second hash: its message is the first hash's state.
-	m := &s.mid
+	m := &s.pre.Mid
 	w = &s.second
 	w[0], w[1], w[2], w[3] = m[0]+a, m[1]+b, m[2]+c, m[3]+d
 	w[4], w[5], w[6], w[7] = m[4]+e, m[5]+f, m[6]+g, m[7]+hh

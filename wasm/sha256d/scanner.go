@@ -13,14 +13,45 @@ import (
 // one compression for the second block and one for the second SHA-256 of the
 // 32-byte digest, whose padding is fixed: two compressions instead of three.
 type Scanner struct {
-	mid    [8]uint32  // state after the header's first 64 bytes
 	tail   [16]uint32 // second block: header bytes 64..79, padding, length
 	target [8]uint32  // target as a 256-bit number, most significant word first
 
-	// What the kernel (top) does once per header: see kernel.go.
-	round4                       [8]uint32  // a..h after the second block's round 3, nonce 0
-	w16, w17, w18, w19, w31, w32 uint32     // schedule words or their nonce-independent parts
-	first, second                [64]uint32 // the two message schedules, reused
+	pre           Prepared   // what the kernel (top) does once per header: see kernel.go
+	first, second [64]uint32 // the kernel's two message schedules, reused
+	lanes         Lanes      // a kernel for several nonces at once, or nil
+	tops          [4]uint32  // what the kernel answers (here: an interface call's argument would escape)
+}
+
+// Lanes is a kernel that hashes several nonces at once, such as the
+// four-lane WebAssembly SIMD one in wasm/cmd/internal/lanes. Tops sets
+// out[i], for i below Width (at most 4), to the last state word of
+// SHA-256d at nonce+i (wrapping past 2^32-1), from the header's Prepared
+// work; it must allocate nothing.
+type Lanes interface {
+	Width() int
+	Tops(p *Prepared, nonce uint32, out *[4]uint32)
+}
+
+// SetLanes makes Scan and Search use l, or the one-nonce kernel where l is
+// nil.
+func (s *Scanner) SetLanes(l Lanes) { s.lanes = l }
+
+// width is how many nonces tops computes at once.
+func (s *Scanner) width() uint32 {
+	if s.lanes == nil {
+		return 1
+	}
+	return uint32(s.lanes.Width())
+}
+
+// kernel sets s.tops[i] to top(nonce+i) for i below width.
+func (s *Scanner) kernel(nonce uint32) *[4]uint32 {
+	if s.lanes == nil {
+		s.tops[0] = s.top(nonce)
+	} else {
+		s.lanes.Tops(&s.pre, nonce, &s.tops)
+	}
+	return &s.tops
 }
 
 // nonceWord is the index of the nonce in the second block's words.
@@ -42,8 +73,8 @@ func (s *Scanner) Reset(header *[HeaderSize]byte, target *[32]byte) {
 	for i := range first {
 		first[i] = binary.BigEndian.Uint32(header[4*i:])
 	}
-	s.mid = iv
-	compress(&s.mid, &first)
+	s.pre.Mid = iv
+	compress(&s.pre.Mid, &first)
 
 	s.tail = [16]uint32{}
 	for i := 0; i < 4; i++ {
@@ -63,7 +94,7 @@ func (s *Scanner) state(nonce uint32) [8]uint32 {
 	block := s.tail
 	// The header stores the nonce little-endian; the block reads words big-endian.
 	block[nonceWord] = bits.ReverseBytes32(nonce)
-	h := s.mid
+	h := s.pre.Mid
 	compress(&h, &block)
 
 	// Second SHA-256: the 32-byte digest, then padding for a 256-bit message.
@@ -101,14 +132,18 @@ func (s *Scanner) meets(h *[8]uint32) bool {
 // returns the first nonce whose hash meets the target, and whether there was
 // one. It allocates nothing.
 func (s *Scanner) Scan(start, count uint32) (nonce uint32, found bool) {
-	for i := uint32(0); i < count; i++ {
-		n := start + i
-		if bits.ReverseBytes32(s.top(n)) > s.target[0] {
-			continue // the top 32 bits alone are over the target
-		}
-		h := s.state(n)
-		if s.meets(&h) {
-			return n, true
+	width := s.width()
+	for i := uint32(0); i < count; i += width {
+		tops := s.kernel(start + i)
+		for j := uint32(0); j < width && i+j < count; j++ {
+			n := start + i + j
+			if bits.ReverseBytes32(tops[j]) > s.target[0] {
+				continue // the top 32 bits alone are over the target
+			}
+			h := s.state(n)
+			if s.meets(&h) {
+				return n, true
+			}
 		}
 	}
 	return 0, false
@@ -131,19 +166,24 @@ func (s *Scanner) Search(start, count uint32) Search {
 	best := [8]uint32{0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff, 0xffffffff}
 	var bestTop uint32
 	bestSet := false
-	for i := uint32(0); i < count; i++ {
-		n := start + i
-		top := bits.ReverseBytes32(s.top(n))
-		if bestSet && top > bestTop && top > s.target[0] {
-			continue // neither lower than the best nor at most the target
-		}
-		h := s.state(n)
-		if !bestSet || lower(&h, &best) {
-			best, bestTop, r.Best, bestSet = h, top, n, true
-		}
-		if s.meets(&h) {
-			r.Found, r.Nonce, r.Hashes = true, n, i+1
-			break
+	width := s.width()
+scan:
+	for i := uint32(0); i < count; i += width {
+		tops := s.kernel(start + i) // width nonces; those past count are ignored
+		for j := uint32(0); j < width && i+j < count; j++ {
+			n := start + i + j
+			top := bits.ReverseBytes32(tops[j])
+			if bestSet && top > bestTop && top > s.target[0] {
+				continue // neither lower than the best nor at most the target
+			}
+			h := s.state(n)
+			if !bestSet || lower(&h, &best) {
+				best, bestTop, r.Best, bestSet = h, top, n, true
+			}
+			if s.meets(&h) {
+				r.Found, r.Nonce, r.Hashes = true, n, i+j+1
+				break scan
+			}
 		}
 	}
 	for i, v := range best {
@@ -162,3 +202,6 @@ func lower(a, b *[8]uint32) bool {
 	}
 	return false
 }
+
+// Prepared is the header's work done once, for a Lanes kernel.
+func (s *Scanner) Prepared() *Prepared { return &s.pre }

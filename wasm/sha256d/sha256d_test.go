@@ -4,6 +4,7 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"math"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -70,7 +71,7 @@ func TestMidstateMatchesCryptoState(t *testing.T) {
 		t.Fatal(err)
 	}
 	s := NewScanner(&header, &[32]byte{})
-	for i, w := range s.mid {
+	for i, w := range s.pre.Mid {
 		if got := binary.BigEndian.Uint32(state[4+4*i:]); got != w {
 			t.Fatalf("midstate word %d = %08x, crypto/sha256 has %08x", i, w, got)
 		}
@@ -408,3 +409,52 @@ func BenchmarkFullDigest(b *testing.B) {
 }
 
 var sink uint32
+
+// scalarLanes is a Lanes of any width made of the one-nonce kernel: it
+// tests Scan's and Search's loop over several lanes natively (the SIMD
+// kernel's own test compares its lanes with top).
+type scalarLanes struct {
+	s     *Scanner
+	width int
+}
+
+func (l scalarLanes) Width() int { return l.width }
+func (l scalarLanes) Tops(_ *Prepared, nonce uint32, out *[4]uint32) {
+	for i := range l.width {
+		out[i] = l.s.top(nonce + uint32(i))
+	}
+}
+
+// TestLanesScanAndSearchAsOne runs Scan and Search with 2, 3 and 4 lanes
+// over counts that are not multiples of the width, across the nonce's
+// wrap, with targets met early, late and never, and compares them with
+// the one-nonce kernel.
+func TestLanesScanAndSearchAsOne(t *testing.T) {
+	r := rand.New(rand.NewPCG(21, 22))
+	var easy [32]byte // about 1 hash in 256 qualifies
+	easy[0] = 0x00
+	for i := 1; i < 32; i++ {
+		easy[i] = 0xff
+	}
+	for n := 0; n < 60; n++ {
+		header := randomHeader(r)
+		start, count := r.Uint32(), uint32(1+r.IntN(700))
+		if n%10 == 0 {
+			start = math.MaxUint32 - uint32(r.IntN(5))
+		}
+		target := [][32]byte{easy, {}}[n%2]
+		one := NewScanner(&header, &target)
+		for _, width := range []int{2, 3, 4} {
+			s := NewScanner(&header, &target)
+			s.SetLanes(scalarLanes{s, width})
+			if got, want := s.Search(start, count), one.Search(start, count); got != want {
+				t.Fatalf("width %d, start %d, count %d: Search %+v, one lane %+v", width, start, count, got, want)
+			}
+			gotN, gotOK := s.Scan(start, count)
+			wantN, wantOK := one.Scan(start, count)
+			if gotN != wantN || gotOK != wantOK {
+				t.Fatalf("width %d: Scan %d %v, one lane %d %v", width, gotN, gotOK, wantN, wantOK)
+			}
+		}
+	}
+}

@@ -8,11 +8,13 @@ import (
 	"github.com/hack-pad/safejs"
 
 	"github.com/hashswitch/hashswitch/wasm/cmd/internal/jsexport"
+	"github.com/hashswitch/hashswitch/wasm/cmd/internal/lanes"
 	"github.com/hashswitch/hashswitch/wasm/sha256d"
 )
 
 // SearchJS is search(headerHex, targetHex, start, count) for JavaScript:
-// {found, nonce, best, bestHash, hashes}, or {error}. One scanner serves
+// {found, nonce, best, bestHash, hashes, lanes}, or {error}; lanes is how
+// many nonces the kernel hashes at once (4 in the SIMD build). One scanner serves
 // every call; a worker runs one call at a time.
 func SearchJS(args []safejs.Value) any {
 	job, start, count, err := JobArgs(args)
@@ -20,7 +22,7 @@ func SearchJS(args []safejs.Value) any {
 		return ErrorResult(err.Error())
 	}
 	r := job.Run(&scanner, start, count)
-	return map[string]any{"found": r.Found, "nonce": r.Nonce, "best": r.Best, "bestHash": r.BestHash, "hashes": r.Hashes}
+	return map[string]any{"found": r.Found, "nonce": r.Nonce, "best": r.Best, "bestHash": r.BestHash, "hashes": r.Hashes, "lanes": lanes.Width()}
 }
 
 var scanner sha256d.Scanner

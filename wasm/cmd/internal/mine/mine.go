@@ -8,6 +8,7 @@ import (
 	"fmt"
 
 	"github.com/hashswitch/hashswitch/wasm/chain"
+	"github.com/hashswitch/hashswitch/wasm/cmd/internal/lanes"
 	"github.com/hashswitch/hashswitch/wasm/sha256d"
 )
 
@@ -47,6 +48,7 @@ type Result struct {
 // Run hashes count nonces from start.
 func (j *Job) Run(s *sha256d.Scanner, start, count uint32) Result {
 	s.Reset(&j.Header, &j.Target)
+	s.SetLanes(lanes.Kernel) // four nonces at a time where the build has SIMD
 	r := s.Search(start, count)
 	return Result{Found: r.Found, Nonce: r.Nonce, Best: r.Best, BestHash: chain.Hash(r.BestHash).String(), Hashes: r.Hashes}
 }
