@@ -1,6 +1,7 @@
 // Package human writes numbers for people: dollars with cents or in
 // millions, grouped thousands, significant digits, large counts in words,
-// hashrates and countdowns. Pure Go; it must never import syscall/js.
+// hashrates and countdowns, in English or Vietnamese. Pure Go; it must
+// never import syscall/js.
 package human
 
 import (
@@ -10,30 +11,51 @@ import (
 	"strings"
 )
 
+// A Style is how one language writes numbers: its separators and words.
+type Style struct {
+	Decimal, Group string // "." and "," in English; "," and "." in Vietnamese
+	Million        string // the word after a count of millions
+	Billion        string
+	Days           string // "862 days 04:12:09"
+	Passed         string // a countdown whose moment has passed
+	// Dollars writes an amount already written as digits: "$85,000" in
+	// English, "85.000 USD" in Vietnamese, as newspapers there do.
+	Dollars func(digits string) string
+}
+
+// English and Vietnamese are the site's two styles. The functions of the
+// package write English.
+var (
+	English = &Style{Decimal: ".", Group: ",", Million: "million", Billion: "billion", Days: "days", Passed: "passed",
+		Dollars: func(digits string) string { return "$" + digits }}
+	Vietnamese = &Style{Decimal: ",", Group: ".", Million: "triệu", Billion: "tỷ", Days: "ngày", Passed: "đã qua",
+		Dollars: func(digits string) string { return digits + " USD" }}
+)
+
 // USD writes dollars: cents below $100, whole dollars below a million,
 // then millions and billions in words.
-func USD(x float64) string {
+func (st *Style) USD(x float64) string {
 	sign := ""
 	if x < 0 {
 		sign, x = "−", -x
 	}
 	switch {
 	case x >= 1e9:
-		return sign + "$" + Decimals(x/1e9, 3) + " billion"
+		return sign + st.Dollars(st.Decimals(x/1e9, 3)+" "+st.Billion)
 	case x >= 1e6:
-		return sign + "$" + Decimals(x/1e6, 3) + " million"
+		return sign + st.Dollars(st.Decimals(x/1e6, 3)+" "+st.Million)
 	case x >= 100:
-		return sign + "$" + Group(fmt.Sprintf("%.0f", x))
+		return sign + st.Dollars(st.Plain(fmt.Sprintf("%.0f", x)))
 	case x >= 1:
-		return sign + "$" + fmt.Sprintf("%.2f", x)
+		return sign + st.Dollars(st.Plain(fmt.Sprintf("%.2f", x)))
 	case x == 0:
-		return "$0"
+		return st.Dollars("0")
 	}
-	return sign + "$" + Decimals(x, 3)
+	return sign + st.Dollars(st.Decimals(x, 3))
 }
 
 // Decimals writes x with n significant digits, grouped, without trailing zeros.
-func Decimals(x float64, n int) string {
+func (st *Style) Decimals(x float64, n int) string {
 	if x == 0 {
 		return "0"
 	}
@@ -47,7 +69,7 @@ func Decimals(x float64, n int) string {
 	if strings.Contains(s, ".") {
 		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	}
-	s = Group(s)
+	s = st.Plain(s)
 	if neg {
 		s = "−" + s
 	}
@@ -55,36 +77,37 @@ func Decimals(x float64, n int) string {
 }
 
 // Big writes large counts with a word: 149.3 T, 4.3 billion.
-func Big(x float64) string {
+func (st *Style) Big(x float64) string {
 	a := math.Abs(x)
 	switch {
 	case a >= 1e15:
-		return Decimals(x/1e15, 4) + " P"
+		return st.Decimals(x/1e15, 4) + " P"
 	case a >= 1e12:
-		return Decimals(x/1e12, 4) + " T"
+		return st.Decimals(x/1e12, 4) + " T"
 	case a >= 1e9:
-		return Decimals(x/1e9, 4) + " billion"
+		return st.Decimals(x/1e9, 4) + " " + st.Billion
 	case a >= 1e6:
-		return Decimals(x/1e6, 4) + " million"
+		return st.Decimals(x/1e6, 4) + " " + st.Million
 	}
-	return Decimals(x, 4)
+	return st.Decimals(x, 4)
 }
 
-// Group puts thousands separators into a plain decimal number.
-func Group(s string) string {
+// Plain writes a plain decimal number ("-1234.5", as strconv writes it)
+// with the style's separators: "−1,234.5", "−1.234,5".
+func (st *Style) Plain(s string) string {
 	neg := strings.HasPrefix(s, "-")
 	s = strings.TrimPrefix(s, "-")
 	intPart, frac, hasFrac := strings.Cut(s, ".")
 	var b strings.Builder
 	for i, c := range intPart {
 		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteByte(',')
+			b.WriteString(st.Group)
 		}
 		b.WriteRune(c)
 	}
 	out := b.String()
 	if hasFrac {
-		out += "." + frac
+		out += st.Decimal + frac
 	}
 	if neg {
 		out = "−" + out
@@ -94,23 +117,32 @@ func Group(s string) string {
 
 // Countdown writes the time from now to eta, both unix seconds:
 // "862 days 04:12:09", or "passed" once it has.
-func Countdown(eta, now int64) string {
+func (st *Style) Countdown(eta, now int64) string {
 	left := eta - now
 	if left <= 0 {
-		return "passed"
+		return st.Passed
 	}
 	days := left / 86400
 	left %= 86400
-	return fmt.Sprintf("%s days %02d:%02d:%02d", Group(strconv.FormatInt(days, 10)), left/3600, left%3600/60, left%60)
+	return fmt.Sprintf("%s %s %02d:%02d:%02d", st.Plain(strconv.FormatInt(days, 10)), st.Days, left/3600, left%3600/60, left%60)
 }
 
 // Rate writes a hashrate: "1.23 MH/s", "200 TH/s".
-func Rate(hashesPerSec float64) string {
+func (st *Style) Rate(hashesPerSec float64) string {
 	units := []string{"H/s", "kH/s", "MH/s", "GH/s", "TH/s", "PH/s", "EH/s", "ZH/s"}
 	i := 0
 	for hashesPerSec >= 1000 && i < len(units)-1 {
 		hashesPerSec /= 1000
 		i++
 	}
-	return Decimals(hashesPerSec, 3) + " " + units[i]
+	return st.Decimals(hashesPerSec, 3) + " " + units[i]
 }
+
+// USD, Decimals, Big, Group, Countdown and Rate write English.
+
+func USD(x float64) string             { return English.USD(x) }
+func Decimals(x float64, n int) string { return English.Decimals(x, n) }
+func Big(x float64) string             { return English.Big(x) }
+func Group(s string) string            { return English.Plain(s) }
+func Countdown(eta, now int64) string  { return English.Countdown(eta, now) }
+func Rate(hashesPerSec float64) string { return English.Rate(hashesPerSec) }

@@ -6,7 +6,7 @@ import (
 	"strings"
 	"time"
 
-	"github.com/hashswitch/hashswitch/wasm/human"
+	"github.com/hashswitch/hashswitch/wasm/locale"
 )
 
 // Kind says how an output is written for people.
@@ -34,12 +34,12 @@ var kindNames = map[string]Kind{
 	"big": Big, "date": Date, "years": Years, "days": Days, "text": Text, "valid": Valid,
 }
 
-// format writes a result's value as Kind k.
-func format(k Kind, v any) string {
+// format writes a result's value as Kind k, in language lang.
+func format(lang locale.Tag, k Kind, v any) string {
 	switch x := v.(type) {
 	case nil:
 		if k == Years || k == Days {
-			return "never"
+			return lang.T("never")
 		}
 		return "—"
 	case string:
@@ -47,41 +47,45 @@ func format(k Kind, v any) string {
 	case bool:
 		if k == Valid {
 			if x {
-				return "valid"
+				return lang.T("valid")
 			}
-			return "not valid"
+			return lang.T("not valid")
 		}
 		return strconv.FormatBool(x)
 	case float64:
-		return formatNumber(k, x)
+		return formatNumber(lang, k, x)
 	case int64:
-		return formatNumber(k, float64(x))
+		return formatNumber(lang, k, float64(x))
 	case int32:
-		return formatNumber(k, float64(x))
+		return formatNumber(lang, k, float64(x))
 	case uint32:
-		return formatNumber(k, float64(x))
+		return formatNumber(lang, k, float64(x))
 	}
 	return fmt.Sprint(v)
 }
 
-func formatNumber(k Kind, x float64) string {
+// dateLayouts are how each language writes a moment.
+var dateLayouts = map[locale.Tag]string{locale.EN: "2 Jan 2006, 15:04 UTC", locale.VI: "02/01/2006, 15:04 UTC"}
+
+func formatNumber(lang locale.Tag, k Kind, x float64) string {
+	st := lang.Style()
 	switch k {
 	case Integer, Sat:
-		return human.Group(fmt.Sprintf("%.0f", x))
+		return st.Plain(fmt.Sprintf("%.0f", x))
 	case USD:
-		return human.USD(x)
+		return st.USD(x)
 	case BTC:
-		return human.Group(strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.8f", x), "0"), "."))
+		return st.Plain(strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.8f", x), "0"), "."))
 	case Pct:
-		return human.Decimals(x, 3) + "%"
+		return st.Decimals(x, 3) + "%"
 	case Ratio:
-		return human.Decimals(x, 3) + "×"
+		return st.Decimals(x, 3) + "×"
 	case Big:
-		return human.Big(x)
+		return st.Big(x)
 	case Date:
-		return time.Unix(int64(x), 0).UTC().Format("2 Jan 2006, 15:04 UTC")
+		return time.Unix(int64(x), 0).UTC().Format(dateLayouts[lang])
 	case Years, Days:
-		return human.Decimals(x, 3)
+		return st.Decimals(x, 3)
 	}
-	return human.Decimals(x, 4)
+	return st.Decimals(x, 4)
 }

@@ -1,6 +1,10 @@
 package widget
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/hashswitch/hashswitch/wasm/locale"
+)
 
 func TestFormat(t *testing.T) {
 	tests := []struct {
@@ -36,7 +40,7 @@ func TestFormat(t *testing.T) {
 		{Number, nil, "—"},
 	}
 	for _, tt := range tests {
-		if got := format(tt.k, tt.v); got != tt.want {
+		if got := format(locale.EN, tt.k, tt.v); got != tt.want {
 			t.Errorf("format(%v, %v) = %q, want %q", tt.k, tt.v, got, tt.want)
 		}
 	}

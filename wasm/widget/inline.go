@@ -9,6 +9,7 @@ import (
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/chain"
+	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
 
@@ -64,7 +65,7 @@ func Inline(s netdata.Snapshot, name, key string, preset url.Values, kind string
 	if err != nil {
 		return "", nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return format(k, raw), raw, nil
+	return format(locale.EN, k, raw), raw, nil
 }
 
 // fieldShow checks that key names a field of struct type t (its JSON

@@ -19,6 +19,7 @@ import (
 	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/chain"
 	"github.com/hashswitch/hashswitch/wasm/chart"
+	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
 
@@ -176,10 +177,23 @@ func (w *Widget) Params(s netdata.Snapshot, q url.Values) url.Values {
 // parameters with the API's names; others, such as dark=, are ignored),
 // starting from snapshot s. It never panics: bad input is an error naming
 // the field.
-func (w *Widget) Render(s netdata.Snapshot, rawQuery string) (r Result) {
+func (w *Widget) Render(s netdata.Snapshot, rawQuery string) Result {
+	return w.RenderIn(s, rawQuery, locale.EN)
+}
+
+// RenderIn is Render for a reader of lang: numbers in rawQuery are as that
+// reader types them (Vietnamese: 85.000,5), and the values are written in
+// that language's style. Result.Query and APIURL stay in the API's form,
+// so a link works in any language.
+func (w *Widget) RenderIn(s netdata.Snapshot, rawQuery string, lang locale.Tag) (r Result) {
 	q, err := url.ParseQuery(rawQuery)
 	if err != nil {
 		return Result{Status: calc.StatusBadInput, Error: &calc.FieldError{Message: "the URL's parameters are malformed: " + err.Error()}}
+	}
+	for _, in := range w.Inputs {
+		if v, ok := q[in.Name]; ok && len(v) > 0 && in.Numeric() {
+			q.Set(in.Name, lang.Typed(v[0]))
+		}
 	}
 	params := w.Params(s, q)
 	r.Query = encode(w, params)
@@ -195,7 +209,7 @@ func (w *Widget) Render(s netdata.Snapshot, rawQuery string) (r Result) {
 	r.Values = make([]Value, len(w.Outputs))
 	for i, o := range w.Outputs {
 		raw := valueAt(v, o.path)
-		r.Values[i] = Value{Key: o.Key, Text: format(o.Kind, raw), Raw: raw}
+		r.Values[i] = Value{Key: o.Key, Text: format(lang, o.Kind, raw), Raw: raw}
 	}
 	if c := w.Calc.Draw(query, result); c != nil {
 		r.Chart, r.Table = c.SVG(), c.Table()

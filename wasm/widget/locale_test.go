@@ -1,0 +1,72 @@
+package widget
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/hashswitch/hashswitch/wasm/locale"
+	"github.com/hashswitch/hashswitch/wasm/netdata"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+
+// TestVietnameseCatalogCoversEveryCalculator fails on any string a
+// calculator shows that vi.json does not translate, and on any entry of
+// vi.json that nothing shows any more.
+func TestVietnameseCatalogCoversEveryCalculator(t *testing.T) {
+	shown := ReaderStrings()
+	var missing []string
+	for _, s := range shown {
+		if _, ok := locale.VI.Catalog()[s]; !ok && !slices.Contains(missing, s) {
+			missing = append(missing, s)
+		}
+	}
+	if len(missing) > 0 {
+		t.Errorf("wasm/locale/vi.json lacks %d strings:\n%s", len(missing), strings.Join(missing, "\n"))
+	}
+	for en := range locale.VI.Catalog() {
+		if !slices.Contains(shown, en) {
+			t.Errorf("wasm/locale/vi.json translates %q, which nothing shows", en)
+		}
+	}
+}
+
+// TestRenderInVietnamese renders the hashprice calculator for a reader of
+// Vietnamese, from numbers typed the Vietnamese way, against a golden
+// file, and checks that it computes exactly what English input computes
+// and that its link is in the API's form.
+func TestRenderInVietnamese(t *testing.T) {
+	w := Lookup("hashprice")
+	vi := w.RenderIn(netdata.Committed(), "price=85.000&fees=0,02", locale.VI)
+	en := w.Render(netdata.Committed(), "price=85000&fees=0.02")
+	if vi.Status != 200 || en.Status != 200 {
+		t.Fatalf("%+v %+v", vi.Error, en.Error)
+	}
+	var b strings.Builder
+	for i, v := range vi.Values {
+		if v.Raw != en.Values[i].Raw {
+			t.Errorf("%s: %v in Vietnamese, %v in English", v.Key, v.Raw, en.Values[i].Raw)
+		}
+		fmt.Fprintf(&b, "%s\t%s\t%s\n", locale.VI.T(w.Outputs[i].Label), v.Text, locale.VI.T(w.Outputs[i].Unit))
+	}
+	if got, _ := w.RenderIn(netdata.Committed(), vi.Query, locale.EN).Values[0].Raw.(float64); got != en.Values[0].Raw {
+		t.Errorf("the Vietnamese link %q computes %v in English", vi.Query, got)
+	}
+	golden := filepath.Join("testdata", "hashprice.vi.golden")
+	if *update {
+		os.MkdirAll("testdata", 0o755)
+		os.WriteFile(golden, []byte(b.String()), 0o644)
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (go test ./wasm/widget -run Vietnamese -update writes it)", err)
+	}
+	if b.String() != string(want) {
+		t.Errorf("the Vietnamese hashprice calculator:\n%s\nwant (%s):\n%s", b.String(), golden, want)
+	}
+}
