@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/oembed"
 	"github.com/hashswitch/hashswitch/wasm/widget"
 )
@@ -16,14 +17,17 @@ func (b *builder) embeds() error {
 		return err
 	}
 	for _, w := range widget.Widgets() {
-		path := "/embed/" + w.Name + "/"
-		v, err := b.newCalcView(path, "calc", w.Name, url.Values{}, 1)
-		if err != nil {
-			return err
+		for _, lang := range locale.Tags {
+			path := embedPath(lang, w.Name)
+			v, err := b.newCalcView(lang, path, "calc", w.Name, url.Values{}, 1)
+			if err != nil {
+				return err
+			}
+			if err := b.write("embed.html", &page{Lang: lang, Path: path, Title: lang.T(w.Title), Description: lang.T(w.Summary), Embed: v}); err != nil {
+				return err
+			}
 		}
-		if err := b.write("embed.html", &page{Path: path, Title: w.Title, Description: w.Summary, Embed: v}); err != nil {
-			return err
-		}
+		path := embedPath(locale.EN, w.Name)
 		res, err := oembed.For(b.cfg.BaseURL, b.cfg.BaseURL+path, 0, 0)
 		if err != nil {
 			return err

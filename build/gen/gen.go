@@ -23,6 +23,7 @@ import (
 	"time"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
+	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 	"github.com/hashswitch/hashswitch/wasm/oembed"
 )
@@ -245,7 +246,8 @@ func (b *builder) templates() error {
 
 // page is what the page templates see.
 type page struct {
-	Path        string // URL path: "/", "/hashprice/"
+	Lang        locale.Tag // "" is English
+	Path        string     // URL path: "/", "/hashprice/"
 	Title       string
 	Description string
 	Date        string
@@ -256,6 +258,17 @@ type page struct {
 	Embed       *calcView // on embed pages, the calculator
 	OEmbed      string    // on articles, the first calculator: oEmbed discovery
 }
+
+// HTMLLang is the page's <html lang>.
+func (p *page) HTMLLang() locale.Tag {
+	if p.Lang == "" {
+		return locale.EN
+	}
+	return p.Lang
+}
+
+// T translates an English string into the page's language.
+func (p *page) T(s string) string { return p.HTMLLang().T(s) }
 
 // write renders template name with p into the file for p.Path.
 func (b *builder) write(name string, p *page) error {

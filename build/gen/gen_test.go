@@ -16,6 +16,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/andybalholm/brotli"
+	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 	"github.com/hashswitch/hashswitch/wasm/oembed"
 	"github.com/hashswitch/hashswitch/wasm/widget"
@@ -212,5 +213,39 @@ func TestMakefileBuildsSIMDAsTheSiteDoes(t *testing.T) {
 	want := "SIMD     := " + strings.Join(SIMD, " ")
 	if !strings.Contains(string(data), want+"\n") {
 		t.Errorf("the Makefile has no line %q", want)
+	}
+}
+
+// TestVietnameseCatalogIsComplete: every string the templates translate
+// ({{.T "…"}}) and every string a calculator shows is in vi.json, and
+// vi.json holds nothing else.
+func TestVietnameseCatalogIsComplete(t *testing.T) {
+	shown := map[string]bool{}
+	for _, s := range widget.ReaderStrings() {
+		shown[s] = true
+	}
+	files, _ := filepath.Glob(filepath.Join(root, "site", "templates", "*.html"))
+	literal := regexp.MustCompile(`\.T "((?:[^"\\]|\\.)*)"`)
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range literal.FindAllStringSubmatch(string(data), -1) {
+			shown[m[1]] = true
+		}
+	}
+	if len(shown) < 200 {
+		t.Fatalf("only %d strings found: the test no longer sees the templates", len(shown))
+	}
+	for s := range shown {
+		if _, ok := locale.VI.Catalog()[s]; !ok {
+			t.Errorf("wasm/locale/vi.json lacks %q", s)
+		}
+	}
+	for en := range locale.VI.Catalog() {
+		if !shown[en] {
+			t.Errorf("wasm/locale/vi.json translates %q, which nothing shows", en)
+		}
 	}
 }

@@ -3,9 +3,11 @@ package gen
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/BurntSushi/toml"
+	"github.com/hashswitch/hashswitch/wasm/locale"
 )
 
 // The site's security headers. Scripts come from this origin only;
@@ -65,13 +67,15 @@ func NetlifyTOML(paths []string) string {
 		"Cache-Control", "public, max-age=31536000, immutable",
 		"Access-Control-Allow-Origin", "*")
 	rule("/assets/wasm/*", "Content-Type", "application/wasm")
-	rule("/embed/*", "Content-Security-Policy", EmbedCSP, "Cache-Control", "no-cache")
+	for _, prefix := range embedPrefixes() {
+		rule(prefix+"*", "Content-Security-Policy", EmbedCSP, "Cache-Control", "no-cache")
+	}
 	rule("/embed.js", "Cache-Control", "public, max-age=3600", "Access-Control-Allow-Origin", "*")
 	rule("/oembed/*", "Cache-Control", "public, max-age=3600", "Access-Control-Allow-Origin", "*")
 	rule("/sw.js", "Cache-Control", "no-cache")
 	rule("/manifest.webmanifest", "Cache-Control", "no-cache", "Content-Type", "application/manifest+json")
 	for _, p := range paths {
-		if strings.HasPrefix(p, "/embed/") {
+		if slices.ContainsFunc(embedPrefixes(), func(prefix string) bool { return strings.HasPrefix(p, prefix) }) {
 			continue
 		}
 		for _, name := range []string{p, p + "index.html"} {
@@ -87,6 +91,15 @@ func NetlifyTOML(paths []string) string {
 		panic("netlify.toml: " + err.Error()) // only strings and maps: cannot fail
 	}
 	return b.String()
+}
+
+// embedPrefixes are where embeds live, one per language: /embed/, /vi/embed/.
+func embedPrefixes() []string {
+	var out []string
+	for _, lang := range locale.Tags {
+		out = append(out, strings.TrimSuffix(embedPath(lang, "x"), "x/"))
+	}
+	return out
 }
 
 // netlify writes netlify.toml at the root for this build's pages, when the

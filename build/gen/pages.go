@@ -17,7 +17,7 @@ import (
 	"github.com/yuin/goldmark/util"
 	"go.abhg.dev/goldmark/frontmatter"
 
-	"github.com/hashswitch/hashswitch/wasm/human"
+	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 	"github.com/hashswitch/hashswitch/wasm/widget"
 )
@@ -117,6 +117,7 @@ func (b *builder) content() error {
 
 // calcView is what the "calc" template sees.
 type calcView struct {
+	Lang     locale.Tag
 	ID       string
 	W        *widget.Widget
 	R        widget.Result
@@ -140,26 +141,38 @@ type inputGroup struct {
 	Inputs []widget.Input
 }
 
-// newCalcView renders calculator name with preset for a page at path.
-func (b *builder) newCalcView(path, id, name string, preset url.Values, heading int) (*calcView, error) {
+// T translates an English string into the calculator's language.
+func (v *calcView) T(s string) string { return v.Lang.T(s) }
+
+// Value is input in's value in the form, written as its reader types it.
+func (v *calcView) Value(in widget.Input) string {
+	if in.Numeric() {
+		return v.Lang.Shown(v.Params.Get(in.Name))
+	}
+	return v.Params.Get(in.Name)
+}
+
+// newCalcView renders calculator name with preset for a page at path, in
+// language lang.
+func (b *builder) newCalcView(lang locale.Tag, path, id, name string, preset url.Values, heading int) (*calcView, error) {
 	w := widget.Lookup(name)
 	if w == nil {
 		return nil, fmt.Errorf("no calculator %q (there are %s)", name, widgetNames())
 	}
 	snap := b.cfg.Snapshot.EstimatedAt(b.cfg.Now)
-	r := w.Render(snap, preset.Encode())
+	r := w.RenderIn(snap, preset.Encode(), lang)
 	if r.Error != nil {
 		return nil, fmt.Errorf("calc %s: preset %s: %s: %s", name, preset.Encode(), r.Error.Field, r.Error.Message)
 	}
 	v := &calcView{
-		ID: id, W: w, R: r, Params: w.Params(snap, preset), Preset: preset, Heading: heading,
+		Lang: lang, ID: id, W: w, R: r, Params: w.Params(snap, preset), Preset: preset, Heading: heading,
 		Share:  path + "?" + scoped(id, r.Query) + "#" + id,
-		Embed:  "/embed/" + name + "/?" + r.Query,
-		Fresh:  widget.FreshnessOf(snap, b.cfg.Now, widget.FromBuild),
+		Embed:  embedPath(lang, name) + "?" + r.Query,
+		Fresh:  widget.FreshnessIn(snap, b.cfg.Now, widget.FromBuild, lang),
 		Source: snap.Source,
 	}
 	if heading == 1 {
-		v.Share = "/embed/" + name + "/?" + r.Query
+		v.Share = embedPath(lang, name) + "?" + r.Query
 	}
 	var ids []string
 	for _, in := range w.Inputs {
@@ -182,16 +195,25 @@ func (b *builder) newCalcView(path, id, name string, preset url.Values, heading 
 	if w.Countdown != "" {
 		for _, val := range r.Values {
 			if eta, ok := val.Raw.(int64); ok && val.Key == w.Countdown {
-				v.Clock = human.Countdown(eta, b.cfg.Now.Unix())
+				v.Clock = lang.Style().Countdown(eta, b.cfg.Now.Unix())
 			}
 		}
 	}
 	return v, nil
 }
 
+// embedPath is where calculator name's embed is for readers of lang:
+// /embed/NAME/, /vi/embed/NAME/.
+func embedPath(lang locale.Tag, name string) string {
+	if lang == locale.EN {
+		return "/embed/" + name + "/"
+	}
+	return "/" + string(lang) + "/embed/" + name + "/"
+}
+
 // calc writes a calculator into a page.
 func (b *builder) calc(w util.BufWriter, path, id, name string, preset url.Values) error {
-	v, err := b.newCalcView(path, id, name, preset, 2)
+	v, err := b.newCalcView(locale.EN, path, id, name, preset, 2)
 	if err != nil {
 		return err
 	}

@@ -4,6 +4,12 @@
 // URL): this file only moves values between the page and Go.
 
 const root = document.documentElement;
+// The page's language: "vi" on /vi/ pages. URLs and the API write numbers
+// one way (85000.5, 85,000.5); a Vietnamese form shows and takes them the
+// Vietnamese way (85.000,5), the point and the comma swapped, and Go reads
+// them so (hashswitch.widget's third argument).
+const LANG = root.lang === "vi" ? "vi" : "en";
+const shown = (v) => (LANG === "vi" ? v.replace(/[.,]/g, (c) => (c === "." ? "," : ".")) : v);
 const params = new URLSearchParams(location.search);
 const embed = document.body.dataset.embed; // the calculator's name on /embed/NAME/
 // An embed is a guest in a news article: it loads its WebAssembly on the
@@ -120,7 +126,7 @@ function show(section, r) {
   }
   const name = section.dataset.calc;
   section.querySelector("a.share").href = shareURL(section, r.query);
-  section.querySelector("a.embed-link").href = `/embed/${name}/?${r.query}`;
+  section.querySelector("a.embed-link").href = `${LANG === "vi" ? "/vi" : ""}/embed/${name}/?${r.query}`;
   section.querySelector("a.api-link").href = r.api_url;
 }
 
@@ -158,7 +164,7 @@ function enhance(section) {
     if (el.dataset.preset !== undefined) owned.add(el);
     const value = params.get(`${section.id}.${el.name}`) ?? (bare ? params.get(el.name) : null);
     if (value !== null) {
-      el.value = value;
+      el.value = el.inputMode === "decimal" ? shown(value) : value;
       owned.add(el);
       preset = true;
     }
@@ -173,7 +179,7 @@ function enhance(section) {
         "This browser could not start the calculator's WebAssembly: the numbers shown are the default scenario's.";
       return;
     }
-    const r = JSON.parse(go.widget(name, query(form)));
+    const r = JSON.parse(go.widget(name, query(form), LANG));
     show(section, r);
     collectWhenIdle(go);
     if (edited && !r.error) {
@@ -210,7 +216,7 @@ function enhance(section) {
     const tick = async () => {
       const go = await api();
       const eta = Number(section.querySelector(`output[data-key="${clock.dataset.countdown}"]`).dataset.value);
-      clock.value = Number.isFinite(eta) && eta > 0 ? go.countdown(eta, Math.floor(Date.now() / 1000)) : "—";
+      clock.value = Number.isFinite(eta) && eta > 0 ? go.countdown(eta, Math.floor(Date.now() / 1000), LANG) : "—";
     };
     tick();
     setInterval(tick, 1000);
@@ -229,7 +235,7 @@ async function loadNetwork(go) {
   // newer ones arrive.
   const pending = document.querySelectorAll("section.calc.pending");
   if (pending.length) {
-    const freshness = JSON.parse(go.network(document.body.dataset.network, ""));
+    const freshness = JSON.parse(go.network(document.body.dataset.network, "", LANG));
     if (!freshness.error) for (const section of pending) refresh(go, section, freshness);
     performance.mark("hashswitch-first-number");
   }
@@ -259,7 +265,7 @@ async function loadNetwork(go) {
     }
   }
   if (!answer) answer = document.body.dataset.network;
-  const freshness = JSON.parse(go.network(answer, answer === document.body.dataset.network && from !== "offline" ? "" : from));
+  const freshness = JSON.parse(go.network(answer, answer === document.body.dataset.network && from !== "offline" ? "" : from, LANG));
   if (freshness.error) return;
   for (const section of document.querySelectorAll("section.calc[data-calc]")) {
     refresh(go, section, freshness);
@@ -278,13 +284,13 @@ function refresh(go, section, freshness) {
   for (const el of form.elements) {
     if (el.name && owned.has(el)) q.set(el.name, el.value.trim());
   }
-  const r = JSON.parse(go.widget(section.dataset.calc, q.toString()));
+  const r = JSON.parse(go.widget(section.dataset.calc, q.toString(), LANG));
   section.classList.remove("pending");
   const pending = section.querySelector(".calc-pending");
   if (pending) pending.hidden = true;
   const values = new URLSearchParams(r.query);
   for (const el of form.elements) {
-    if (el.name && !owned.has(el) && values.has(el.name)) el.value = values.get(el.name);
+    if (el.name && !owned.has(el) && values.has(el.name)) el.value = shown(values.get(el.name));
   }
   show(section, r);
   const line = section.querySelector(".freshness");

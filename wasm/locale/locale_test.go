@@ -19,8 +19,8 @@ func TestParse(t *testing.T) {
 	}
 }
 
-// TestCatalogIsClean: every translation is valid UTF-8, not empty and not
-// padded.
+// TestCatalogIsClean: every translation is valid UTF-8, not empty, not
+// padded, and has its source's placeholders (and % signs).
 func TestCatalogIsClean(t *testing.T) {
 	if len(VI.Catalog()) == 0 {
 		t.Fatal("no Vietnamese catalog")
@@ -28,6 +28,9 @@ func TestCatalogIsClean(t *testing.T) {
 	for en, vi := range VI.Catalog() {
 		if vi == "" || !utf8.ValidString(vi) || vi != strings.TrimSpace(vi) || en != strings.TrimSpace(en) {
 			t.Errorf("%q: %q", en, vi)
+		}
+		if strings.Count(en, "%") != strings.Count(vi, "%") {
+			t.Errorf("%q and %q differ in their %%s", en, vi)
 		}
 	}
 	if VI.T("Bitcoin price") != "Giá bitcoin" || EN.T("Bitcoin price") != "Bitcoin price" || VI.T("no such string") != "no such string" {

@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/hashswitch/hashswitch/wasm/human"
+	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
 
@@ -39,40 +39,61 @@ func (f Freshness) For(w *Widget) string {
 	return f.Text
 }
 
-// FreshnessOf says where snapshot s stands at now, given where it came from.
+// FreshnessOf says where snapshot s stands at now, given where it came
+// from, in English.
 func FreshnessOf(s netdata.Snapshot, now time.Time, from string) Freshness {
+	return FreshnessIn(s, now, from, locale.EN)
+}
+
+// freshnessLines are the line's English forms, which the catalog
+// translates (their %s are a block height, a date or a count of days).
+var freshnessLines = []string{
+	"Live: block %s, %s UTC", "Live: block %s, %s", "Figures as of %s (pinned)", "Offline: figures from %s",
+	"Figures from %s", "Figures from %s, 1 day old", "Figures from %s, %s days old",
+	"%s; some could not be refreshed", "%s; the block height is estimated",
+}
+
+// dayLayouts are how each language writes a day.
+var dayLayouts = map[locale.Tag]string{locale.EN: "2 Jan 2006", locale.VI: "02/01/2006"}
+
+// FreshnessIn is FreshnessOf in language lang.
+func FreshnessIn(s netdata.Snapshot, now time.Time, from string, lang locale.Tag) Freshness {
 	at := time.Unix(s.Time, 0).UTC()
 	f := Freshness{ISO: s.AsOf}
 	age := now.Sub(at)
 	days := int64(age / (24 * time.Hour))
+	st := lang.Style()
+	line := func(format string, args ...any) string { return fmt.Sprintf(lang.T(format), args...) }
+	height := st.Plain(fmt.Sprint(s.Height))
 	switch from {
 	case FromLive:
-		f.Text = fmt.Sprintf("Live: block %s, %s UTC", human.Group(fmt.Sprint(s.Height)), at.Format("15:04"))
+		f.Text = line("Live: block %s, %s UTC", height, at.Format("15:04"))
 		if days >= 1 {
-			f.Text = fmt.Sprintf("Live: block %s, %s", human.Group(fmt.Sprint(s.Height)), at.Format("2 Jan 2006, 15:04 UTC"))
+			f.Text = line("Live: block %s, %s", height, at.Format(dateLayouts[lang]))
 		}
 	case FromPinned:
-		f.Text = "Figures as of " + at.Format("2 Jan 2006") + " (pinned)"
+		f.Text = line("Figures as of %s (pinned)", at.Format(dayLayouts[lang]))
 		f.HeightText = f.Text
 		return f // an article's own date: its age is the point, not a warning
 	case FromOffline:
-		f.Text = "Offline: figures from " + at.Format("2 Jan 2006, 15:04 UTC")
+		f.Text = line("Offline: figures from %s", at.Format(dateLayouts[lang]))
 	default:
-		f.Text = "Figures from " + at.Format("2 Jan 2006")
 		switch {
 		case days == 1:
-			f.Text += ", 1 day old"
+			f.Text = line("Figures from %s, 1 day old", at.Format(dayLayouts[lang]))
 		case days > 1:
-			f.Text += fmt.Sprintf(", %s days old", human.Group(fmt.Sprint(days)))
+			f.Text = line("Figures from %s, %s days old", at.Format(dayLayouts[lang]), st.Plain(fmt.Sprint(days)))
+		default:
+			f.Text = line("Figures from %s", at.Format(dayLayouts[lang]))
 		}
 	}
 	if s.Stale {
-		f.Text += "; some could not be refreshed"
+		f.Text = line("%s; some could not be refreshed", f.Text)
 		f.Warn = true
 	}
 	f.HeightText = f.Text
 	if s.Estimated {
-		f.HeightText += "; the block height is estimated"
+		f.HeightText = line("%s; the block height is estimated", f.Text)
 	}
 	if age > StaleAfter {
 		f.Warn = true

@@ -16,8 +16,8 @@ import (
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
 
 // TestVietnameseCatalogCoversEveryCalculator fails on any string a
-// calculator shows that vi.json does not translate, and on any entry of
-// vi.json that nothing shows any more.
+// calculator shows that vi.json does not translate. (build/gen's test
+// adds the templates' strings, and fails on entries nothing shows.)
 func TestVietnameseCatalogCoversEveryCalculator(t *testing.T) {
 	shown := ReaderStrings()
 	var missing []string
@@ -29,11 +29,6 @@ func TestVietnameseCatalogCoversEveryCalculator(t *testing.T) {
 	if len(missing) > 0 {
 		t.Errorf("wasm/locale/vi.json lacks %d strings:\n%s", len(missing), strings.Join(missing, "\n"))
 	}
-	for en := range locale.VI.Catalog() {
-		if !slices.Contains(shown, en) {
-			t.Errorf("wasm/locale/vi.json translates %q, which nothing shows", en)
-		}
-	}
 }
 
 // TestRenderInVietnamese renders the hashprice calculator for a reader of
@@ -42,7 +37,7 @@ func TestVietnameseCatalogCoversEveryCalculator(t *testing.T) {
 // and that its link is in the API's form.
 func TestRenderInVietnamese(t *testing.T) {
 	w := Lookup("hashprice")
-	vi := w.RenderIn(netdata.Committed(), "price=85.000&fees=0,02", locale.VI)
+	vi := w.RenderIn(netdata.Committed(), w.Typed("price=85.000&fees=0,02", locale.VI), locale.VI)
 	en := w.Render(netdata.Committed(), "price=85000&fees=0.02")
 	if vi.Status != 200 || en.Status != 200 {
 		t.Fatalf("%+v %+v", vi.Error, en.Error)

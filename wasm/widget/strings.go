@@ -25,6 +25,7 @@ func ReaderStrings() []string {
 		}
 	}
 	add(words...)
+	add(freshnessLines...)
 	return out
 }
 

@@ -181,19 +181,13 @@ func (w *Widget) Render(s netdata.Snapshot, rawQuery string) Result {
 	return w.RenderIn(s, rawQuery, locale.EN)
 }
 
-// RenderIn is Render for a reader of lang: numbers in rawQuery are as that
-// reader types them (Vietnamese: 85.000,5), and the values are written in
-// that language's style. Result.Query and APIURL stay in the API's form,
-// so a link works in any language.
+// RenderIn is Render with the values written in lang's style. rawQuery is
+// in the API's form, as are Result.Query and APIURL, so a link works in any
+// language; a form's numbers as its reader typed them go through Typed.
 func (w *Widget) RenderIn(s netdata.Snapshot, rawQuery string, lang locale.Tag) (r Result) {
 	q, err := url.ParseQuery(rawQuery)
 	if err != nil {
 		return Result{Status: calc.StatusBadInput, Error: &calc.FieldError{Message: "the URL's parameters are malformed: " + err.Error()}}
-	}
-	for _, in := range w.Inputs {
-		if v, ok := q[in.Name]; ok && len(v) > 0 && in.Numeric() {
-			q.Set(in.Name, lang.Typed(v[0]))
-		}
 	}
 	params := w.Params(s, q)
 	r.Query = encode(w, params)
@@ -217,6 +211,22 @@ func (w *Widget) RenderIn(s netdata.Snapshot, rawQuery string, lang locale.Tag) 
 		r.ChartNarrow = c.SVG()
 	}
 	return r
+}
+
+// Typed turns a form's query, its numbers as a reader of lang types them
+// (Vietnamese: 85.000,5), into the API's form (85,000.5). Other parameters
+// pass as they are.
+func (w *Widget) Typed(rawQuery string, lang locale.Tag) string {
+	q, err := url.ParseQuery(rawQuery)
+	if err != nil || lang == locale.EN {
+		return rawQuery
+	}
+	for _, in := range w.Inputs {
+		if v, ok := q[in.Name]; ok && len(v) > 0 && in.Numeric() {
+			q.Set(in.Name, lang.Typed(v[0]))
+		}
+	}
+	return q.Encode()
 }
 
 // valueAt follows a field path through structs and pointers; a nil pointer

@@ -5,13 +5,13 @@
 //
 //	hashswitch.call("/api/v1/hashprice?price=85000&...")
 //	// {status, body}: the API's answer (package calc)
-//	hashswitch.widget("hashprice", "price=85000&...")
+//	hashswitch.widget("hashprice", "price=85000&...", "en")
 //	// the calculator rendered (package widget), as JSON text
 //	hashswitch.network(answerJSON, from)
 //	// the page's network figures: an /api/v1/network answer, and where it
 //	// came from ("" the build, "live", "pinned", "offline"); returns the
 //	// freshness line as JSON {text, warn, iso}
-//	hashswitch.countdown(etaUnix, nowUnix)
+//	hashswitch.countdown(etaUnix, nowUnix, "en")
 //	// "862 days 04:12:09"
 //
 // All JavaScript goes through safejs, so an interop failure is an error
@@ -34,6 +34,7 @@ import (
 	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/cmd/internal/jsexport"
 	"github.com/hashswitch/hashswitch/wasm/human"
+	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 	"github.com/hashswitch/hashswitch/wasm/widget"
 )
@@ -86,18 +87,24 @@ func result(a calc.Answer) map[string]any {
 	return map[string]any{"status": a.Status, "body": string(a.Body)}
 }
 
-// widgetResult answers widget(name, query): the calculator's Result as JSON.
+// widgetResult answers widget(name, query[, lang]): the calculator's
+// Result as JSON. query is the form's, its numbers as a reader of lang
+// ("en", the default, or "vi") types them.
 func widgetResult(args []safejs.Value) any {
-	strs, ok := jsexport.Strings(args, 2)
-	if !ok {
-		return errorBody("hashswitch.widget wants two strings: a calculator name and its URL parameters")
+	strs, ok := jsexport.Strings(args, len(args))
+	lang, known := locale.EN, true
+	if ok && len(strs) == 3 {
+		lang, known = locale.Parse(strs[2])
+	}
+	if !ok || len(strs) < 2 || len(strs) > 3 || !known {
+		return errorBody("hashswitch.widget wants two or three strings: a calculator name, its URL parameters and a language (en, vi)")
 	}
 	name, query := strs[0], strs[1]
 	w := widget.Lookup(name)
 	if w == nil {
 		return errorBody("hashswitch.widget: no calculator " + strconv.Quote(name))
 	}
-	b, err := json.Marshal(w.Render(page.current(time.Now()), query))
+	b, err := json.Marshal(w.RenderIn(page.current(time.Now()), w.Typed(query, lang), lang))
 	if err != nil {
 		return errorBody("hashswitch.widget: " + err.Error())
 	}
@@ -122,12 +129,16 @@ func (p *pageNetwork) current(now time.Time) netdata.Snapshot {
 	return p.snap.EstimatedAt(now)
 }
 
-// networkResult answers network(answerJSON, from): it keeps the snapshot
-// and returns the freshness line as JSON, or {"error":...}.
+// networkResult answers network(answerJSON, from[, lang]): it keeps the
+// snapshot and returns the freshness line in lang as JSON, or {"error":...}.
 func networkResult(args []safejs.Value) any {
-	strs, ok := jsexport.Strings(args, 2)
-	if !ok {
-		return `{"error":"hashswitch.network wants two strings: an /api/v1/network answer and where it came from"}`
+	strs, ok := jsexport.Strings(args, len(args))
+	lang, known := locale.EN, true
+	if ok && len(strs) == 3 {
+		lang, known = locale.Parse(strs[2])
+	}
+	if !ok || len(strs) < 2 || len(strs) > 3 || !known {
+		return `{"error":"hashswitch.network wants two or three strings: an /api/v1/network answer, where it came from and a language (en, vi)"}`
 	}
 	var s netdata.Snapshot
 	if err := json.Unmarshal([]byte(strs[0]), &s); err != nil || s.AsOf == "" || s.Difficulty <= 0 || s.PriceUSD <= 0 {
@@ -140,13 +151,21 @@ func networkResult(args []safejs.Value) any {
 	}
 	page = pageNetwork{snap: s, from: strs[1]}
 	now := time.Now()
-	b, _ := json.Marshal(widget.FreshnessOf(page.current(now), now, page.from))
+	b, _ := json.Marshal(widget.FreshnessIn(page.current(now), now, page.from, lang))
 	return string(b)
 }
 
-// countdownResult answers countdown(eta, now), both unix seconds.
+// countdownResult answers countdown(eta, now[, lang]), both unix seconds.
 func countdownResult(args []safejs.Value) any {
-	if len(args) != 2 || !isNumber(args[0]) || !isNumber(args[1]) {
+	lang := locale.EN
+	if len(args) == 3 {
+		strs, ok := jsexport.Strings(args[2:], 1)
+		if !ok {
+			return ""
+		}
+		lang, _ = locale.Parse(strs[0])
+	}
+	if len(args) < 2 || len(args) > 3 || !isNumber(args[0]) || !isNumber(args[1]) {
 		return ""
 	}
 	eta, err1 := args[0].Float()
@@ -154,7 +173,7 @@ func countdownResult(args []safejs.Value) any {
 	if err1 != nil || err2 != nil || math.IsNaN(eta) || math.IsNaN(now) || math.Abs(eta) > 1e15 || math.Abs(now) > 1e15 {
 		return ""
 	}
-	return human.Countdown(int64(eta), int64(now))
+	return lang.Style().Countdown(int64(eta), int64(now))
 }
 
 // rateResult answers rate(hashesPerSecond): "1.23 MH/s".

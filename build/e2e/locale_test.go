@@ -1,0 +1,55 @@
+package e2e
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"github.com/hashswitch/hashswitch/wasm/netdata"
+	"github.com/hashswitch/hashswitch/wasm/widget"
+)
+
+// TestVietnameseEmbed opens /vi/embed/hashprice/ as a newsroom's iframe
+// does: its labels and figures' date are Vietnamese, its numbers are
+// written the Vietnamese way, a preset from the URL (the API's form, 0.02)
+// shows as 0,02, and a price typed as 85.000 computes exactly what 85000
+// computes natively.
+func TestVietnameseEmbed(t *testing.T) {
+	frame := newTab(t)
+	var lang, label, fees, lead, fresh string
+	frame.run(t,
+		chromedp.Navigate(site.URL+"/vi/embed/hashprice/?fees=0.02"),
+		evaluate(`document.documentElement.lang`, &lang),
+		evaluate(`document.querySelector('label[for="calc-price"]').textContent`, &label),
+		evaluate(`document.querySelector(".freshness").textContent`, &fresh),
+		touch(), waitWasm(),
+		until(`!document.querySelector("section.calc").classList.contains("pending")`, 10*time.Second),
+		evaluate(`document.querySelector('input[name="fees"]').value`, &fees),
+		retype(`input[name="price"]`, "85.000"),
+		until(`document.querySelector('output[data-key="hashprice_usd_per_ph_day"]').dataset.value !== ""`, 5*time.Second),
+		chromedp.Sleep(300*time.Millisecond),
+		evaluate(`document.querySelector('output[data-key="hashprice_usd_per_ph_day"]').textContent`, &lead),
+	)
+	if lang != "vi" || !strings.Contains(label, "Giá bitcoin") || !strings.Contains(label, "USD mỗi BTC") {
+		t.Errorf("lang %q, price label %q", lang, label)
+	}
+	if !strings.HasPrefix(fresh, "Số liệu ngày ") {
+		t.Errorf("freshness %q", fresh)
+	}
+	if fees != "0,02" {
+		t.Errorf("the preset fees=0.02 shows as %q", fees)
+	}
+	var value string
+	frame.run(t, evaluate(`document.querySelector('output[data-key="hashprice_usd_per_ph_day"]').dataset.value`, &value))
+	got, _ := strconv.ParseFloat(value, 64)
+	want := widget.Lookup("hashprice").Render(netdata.Committed(), "price=85000&fees=0.02").Values[0]
+	if want.Key != "hashprice_usd_per_ph_day" || got != want.Raw.(float64) {
+		t.Errorf("85.000 typed in Vietnamese gave %v; natively 85000 gives %v", got, want.Raw)
+	}
+	if !strings.HasSuffix(lead, " USD") || !strings.Contains(lead, ",") {
+		t.Errorf("hashprice written %q, not the Vietnamese way (36,01 USD)", lead)
+	}
+}
