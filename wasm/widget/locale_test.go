@@ -52,6 +52,14 @@ func TestRenderInVietnamese(t *testing.T) {
 	if got, _ := w.RenderIn(netdata.Committed(), vi.Query, locale.EN).Values[0].Raw.(float64); got != en.Values[0].Raw {
 		t.Errorf("the Vietnamese link %q computes %v in English", vi.Query, got)
 	}
+	for _, want := range []string{"Hashprice khi giá bitcoin thay đổi", "Giá bitcoin (USD)", "hiện tại $36,01"} {
+		if !strings.Contains(vi.Chart, want) || !strings.Contains(vi.ChartNarrow, want) {
+			t.Errorf("the Vietnamese chart lacks %q", want)
+		}
+	}
+	if strings.Contains(vi.Chart, "as the bitcoin price moves") || strings.Contains(vi.Table, "Bitcoin price") {
+		t.Error("the Vietnamese chart or its table is in English")
+	}
 	golden := filepath.Join("testdata", "hashprice.vi.golden")
 	if *update {
 		os.MkdirAll("testdata", 0o755)

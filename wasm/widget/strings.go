@@ -1,6 +1,15 @@
 package widget
 
-import "strings"
+import (
+	"net/url"
+	"strings"
+
+	"github.com/hashswitch/hashswitch/wasm/calc"
+	"github.com/hashswitch/hashswitch/wasm/chain"
+	"github.com/hashswitch/hashswitch/wasm/chart"
+	"github.com/hashswitch/hashswitch/wasm/locale"
+	"github.com/hashswitch/hashswitch/wasm/netdata"
+)
 
 // ReaderStrings lists every English string a calculator shows a reader,
 // from its definition: titles, summaries, input labels, units, help lines
@@ -17,6 +26,19 @@ func ReaderStrings() []string {
 	}
 	for _, w := range all {
 		add(w.Title, w.Summary)
+		if c := w.chart(); c != nil {
+			add(c.Title, c.XLabel, c.YLabel)
+			for _, s := range c.Series {
+				add(s.Name)
+			}
+			for _, b := range c.Bars {
+				add(b.Label)
+			}
+			if c.Marker != nil {
+				word, _, _ := strings.Cut(c.Marker.Label, " ")
+				add(word)
+			}
+		}
 		for _, in := range w.Inputs {
 			add(in.Label, in.Unit, in.Help, in.Group)
 		}
@@ -31,3 +53,41 @@ func ReaderStrings() []string {
 
 // words are the formats' own words.
 var words = []string{"never", "valid", "not valid"}
+
+// chart draws w's default scenario's chart, for its strings.
+func (w *Widget) chart() *chart.Chart {
+	query := calc.QueryOf(chain.MainNet, w.Params(netdata.Committed(), url.Values{}))
+	result, problem := calc.Run(w.Calc, query)
+	if problem != nil {
+		return nil
+	}
+	return w.Calc.Draw(query, result)
+}
+
+// translateChart writes a chart's words in lang, and its numbers in lang's
+// style: ticks and table cells are written by the calculator in English
+// ("$1.2M", "85,000"), so their point and comma are swapped; a marker's
+// label is a word and a number ("now $36.01").
+func translateChart(c *chart.Chart, lang locale.Tag) {
+	if lang == locale.EN {
+		return
+	}
+	c.Title, c.XLabel, c.YLabel = lang.T(c.Title), lang.T(c.XLabel), lang.T(c.YLabel)
+	for i := range c.Series {
+		c.Series[i].Name = lang.T(c.Series[i].Name)
+	}
+	for i := range c.Bars {
+		c.Bars[i].Label = lang.T(c.Bars[i].Label)
+	}
+	if c.Marker != nil {
+		word, number, _ := strings.Cut(c.Marker.Label, " ")
+		c.Marker.Label = lang.T(word) + " " + lang.Shown(number)
+	}
+	for _, f := range []*func(float64) string{&c.FormatX, &c.FormatY} {
+		english := *f
+		if english == nil {
+			english = chart.Compact
+		}
+		*f = func(v float64) string { return lang.Shown(english(v)) }
+	}
+}

@@ -206,6 +206,7 @@ func (w *Widget) RenderIn(s netdata.Snapshot, rawQuery string, lang locale.Tag) 
 		r.Values[i] = Value{Key: o.Key, Text: format(lang, o.Kind, raw), Raw: raw}
 	}
 	if c := w.Calc.Draw(query, result); c != nil {
+		translateChart(c, lang)
 		r.Chart, r.Table = c.SVG(), c.Table()
 		c.Width, c.ID = chart.Narrow, c.ID+"-narrow"
 		r.ChartNarrow = c.SVG()
