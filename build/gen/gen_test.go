@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -217,8 +218,8 @@ func TestMakefileBuildsSIMDAsTheSiteDoes(t *testing.T) {
 }
 
 // TestVietnameseCatalogIsComplete: every string the templates translate
-// ({{.T "…"}}) and every string a calculator shows is in vi.json, and
-// vi.json holds nothing else.
+// ({{.T "…"}}), every string a calculator shows and every error message's
+// format is in vi.json, and vi.json holds nothing else.
 func TestVietnameseCatalogIsComplete(t *testing.T) {
 	shown := map[string]bool{}
 	for _, s := range widget.ReaderStrings() {
@@ -233,6 +234,21 @@ func TestVietnameseCatalogIsComplete(t *testing.T) {
 		}
 		for _, m := range literal.FindAllStringSubmatch(string(data), -1) {
 			shown[m[1]] = true
+		}
+	}
+	// Error messages: every Errorf format in package calc ("%s" alone
+	// passes another package's English message through).
+	sources, _ := filepath.Glob(filepath.Join(root, "wasm", "calc", "*.go"))
+	format := regexp.MustCompile(`Errorf\(\w+, ("(?:[^"\\]|\\.)*")`)
+	for _, f := range sources {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range format.FindAllStringSubmatch(string(data), -1) {
+			if s, err := strconv.Unquote(m[1]); err == nil && s != "%s" {
+				shown[s] = true
+			}
 		}
 	}
 	if len(shown) < 200 {

@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/hashswitch/hashswitch/wasm/chain"
+	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
 
@@ -48,7 +49,39 @@ type Answer struct {
 type FieldError struct {
 	Field   string `json:"field"`
 	Message string `json:"message"`
+	// format and args are Message before fmt.Sprintf, for In.
+	format string
+	args   []any
 }
+
+// In is the message for a reader of lang: its English format translated by
+// lang's catalog, its Unit arguments too, its Num arguments written in
+// lang's style; the reader's own input (quoted) stays as typed.
+func (e *FieldError) In(lang locale.Tag) string {
+	if e.format == "" || lang == locale.EN {
+		return e.Message
+	}
+	args := make([]any, len(e.args))
+	for i, a := range e.args {
+		switch a := a.(type) {
+		case Unit:
+			args[i] = lang.T(string(a))
+		case Num:
+			args[i] = lang.Shown(string(a))
+		default:
+			args[i] = a
+		}
+	}
+	return fmt.Sprintf(lang.T(e.format), args...)
+}
+
+// Unit and Num mark arguments of an error message (Errorf): a unit, which a
+// translation translates, and a number written as the site writes it
+// ("85,000"), which a translation writes in its style.
+type (
+	Unit string
+	Num  string
+)
 
 func (e *FieldError) Error() string { return e.Field + ": " + e.Message }
 

@@ -153,7 +153,7 @@ var Convert = register(&Def[ConvertResult]{
 			m.HashpriceUSDPerPHDay, m.FeeSharePct = n.HashpriceUSDPerPHDay(), n.FeeSharePct()
 		}
 		if m.CurtailHoursPerYear > 8760*m.UptimePct/100 && q.err == nil {
-			q.Fail(Errorf(CurtailHours, "must be at most the hours mining runs, %s a year at this uptime", ftoa(8760*m.UptimePct/100)))
+			q.Fail(Errorf(CurtailHours, "must be at most the hours mining runs, %s a year at this uptime", Num(ftoa(8760*m.UptimePct/100))))
 		}
 		s.Mining = m
 		pue := q.Float(PUE)

@@ -163,8 +163,10 @@ func (q *Query) Fail(err *FieldError) {
 }
 
 // Errorf is a problem with parameter p.
+// format is a literal: a translation's catalog has it (build/gen's test
+// reads every Errorf of this package).
 func Errorf(p Param, format string, args ...any) *FieldError {
-	return &FieldError{Field: p.Name, Message: fmt.Sprintf(format, args...)}
+	return &FieldError{Field: p.Name, Message: fmt.Sprintf(format, args...), format: format, args: args}
 }
 
 // quote shortens user input for an error message.
@@ -199,23 +201,30 @@ func (q *Query) raw(p Param, requirement string) (string, bool) {
 // Float reads number p within its range, written as people write numbers
 // (see ParseNumber).
 func (q *Query) Float(p Param) float64 {
-	s, ok := q.raw(p, p.Range.String())
-	if !ok {
+	if q.err != nil {
+		return 0
+	}
+	s := q.Str(p)
+	if _, given := q.v[p.Name]; s == "" && !given && p.Default != "" {
+		s = p.Default
+	}
+	if s == "" {
+		q.err = p.Range.required(p)
 		return 0
 	}
 	x, err := ParseNumber(s, p.Unit)
 	switch {
 	case err != nil:
-		q.err = Errorf(p, "%s, got %s", p.typeHint(), quote(s))
+		q.err = p.notANumber(s)
 	case !p.Range.contains(x):
-		q.err = Errorf(p, "%s, got %s", p.Range, formatNum(x))
+		q.err = p.Range.outside(p, x)
 	}
 	return x
 }
 
-// typeHint says in plain words what to type: "type a number in USD per
-// BTC, like 85,000".
-func (p Param) typeHint() string {
+// notANumber says in plain words what to type: "type a number in USD per
+// BTC, like 85,000, got …".
+func (p Param) notANumber(s string) *FieldError {
 	ex := p.Example
 	if ex == "" {
 		ex = p.Start
@@ -223,14 +232,47 @@ func (p Param) typeHint() string {
 	if ex == "" {
 		ex = p.Default
 	}
-	hint := "type a number"
-	if p.Unit != "" {
-		hint += " in " + p.Unit
+	x, err := strconv.ParseFloat(ex, 64)
+	hasExample := err == nil && ex != ""
+	switch {
+	case p.Unit != "" && hasExample:
+		return Errorf(p, "type a number in %s, like %s, got %s", Unit(p.Unit), Num(groupDigits(x)), quote(s))
+	case p.Unit != "":
+		return Errorf(p, "type a number in %s, got %s", Unit(p.Unit), quote(s))
+	case hasExample:
+		return Errorf(p, "type a number, like %s, got %s", Num(groupDigits(x)), quote(s))
 	}
-	if x, err := strconv.ParseFloat(ex, 64); err == nil && ex != "" {
-		hint += ", like " + groupDigits(x)
+	return Errorf(p, "type a number, got %s", quote(s))
+}
+
+// outside says that x is out of r.
+func (r Range) outside(p Param, x float64) *FieldError {
+	got := Num(formatNum(x))
+	switch {
+	case r.MinOpen && r.Min == 0:
+		return Errorf(p, "must be a positive number up to %s, got %s", Num(formatNum(r.Max)), got)
+	case r.Min == 0:
+		return Errorf(p, "must be a number from 0 to %s, got %s", Num(formatNum(r.Max)), got)
+	case r.MinOpen:
+		return Errorf(p, "must be more than %s and at most %s, got %s", Num(formatNum(r.Min)), Num(formatNum(r.Max)), got)
 	}
-	return hint
+	return Errorf(p, "must be a number from %s to %s, got %s", Num(formatNum(r.Min)), Num(formatNum(r.Max)), got)
+}
+
+// required says that p, a number in r, is missing.
+func (r Range) required(p Param) *FieldError {
+	if p.Alt != "" {
+		return Errorf(p, "is required (%s), or give %s", r.String(), p.Alt)
+	}
+	switch {
+	case r.MinOpen && r.Min == 0:
+		return Errorf(p, "is required (must be a positive number up to %s)", Num(formatNum(r.Max)))
+	case r.Min == 0:
+		return Errorf(p, "is required (must be a number from 0 to %s)", Num(formatNum(r.Max)))
+	case r.MinOpen:
+		return Errorf(p, "is required (must be more than %s and at most %s)", Num(formatNum(r.Min)), Num(formatNum(r.Max)))
+	}
+	return Errorf(p, "is required (must be a number from %s to %s)", Num(formatNum(r.Min)), Num(formatNum(r.Max)))
 }
 
 // groupDigits writes x with thousands separators, as the site prints it.
@@ -340,13 +382,14 @@ func decimalNumber(s string) bool {
 // Int reads whole number p within its range.
 func (q *Query) Int(p Param) int64 {
 	lo, hi := int64(p.Range.Min), int64(p.Range.Max)
+	from, to := Num(groupDigits(float64(lo))), Num(groupDigits(float64(hi)))
 	s, ok := q.raw(p, fmt.Sprintf("a whole number from %d to %d", lo, hi))
 	if !ok {
 		return 0
 	}
 	x, err := strconv.ParseInt(ungroup(s), 10, 64)
 	if err != nil || x < lo || x > hi {
-		q.err = Errorf(p, "must be a whole number from %d to %d, got %s", lo, hi, quote(s))
+		q.err = Errorf(p, "must be a whole number from %s to %s, got %s", from, to, quote(s))
 	}
 	return x
 }

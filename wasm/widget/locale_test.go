@@ -73,3 +73,24 @@ func TestRenderInVietnamese(t *testing.T) {
 		t.Errorf("the Vietnamese hashprice calculator:\n%s\nwant (%s):\n%s", b.String(), golden, want)
 	}
 }
+
+// TestErrorsInVietnamese: a reader of Vietnamese is told what to type in
+// Vietnamese, with the unit translated and numbers in the Vietnamese
+// style, and the field named; the API's message stays English.
+func TestErrorsInVietnamese(t *testing.T) {
+	w := Lookup("hashprice")
+	for query, want := range map[string]string{
+		"price=abc":      "hãy nhập một số tính bằng USD mỗi BTC, ví dụ 85.000, bạn nhập",
+		"price=-5":       "phải là một số dương, tối đa",
+		"hashrate=1e300": "bạn nhập 1e+300",
+	} {
+		vi := w.RenderIn(netdata.Committed(), w.Typed(query, locale.VI), locale.VI)
+		en := w.Render(netdata.Committed(), query)
+		if vi.Error == nil || en.Error == nil || vi.Error.Field != en.Error.Field {
+			t.Fatalf("%s: %+v / %+v", query, vi.Error, en.Error)
+		}
+		if !strings.Contains(vi.Error.Message, want) || vi.Error.Message == en.Error.Message {
+			t.Errorf("%s: %q (English: %q), want it to contain %q", query, vi.Error.Message, en.Error.Message, want)
+		}
+	}
+}

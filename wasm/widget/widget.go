@@ -195,7 +195,9 @@ func (w *Widget) RenderIn(s netdata.Snapshot, rawQuery string, lang locale.Tag) 
 	query := calc.QueryOf(chain.MainNet, params)
 	result, problem := calc.Run(w.Calc, query)
 	if problem != nil {
-		r.Status, r.Error = problem.Status(), problem.FieldError
+		fe := *problem.FieldError
+		fe.Message = fe.In(lang)
+		r.Status, r.Error = problem.Status(), &fe
 		return r
 	}
 	r.Status = calc.StatusOK
