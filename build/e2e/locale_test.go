@@ -52,4 +52,14 @@ func TestVietnameseEmbed(t *testing.T) {
 	if !strings.HasSuffix(lead, " USD") || !strings.Contains(lead, ",") {
 		t.Errorf("hashprice written %q, not the Vietnamese way (36,01 USD)", lead)
 	}
+	// ?lang=vi on the English embed is the Vietnamese embed, presets kept.
+	var at string
+	frame.run(t,
+		chromedp.Navigate(site.URL+"/embed/hashprice/?lang=vi&price=50000"),
+		until(`location.pathname === "/vi/embed/hashprice/"`, 10*time.Second),
+		evaluate(`location.pathname + location.search`, &at),
+	)
+	if at != "/vi/embed/hashprice/?price=50000" {
+		t.Errorf("?lang=vi went to %s", at)
+	}
 }

@@ -757,6 +757,18 @@ func TestEmbedDialog(t *testing.T) {
 	if price != "50000" || theme != "dark" {
 		t.Errorf("the pasted embed shows price %q, theme %q", price, theme)
 	}
+	// The same scenario in Vietnamese: the code names the Vietnamese
+	// embed and title.
+	var vi string
+	tb.run(t,
+		chromedp.Navigate(site.URL+"/hashprice/"),
+		chromedp.Click(chromedp.CSS(`#hashprice-2 a.embed-link`)),
+		chromedp.Click(chromedp.CSS(`#embed-dialog input[name="embed-lang"][value="vi"]`)),
+		evaluate(`document.getElementById("embed-code").value`, &vi),
+	)
+	if !strings.Contains(vi, `src="`+site.URL+`/vi/embed/hashprice/?`) || !strings.Contains(vi, `title="Hashprice"`) {
+		t.Errorf("the Vietnamese code: %s", vi)
+	}
 }
 
 // TestPhone: at 320 CSS px every chart shows its narrow drawing with text

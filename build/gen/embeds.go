@@ -11,11 +11,9 @@ import (
 	"github.com/hashswitch/hashswitch/wasm/widget"
 )
 
-// embeds writes /embed/NAME/ for every calculator, and /oembed/NAME.json.
+// embeds writes /embed/NAME/ and /vi/embed/NAME/ for every calculator,
+// and their oEmbed answers, /oembed/NAME.json and /oembed/vi/NAME.json.
 func (b *builder) embeds() error {
-	if err := os.MkdirAll(filepath.Join(b.cfg.Out, "oembed"), 0o755); err != nil {
-		return err
-	}
 	for _, w := range widget.Widgets() {
 		for _, lang := range locale.Tags {
 			path := embedPath(lang, w.Name)
@@ -23,22 +21,34 @@ func (b *builder) embeds() error {
 			if err != nil {
 				return err
 			}
-			if err := b.write("embed.html", &page{Lang: lang, Path: path, Title: lang.T(w.Title), Description: lang.T(w.Summary), Embed: v}); err != nil {
+			p := &page{Lang: lang, Path: path, Title: lang.T(w.Title), Description: lang.T(w.Summary), Embed: v}
+			if err := b.write("embed.html", p); err != nil {
+				return err
+			}
+			res, err := oembed.For(b.cfg.BaseURL, b.cfg.BaseURL+path, 0, 0)
+			if err != nil {
+				return err
+			}
+			o, err := json.MarshalIndent(res, "", "  ")
+			if err != nil {
+				return err
+			}
+			file := filepath.Join(b.cfg.Out, filepath.FromSlash(oembedPath(lang, w.Name)))
+			if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+				return err
+			}
+			if err := os.WriteFile(file, o, 0o644); err != nil {
 				return err
 			}
 		}
-		path := embedPath(locale.EN, w.Name)
-		res, err := oembed.For(b.cfg.BaseURL, b.cfg.BaseURL+path, 0, 0)
-		if err != nil {
-			return err
-		}
-		o, err := json.MarshalIndent(res, "", "  ")
-		if err != nil {
-			return err
-		}
-		if err := os.WriteFile(filepath.Join(b.cfg.Out, "oembed", w.Name+".json"), o, 0o644); err != nil {
-			return err
-		}
 	}
 	return nil
+}
+
+// oembedPath is the oEmbed answer for calculator name's embed in lang.
+func oembedPath(lang locale.Tag, name string) string {
+	if lang == locale.EN {
+		return "/oembed/" + name + ".json"
+	}
+	return "/oembed/" + string(lang) + "/" + name + ".json"
 }

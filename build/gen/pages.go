@@ -141,6 +141,13 @@ type inputGroup struct {
 	Inputs []widget.Input
 }
 
+// TitleIn is the calculator's title in language tag, for the embed
+// dialog's code.
+func (v *calcView) TitleIn(tag string) string {
+	lang, _ := locale.Parse(tag)
+	return lang.T(v.W.Title)
+}
+
 // T translates an English string into the calculator's language.
 func (v *calcView) T(s string) string { return v.Lang.T(s) }
 

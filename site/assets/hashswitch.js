@@ -16,6 +16,14 @@ const embed = document.body.dataset.embed; // the calculator's name on /embed/NA
 // reader's first touch (focus, pointer, key, input), never on its own.
 const lazy = Boolean(embed);
 
+// /embed/NAME/?lang=vi is /vi/embed/NAME/: a newsroom may ask for the
+// language in the URL it already has.
+if (embed && LANG === "en" && params.get("lang") === "vi") {
+  const rest = new URLSearchParams(params);
+  rest.delete("lang");
+  location.replace(`/vi/embed/${encodeURIComponent(embed)}/${rest.size ? `?${rest}` : ""}${location.hash}`);
+}
+
 root.classList.add("js");
 
 // ---------- the WebAssembly
@@ -526,8 +534,10 @@ function embedCode() {
   const link = new URL(embedding.querySelector("a.embed-link").href, location.href);
   const theme = dialog.querySelector("input[name=embed-theme]:checked").value;
   if (theme !== "auto") link.searchParams.set("dark", theme);
-  const src = location.origin + link.pathname + link.search;
-  const title = embedding.querySelector(".calc-title").textContent;
+  const lang = dialog.querySelector("input[name=embed-lang]:checked").value;
+  const path = link.pathname.replace(/^\/(vi\/)?embed\//, lang === "vi" ? "/vi/embed/" : "/embed/");
+  const src = location.origin + path + link.search;
+  const title = lang === "vi" ? embedding.dataset.titleVi : embedding.querySelector(".calc-title").textContent;
   const escape = (s) => s.replace(/&/g, "&amp;").replace(/"/g, "&#34;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
   return dialog.dataset.code.replace("{origin}", escape(location.origin)).replace("{src}", escape(src)).replace("{title}", escape(title));
 }
@@ -548,7 +558,7 @@ if (dialog && !embed) {
       dialog.querySelector("#embed-code").select();
     });
   }
-  for (const radio of dialog.querySelectorAll("input[name=embed-theme]")) radio.addEventListener("change", showEmbedCode);
+  for (const radio of dialog.querySelectorAll("input[name=embed-theme], input[name=embed-lang]")) radio.addEventListener("change", showEmbedCode);
   dialog.querySelector(".embed-close").addEventListener("click", () => dialog.close());
   dialog.querySelector(".embed-copy").addEventListener("click", async () => {
     const code = dialog.querySelector("#embed-code");

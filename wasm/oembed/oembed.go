@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/widget"
 )
 
@@ -41,7 +42,8 @@ type Response struct {
 var ErrNotOurs = errors.New("not a Hashswitch embed URL")
 
 // For answers an embed URL of the site at base ("https://example.org"):
-// /embed/NAME/ with its presets. maxWidth and maxHeight (0: none) bound the
+// /embed/NAME/ with its presets, in Vietnamese for /vi/embed/NAME/ or
+// ?lang=vi. maxWidth and maxHeight (0: none) bound the
 // size, as the spec asks.
 func For(base, embedURL string, maxWidth, maxHeight int) (Response, error) {
 	b, err := url.Parse(strings.TrimRight(base, "/"))
@@ -52,10 +54,22 @@ func For(base, embedURL string, maxWidth, maxHeight int) (Response, error) {
 	if err != nil || u.Host != b.Host {
 		return Response{}, ErrNotOurs
 	}
-	name, ok := strings.CutPrefix(strings.Trim(u.Path, "/"), "embed/")
+	// /embed/NAME/, /vi/embed/NAME/, or /embed/NAME/?lang=vi.
+	path := strings.Trim(u.Path, "/")
+	lang, _ := locale.Parse(u.Query().Get("lang"))
+	for _, t := range locale.Tags[1:] {
+		if rest, ok := strings.CutPrefix(path, string(t)+"/"); ok {
+			path, lang = rest, t
+		}
+	}
+	name, ok := strings.CutPrefix(path, "embed/")
 	w := widget.Lookup(name)
 	if !ok || w == nil {
 		return Response{}, ErrNotOurs
+	}
+	prefix := ""
+	if lang != locale.EN {
+		prefix = "/" + string(lang)
 	}
 	width, height := Width, Height
 	if maxWidth > 0 && width > maxWidth {
@@ -64,14 +78,14 @@ func For(base, embedURL string, maxWidth, maxHeight int) (Response, error) {
 	if maxHeight > 0 && height > maxHeight {
 		height = maxHeight
 	}
-	src := b.Scheme + "://" + b.Host + "/embed/" + w.Name + "/"
+	src := b.Scheme + "://" + b.Host + prefix + "/embed/" + w.Name + "/"
 	if q := presets(w, u.Query()); q != "" {
 		src += "?" + q
 	}
 	return Response{
-		Version: "1.0", Type: "rich", Title: w.Title,
+		Version: "1.0", Type: "rich", Title: lang.T(w.Title),
 		ProviderName: "Hashswitch", ProviderURL: b.Scheme + "://" + b.Host + "/",
-		HTML:  Code(b.Scheme+"://"+b.Host, src, w.Title, height),
+		HTML:  Code(b.Scheme+"://"+b.Host, src, lang.T(w.Title), height),
 		Width: width, Height: height, CacheAge: 86400,
 	}, nil
 }

@@ -37,6 +37,30 @@ func TestFor(t *testing.T) {
 	}
 }
 
+// TestForVietnamese: a Vietnamese embed's URL, or an English one with
+// ?lang=vi, is answered with the Vietnamese embed and its title.
+func TestForVietnamese(t *testing.T) {
+	const base = "https://hashswitch.example"
+	for _, u := range []string{base + "/vi/embed/hashprice/?price=50000", base + "/embed/hashprice/?lang=vi&price=50000"} {
+		r, err := For(base, u, 0, 0)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if r.Title != "Hashprice" || !strings.Contains(r.HTML, `src="https://hashswitch.example/vi/embed/hashprice/?price=50000"`) {
+			t.Errorf("%s: %+v", u, r)
+		}
+	}
+	r, _ := For(base, base+"/vi/embed/attack/", 0, 0)
+	if r.Title != "Chi phí một cuộc tấn công 51%" || !strings.Contains(r.HTML, `title="Chi phí một cuộc tấn công 51%"`) {
+		t.Errorf("%+v", r)
+	}
+	for _, bad := range []string{base + "/vi/embed/nothing/", base + "/fr/embed/hashprice/", base + "/vi/hashprice/"} {
+		if _, err := For(base, bad, 0, 0); !errors.Is(err, ErrNotOurs) {
+			t.Errorf("%q: %v", bad, err)
+		}
+	}
+}
+
 func TestCodeEscapes(t *testing.T) {
 	c := Code("https://a.example", `https://a.example/embed/x/?q="><script>`, `A "title" <b>`, 720)
 	if strings.Contains(c, `"><script>`) || strings.Contains(c, "<b>") {
