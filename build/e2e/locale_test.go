@@ -62,4 +62,19 @@ func TestVietnameseEmbed(t *testing.T) {
 	if at != "/vi/embed/hashprice/?price=50000" {
 		t.Errorf("?lang=vi went to %s", at)
 	}
+	// The miner speaks Vietnamese too (the script's strings come in a JSON
+	// data block, which the CSP lets be), and writes its rate so.
+	var status, rate string
+	frame.run(t,
+		chromedp.Navigate(site.URL+"/vi/embed/bench/"),
+		touch(), waitWasm(),
+		chromedp.Click(chromedp.CSS(".miner-start")),
+		until(`document.querySelector(".miner-rate").value.includes("H/s")`, 20*time.Second),
+		evaluate(`document.querySelector(".miner-status").textContent`, &status),
+		evaluate(`document.querySelector(".miner-rate").value`, &rate),
+		chromedp.Click(chromedp.CSS(".miner-stop")),
+	)
+	if !strings.HasPrefix(status, "Đang đào với ") || !strings.HasSuffix(rate, "H/s") || strings.Contains(rate, ".") {
+		t.Errorf("the Vietnamese miner says %q, rate %q", status, rate)
+	}
 }

@@ -17,6 +17,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"sort"
 	"strings"
@@ -68,7 +69,8 @@ type builder struct {
 	pageTmpls map[string]*template.Template
 	pages     []string // URL paths of every HTML page written, for the precache list
 	nav       []navItem
-	execJS    []byte // Go's wasm_exec.js, of the toolchain that compiled the WebAssembly
+	execJS    []byte   // Go's wasm_exec.js, of the toolchain that compiled the WebAssembly
+	jsStrings []string // the t("…") strings of hashswitch.js
 }
 
 type navItem struct {
@@ -142,6 +144,9 @@ func (b *builder) siteAssets() error {
 		data, err := os.ReadFile(f)
 		if err != nil {
 			return err
+		}
+		if filepath.Base(f) == "hashswitch.js" {
+			b.jsStrings = JSStringsOf(data)
 		}
 		if filepath.Base(f) == "hashworker.js" {
 			// The miner's worker is one script, Go's loader inside it: no
@@ -257,6 +262,7 @@ type page struct {
 	Nav         []navItem
 	Embed       *calcView // on embed pages, the calculator
 	OEmbed      string    // on articles, the first calculator: oEmbed discovery
+	jsStrings   []string  // the page script's strings (builder.jsStrings)
 }
 
 // HTMLLang is the page's <html lang>.
@@ -270,13 +276,42 @@ func (p *page) HTMLLang() locale.Tag {
 // T translates an English string into the page's language.
 func (p *page) T(s string) string { return p.HTMLLang().T(s) }
 
+// JSStrings is what the page's script shows (its t("…") strings) in the
+// page's language, as JSON for a data block; empty for English.
+func (p *page) JSStrings() template.JS {
+	lang := p.HTMLLang()
+	if lang == locale.EN {
+		return ""
+	}
+	out := map[string]string{}
+	for _, s := range p.jsStrings {
+		out[s] = lang.T(s)
+	}
+	data, _ := json.Marshal(out) // escapes <, > and &: nothing can close the element
+	return template.JS(data)
+}
+
+// JSStringsOf reads the t("…") strings of a script.
+func JSStringsOf(script []byte) []string {
+	var out []string
+	for _, m := range jsString.FindAllSubmatch(script, -1) {
+		var s string
+		if err := json.Unmarshal(m[1], &s); err == nil {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+var jsString = regexp.MustCompile(`\bt\(("(?:[^"\\]|\\.)*")`)
+
 // write renders template name with p into the file for p.Path.
 func (b *builder) write(name string, p *page) error {
 	return b.writeWith(b.tmpl, name, p)
 }
 
 func (b *builder) writeWith(t *template.Template, name string, p *page) error {
-	p.Version, p.Nav = b.assets.Version(), b.nav
+	p.Version, p.Nav, p.jsStrings = b.assets.Version(), b.nav, b.jsStrings
 	var html bytes.Buffer
 	if err := t.ExecuteTemplate(&html, name, p); err != nil {
 		return fmt.Errorf("%s: %w", p.Path, err)

@@ -251,6 +251,18 @@ func TestVietnameseCatalogIsComplete(t *testing.T) {
 			}
 		}
 	}
+	// What the page's script shows.
+	script, err := os.ReadFile(filepath.Join(root, "site", "assets", "hashswitch.js"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	js := JSStringsOf(script)
+	if len(js) < 10 {
+		t.Fatalf("only %d t(\"…\") strings in hashswitch.js", len(js))
+	}
+	for _, s := range js {
+		shown[s] = true
+	}
 	if len(shown) < 200 {
 		t.Fatalf("only %d strings found: the test no longer sees the templates", len(shown))
 	}

@@ -10,6 +10,11 @@ const root = document.documentElement;
 // them so (hashswitch.widget's third argument).
 const LANG = root.lang === "vi" ? "vi" : "en";
 const shown = (v) => (LANG === "vi" ? v.replace(/[.,]/g, (c) => (c === "." ? "," : ".")) : v);
+// t is a string this file shows, in the page's language: the build puts
+// the page's translations in a JSON data block (not a script), and each
+// %s takes the next argument.
+const STRINGS = JSON.parse(document.getElementById("hashswitch-strings")?.textContent || "{}");
+const t = (s, ...args) => args.reduce((out, a) => out.replace("%s", a), STRINGS[s] ?? s);
 const params = new URLSearchParams(location.search);
 const embed = document.body.dataset.embed; // the calculator's name on /embed/NAME/
 // An embed is a guest in a news article: it loads its WebAssembly on the
@@ -184,7 +189,7 @@ function enhance(section) {
       go = await api();
     } catch {
       section.querySelector(".calc-error").textContent =
-        "This browser could not start the calculator's WebAssembly: the numbers shown are the default scenario's.";
+        t("This browser could not start the calculator's WebAssembly: the numbers shown are the default scenario's.");
       return;
     }
     const r = JSON.parse(go.widget(name, query(form), LANG));
@@ -353,7 +358,7 @@ class Miner {
     this.module.catch((err) => {
       if (!this.running) return;
       this.stop();
-      this.onProblem?.(`The miner could not load its WebAssembly (${err.message || err}).`);
+      this.onProblem?.(t("The miner could not load its WebAssembly (%s).", err.message || err));
     });
     for (let i = 0; i < this.workers; i++) this.spawn();
   }
@@ -423,10 +428,10 @@ class Miner {
     if (!this.running) return;
     if (job && (job.tries = (job.tries ?? 0) + 1) >= 3) {
       this.stop();
-      this.onProblem?.(`Mining stopped: the same nonces broke three workers (${message}).`);
+      this.onProblem?.(t("Mining stopped: the same nonces broke three workers (%s).", message));
       return;
     }
-    this.onProblem?.(`A worker stopped (${message}); starting another.`);
+    this.onProblem?.(t("A worker stopped (%s); starting another.", message));
     this.spawn(job);
   }
 
@@ -467,8 +472,8 @@ function enhanceMiner(section, box) {
   const progress = async (m) => {
     const go = await api();
     const rate = m.rate();
-    out(".miner-rate").value = go.rate(rate);
-    out(".miner-total").value = m.hashes.toLocaleString("en");
+    out(".miner-rate").value = go.rate(rate, LANG);
+    out(".miner-total").value = m.hashes.toLocaleString(LANG);
     out(".miner-best").value = m.best ? m.best.hash : "—";
     out(".miner-progress").value = Math.min(1, m.next / NONCES);
     const now = performance.now();
@@ -487,7 +492,7 @@ function enhanceMiner(section, box) {
   startButton.addEventListener("click", () => {
     const n = Number(workers.value);
     if (!Number.isInteger(n) || n < 1 || n > 64) {
-      status.textContent = "Workers: a whole number from 1 to 64.";
+      status.textContent = t("Workers: a whole number from 1 to 64.");
       workers.setAttribute("aria-invalid", "true");
       return;
     }
@@ -498,7 +503,7 @@ function enhanceMiner(section, box) {
         onProgress: progress,
         onProblem: (message) => { status.textContent = message; },
         onDone: (r) => {
-          status.textContent = r.found ? `Found a block hash: ${r.hash}` : "Every nonce tried: no block this time.";
+          status.textContent = r.found ? t("Found a block hash: %s", r.hash) : t("Every nonce tried: no block this time.");
           stop();
         },
       });
@@ -508,17 +513,17 @@ function enhanceMiner(section, box) {
       // say so in plain words, and point to a page that can.
       miner?.stop();
       miner = null;
-      status.textContent = "This browser does not let the miner run inside this frame. Open the calculator in its own tab to mine.";
+      status.textContent = t("This browser does not let the miner run inside this frame. Open the calculator in its own tab to mine.");
       startButton.disabled = true;
       return;
     }
-    status.textContent = `Mining with ${n} worker${n === 1 ? "" : "s"}.`;
+    status.textContent = n === 1 ? t("Mining with 1 worker.") : t("Mining with %s workers.", n);
     startButton.disabled = true;
     stopButton.disabled = false;
   });
   stopButton.addEventListener("click", () => {
     stop();
-    status.textContent = "Stopped.";
+    status.textContent = t("Stopped.");
   });
 }
 

@@ -33,7 +33,6 @@ import (
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/cmd/internal/jsexport"
-	"github.com/hashswitch/hashswitch/wasm/human"
 	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 	"github.com/hashswitch/hashswitch/wasm/widget"
@@ -157,15 +156,8 @@ func networkResult(args []safejs.Value) any {
 
 // countdownResult answers countdown(eta, now[, lang]), both unix seconds.
 func countdownResult(args []safejs.Value) any {
-	lang := locale.EN
-	if len(args) == 3 {
-		strs, ok := jsexport.Strings(args[2:], 1)
-		if !ok {
-			return ""
-		}
-		lang, _ = locale.Parse(strs[0])
-	}
-	if len(args) < 2 || len(args) > 3 || !isNumber(args[0]) || !isNumber(args[1]) {
+	lang, ok := langArg(args, 2)
+	if !ok || len(args) < 2 || !isNumber(args[0]) || !isNumber(args[1]) {
 		return ""
 	}
 	eta, err1 := args[0].Float()
@@ -176,16 +168,31 @@ func countdownResult(args []safejs.Value) any {
 	return lang.Style().Countdown(int64(eta), int64(now))
 }
 
-// rateResult answers rate(hashesPerSecond): "1.23 MH/s".
+// rateResult answers rate(hashesPerSecond[, lang]): "1.23 MH/s".
 func rateResult(args []safejs.Value) any {
-	if len(args) != 1 || !isNumber(args[0]) {
+	lang, ok := langArg(args, 1)
+	if !ok || len(args) < 1 || !isNumber(args[0]) {
 		return ""
 	}
 	h, err := args[0].Float()
 	if err != nil {
 		return ""
 	}
-	return human.Rate(h)
+	return lang.Style().Rate(h)
+}
+
+// langArg reads an optional last argument at index i, a language ("en",
+// "vi"); ok is false when args has more than i+1 values or that one is
+// not a language of the site.
+func langArg(args []safejs.Value, i int) (locale.Tag, bool) {
+	if len(args) <= i {
+		return locale.EN, true
+	}
+	strs, ok := jsexport.Strings(args[i:], 1)
+	if !ok {
+		return locale.EN, false
+	}
+	return locale.Parse(strs[0])
 }
 
 // isNumber reports whether v is a JavaScript number (not a BigInt).
