@@ -9,19 +9,20 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/testutil"
 
+	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
 
 // TestComputedSpec runs testdata/computed.txt: Markdown with {{...}} in,
 // the exact HTML out, every number computed by the calculators.
 func TestComputedSpec(t *testing.T) {
-	testutil.DoTestCaseFile(markdown(netdata.Committed(), nil), filepath.Join("testdata", "computed.txt"), t)
+	testutil.DoTestCaseFile(markdown(netdata.Committed(), locale.EN, nil), filepath.Join("testdata", "computed.txt"), t)
 }
 
 // TestComputedErrors: a wrong calculator, key, preset or format fails the
 // conversion, so the build, with a message that names it.
 func TestComputedErrors(t *testing.T) {
-	md := markdown(netdata.Committed(), nil)
+	md := markdown(netdata.Committed(), locale.EN, nil)
 	for _, c := range []struct{ src, says string }{
 		{"{{nothing.x}}", `no calculator "nothing"`},
 		{"{{hashprice.hashprise_usd_per_ph_day}}", `no field "hashprise_usd_per_ph_day"`},

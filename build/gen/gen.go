@@ -67,10 +67,10 @@ type builder struct {
 	// pageTmpls holds each site/pages/NAME.html over the base templates,
 	// cloned before any template runs (html/template forbids it after).
 	pageTmpls map[string]*template.Template
-	pages     []string // URL paths of every HTML page written, for the precache list
-	nav       []navItem
-	execJS    []byte   // Go's wasm_exec.js, of the toolchain that compiled the WebAssembly
-	jsStrings []string // the t("…") strings of hashswitch.js
+	pages     []string                 // URL paths of every HTML page written, for the precache list
+	nav       map[locale.Tag][]navItem // the explainers' menu in each language
+	execJS    []byte                   // Go's wasm_exec.js, of the toolchain that compiled the WebAssembly
+	jsStrings []string                 // the t("…") strings of hashswitch.js
 }
 
 type navItem struct {
@@ -260,9 +260,10 @@ type page struct {
 	Content     template.HTML
 	Version     string // a hash of every asset: changes when any does
 	Nav         []navItem
-	Embed       *calcView // on embed pages, the calculator
-	OEmbed      string    // on articles, the first calculator: oEmbed discovery
-	jsStrings   []string  // the page script's strings (builder.jsStrings)
+	Embed       *calcView   // on embed pages, the calculator
+	OEmbed      string      // on articles, the first calculator: oEmbed discovery
+	Alternates  []alternate // the page in every language it has, itself included
+	jsStrings   []string    // the page script's strings (builder.jsStrings)
 }
 
 // HTMLLang is the page's <html lang>.
@@ -275,6 +276,12 @@ func (p *page) HTMLLang() locale.Tag {
 
 // T translates an English string into the page's language.
 func (p *page) T(s string) string { return p.HTMLLang().T(s) }
+
+// Home is the home page in the page's language.
+func (p *page) Home() string { return langPrefix(p.HTMLLang()) + "/" }
+
+// Manifest is the web app manifest in the page's language.
+func (p *page) Manifest() string { return langPrefix(p.HTMLLang()) + "/manifest.webmanifest" }
 
 // JSStrings is what the page's script shows (its t("…") strings) in the
 // page's language, as JSON for a data block; empty for English.
@@ -311,7 +318,7 @@ func (b *builder) write(name string, p *page) error {
 }
 
 func (b *builder) writeWith(t *template.Template, name string, p *page) error {
-	p.Version, p.Nav, p.jsStrings = b.assets.Version(), b.nav, b.jsStrings
+	p.Version, p.Nav, p.jsStrings = b.assets.Version(), b.nav[p.HTMLLang()], b.jsStrings
 	var html bytes.Buffer
 	if err := t.ExecuteTemplate(&html, name, p); err != nil {
 		return fmt.Errorf("%s: %w", p.Path, err)

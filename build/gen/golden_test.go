@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
 
@@ -34,7 +35,7 @@ func TestCalcGolden(t *testing.T) {
 	} {
 		var out bytes.Buffer
 		w := bufio.NewWriter(&out)
-		if err := b.calc(w, "/page/", c.name+"-1", c.name, c.preset); err != nil {
+		if err := b.calc(w, locale.EN, "/page/", c.name+"-1", c.name, c.preset); err != nil {
 			t.Fatal(err)
 		}
 		w.Flush()

@@ -73,7 +73,9 @@ func NetlifyTOML(paths []string) string {
 	rule("/embed.js", "Cache-Control", "public, max-age=3600", "Access-Control-Allow-Origin", "*")
 	rule("/oembed/*", "Cache-Control", "public, max-age=3600", "Access-Control-Allow-Origin", "*")
 	rule("/sw.js", "Cache-Control", "no-cache")
-	rule("/manifest.webmanifest", "Cache-Control", "no-cache", "Content-Type", "application/manifest+json")
+	for _, lang := range locale.Tags {
+		rule(langPrefix(lang)+"/manifest.webmanifest", "Cache-Control", "no-cache", "Content-Type", "application/manifest+json")
+	}
 	for _, p := range paths {
 		if slices.ContainsFunc(embedPrefixes(), func(prefix string) bool { return strings.HasPrefix(p, prefix) }) {
 			continue

@@ -26,9 +26,9 @@ import (
 // typographic quotes and dashes, heading ids, no raw HTML (goldmark's
 // default drops it and unsafe link schemes), the calc fence drawing
 // calculators with render, and numbers in prose computed from snapshot s.
-func markdown(s netdata.Snapshot, render func(w util.BufWriter, name string, preset url.Values) error) goldmark.Markdown {
+func markdown(s netdata.Snapshot, lang locale.Tag, render func(w util.BufWriter, name string, preset url.Values) error) goldmark.Markdown {
 	value := func(calc, key string, preset url.Values, kind string) (string, string, error) {
-		text, raw, err := widget.Inline(s, calc, key, preset, kind)
+		text, raw, err := widget.Inline(s, lang, calc, key, preset, kind)
 		return text, RawValue(raw), err
 	}
 	return goldmark.New(
@@ -39,47 +39,75 @@ func markdown(s netdata.Snapshot, render func(w util.BufWriter, name string, pre
 }
 
 type source struct {
+	lang locale.Tag
+	name string // the file's name: the same explainer in every language
 	path string // URL path
 	file string
 	fm   FrontMatter
 	body []byte // the whole file: the converter drops the front matter
 }
 
-// content renders content/*.md: content/index.md is /, content/x.md is /x/.
-func (b *builder) content() error {
-	files, err := filepath.Glob(filepath.Join(b.cfg.Root, "content", "*.md"))
-	if err != nil {
-		return err
+// contentDir is where lang's explainers are: content/ for English,
+// content/vi/ for Vietnamese.
+func contentDir(root string, lang locale.Tag) string {
+	if lang == locale.EN {
+		return filepath.Join(root, "content")
 	}
+	return filepath.Join(root, "content", string(lang))
+}
+
+// langPrefix is "" for English, "/vi" for Vietnamese: where lang's pages are.
+func langPrefix(lang locale.Tag) string {
+	if lang == locale.EN {
+		return ""
+	}
+	return "/" + string(lang)
+}
+
+// content renders the explainers: content/index.md is /, content/x.md is
+// /x/; content/vi/x.md is /vi/x/, the same explainer in Vietnamese.
+func (b *builder) content() error {
 	var sources []source
-	for _, f := range files {
-		src, err := os.ReadFile(f)
+	for _, lang := range locale.Tags {
+		files, err := filepath.Glob(filepath.Join(contentDir(b.cfg.Root, lang), "*.md"))
 		if err != nil {
 			return err
 		}
-		fm, err := ParseFrontMatter(src)
-		if err != nil {
-			return fmt.Errorf("%s: %w", f, err)
+		for _, f := range files {
+			src, err := os.ReadFile(f)
+			if err != nil {
+				return err
+			}
+			fm, err := ParseFrontMatter(src)
+			if err != nil {
+				return fmt.Errorf("%s: %w", f, err)
+			}
+			name := strings.TrimSuffix(filepath.Base(f), ".md")
+			path := langPrefix(lang) + "/" + name + "/"
+			if name == "index" {
+				path = langPrefix(lang) + "/"
+			}
+			sources = append(sources, source{lang, name, path, f, fm, src})
 		}
-		name := strings.TrimSuffix(filepath.Base(f), ".md")
-		path := "/" + name + "/"
-		if name == "index" {
-			path = "/"
-		}
-		sources = append(sources, source{path, f, fm, src})
 	}
-	sort.Slice(sources, func(i, j int) bool { return sources[i].fm.Order < sources[j].fm.Order })
+	sort.SliceStable(sources, func(i, j int) bool { return sources[i].fm.Order < sources[j].fm.Order })
+	b.nav = map[locale.Tag][]navItem{}
+	versions := map[string][]alternate{} // an explainer's name: its languages
 	for _, s := range sources {
 		if s.fm.Order > 0 {
 			label := s.fm.Nav
 			if label == "" {
 				label = s.fm.Title
 			}
-			b.nav = append(b.nav, navItem{s.path, label})
+			b.nav[s.lang] = append(b.nav[s.lang], navItem{s.path, label})
 		}
+		versions[s.name] = append(versions[s.name], alternate{s.lang, s.path})
 	}
 	for _, s := range sources {
-		p := &page{Path: s.path, Title: s.fm.Title, Description: s.fm.Description, Date: s.fm.Date}
+		p := &page{Lang: s.lang, Path: s.path, Title: s.fm.Title, Description: s.fm.Description, Date: s.fm.Date}
+		if len(versions[s.name]) > 1 {
+			p.Alternates = versions[s.name]
+		}
 		seen := map[string]int{} // calculators of each name so far: ids are NAME-1, NAME-2, …
 		figures := netdata.Committed()
 		if s.fm.AsOf != "" {
@@ -88,12 +116,12 @@ func (b *builder) content() error {
 				return fmt.Errorf("%s: asof %s: no such snapshot (there are %s)", s.file, s.fm.AsOf, strings.Join(netdata.Dates(), ", "))
 			}
 		}
-		md := markdown(figures, func(w util.BufWriter, name string, preset url.Values) error {
+		md := markdown(figures, s.lang, func(w util.BufWriter, name string, preset url.Values) error {
 			seen[name]++
 			if p.OEmbed == "" {
 				p.OEmbed = name
 			}
-			return b.calc(w, p.Path, fmt.Sprintf("%s-%d", name, seen[name]), name, preset)
+			return b.calc(w, s.lang, p.Path, fmt.Sprintf("%s-%d", name, seen[name]), name, preset)
 		})
 		var html bytes.Buffer
 		if err := md.Convert(s.body, &html); err != nil {
@@ -114,6 +142,18 @@ func (b *builder) content() error {
 	}
 	return nil
 }
+
+// alternate is a page's version in another language: hreflang links and
+// the language switch.
+type alternate struct {
+	Lang locale.Tag
+	Path string
+}
+
+// Name is the language's name in itself, as a switch offers it.
+func (a alternate) Name() string { return languageNames[a.Lang] }
+
+var languageNames = map[locale.Tag]string{locale.EN: "English", locale.VI: "Tiếng Việt"}
 
 // calcView is what the "calc" template sees.
 type calcView struct {
@@ -218,9 +258,9 @@ func embedPath(lang locale.Tag, name string) string {
 	return "/" + string(lang) + "/embed/" + name + "/"
 }
 
-// calc writes a calculator into a page.
-func (b *builder) calc(w util.BufWriter, path, id, name string, preset url.Values) error {
-	v, err := b.newCalcView(locale.EN, path, id, name, preset, 2)
+// calc writes a calculator into a page in lang.
+func (b *builder) calc(w util.BufWriter, lang locale.Tag, path, id, name string, preset url.Values) error {
+	v, err := b.newCalcView(lang, path, id, name, preset, 2)
 	if err != nil {
 		return err
 	}

@@ -6,9 +6,17 @@ import (
 	"os"
 	"path/filepath"
 	"text/template"
+
+	"github.com/hashswitch/hashswitch/wasm/locale"
 )
 
 // manifest writes /manifest.webmanifest, pointing at the hashed icons.
+// The app's name and description, which each language's manifest translates.
+const (
+	appName        = "Hashswitch: mining or AI?"
+	appDescription = "What a megawatt earns mining bitcoin and hosting AI, with numbers you can change."
+)
+
 func (b *builder) manifest() error {
 	icon := func(name, sizes, purpose string) map[string]string {
 		m := map[string]string{"src": b.assets[name], "sizes": sizes, "type": "image/png"}
@@ -17,26 +25,37 @@ func (b *builder) manifest() error {
 		}
 		return m
 	}
-	m := map[string]any{
-		"name":             "Hashswitch: mining or AI?",
-		"short_name":       "Hashswitch",
-		"description":      "What a megawatt earns mining bitcoin and hosting AI, with numbers you can change.",
-		"start_url":        "/",
-		"scope":            "/",
-		"display":          "standalone",
-		"background_color": "#fdfcf9",
-		"theme_color":      "#b34700",
-		"icons": []map[string]string{
-			icon("icon-192.png", "192x192", ""),
-			icon("icon-512.png", "512x512", ""),
-			icon("icon-maskable-512.png", "512x512", "maskable"),
-		},
+	for _, lang := range locale.Tags {
+		home := langPrefix(lang) + "/"
+		m := map[string]any{
+			"name":             lang.T(appName),
+			"short_name":       "Hashswitch",
+			"description":      lang.T(appDescription),
+			"lang":             string(lang),
+			"start_url":        home,
+			"scope":            "/",
+			"display":          "standalone",
+			"background_color": "#fdfcf9",
+			"theme_color":      "#b34700",
+			"icons": []map[string]string{
+				icon("icon-192.png", "192x192", ""),
+				icon("icon-512.png", "512x512", ""),
+				icon("icon-maskable-512.png", "512x512", "maskable"),
+			},
+		}
+		data, err := json.MarshalIndent(m, "", "  ")
+		if err != nil {
+			return err
+		}
+		file := filepath.Join(b.cfg.Out, filepath.FromSlash(home), "manifest.webmanifest")
+		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
+			return err
+		}
+		if err := os.WriteFile(file, data, 0o644); err != nil {
+			return err
+		}
 	}
-	data, err := json.MarshalIndent(m, "", "  ")
-	if err != nil {
-		return err
-	}
-	return os.WriteFile(filepath.Join(b.cfg.Out, "manifest.webmanifest"), data, 0o644)
+	return nil
 }
 
 // Precache lists what the service worker stores on install: every page and

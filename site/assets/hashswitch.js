@@ -570,10 +570,10 @@ if (dialog && !embed) {
     const status = dialog.querySelector(".embed-status");
     try {
       await navigator.clipboard.writeText(code.value);
-      status.textContent = "Copied.";
+      status.textContent = t("Copied.");
     } catch {
       code.select();
-      status.textContent = "Selected: press Ctrl+C (⌘C on a Mac) to copy.";
+      status.textContent = t("Selected: press Ctrl+C (⌘C on a Mac) to copy.");
     }
   });
   dialog.addEventListener("close", () => embedding?.querySelector("a.embed-link").focus());

@@ -19,7 +19,7 @@ import (
 // written as kind (a show tag's kind; "" means the field's own show kind,
 // else number). A calculator, key, preset or kind that does not exist is
 // an error, so a typo fails the build instead of printing a wrong number.
-func Inline(s netdata.Snapshot, name, key string, preset url.Values, kind string) (text string, raw any, err error) {
+func Inline(s netdata.Snapshot, lang locale.Tag, name, key string, preset url.Values, kind string) (text string, raw any, err error) {
 	c := calc.Lookup(name)
 	if c == nil {
 		return "", nil, fmt.Errorf("no calculator %q (there are %s)", name, strings.Join(calc.Endpoints(), ", "))
@@ -65,7 +65,7 @@ func Inline(s netdata.Snapshot, name, key string, preset url.Values, kind string
 	if err != nil {
 		return "", nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return format(locale.EN, k, raw), raw, nil
+	return format(lang, k, raw), raw, nil
 }
 
 // fieldShow checks that key names a field of struct type t (its JSON
