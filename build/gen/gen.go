@@ -277,6 +277,16 @@ func (p *page) HTMLLang() locale.Tag {
 // T translates an English string into the page's language.
 func (p *page) T(s string) string { return p.HTMLLang().T(s) }
 
+// DateText is the page's date as its language writes a day: 2025-11-28
+// in English, 28/11/2025 in Vietnamese.
+func (p *page) DateText() string {
+	d, err := time.Parse("2006-01-02", p.Date)
+	if err != nil || p.HTMLLang() == locale.EN {
+		return p.Date
+	}
+	return d.Format("02/01/2006")
+}
+
 // Home is the home page in the page's language.
 func (p *page) Home() string { return langPrefix(p.HTMLLang()) + "/" }
 

@@ -278,3 +278,50 @@ func TestVietnameseCatalogIsComplete(t *testing.T) {
 		}
 	}
 }
+
+// TestTranslationsAreLinked: an explainer and its Vietnamese version name
+// each other (hreflang, with x-default on the English one) and offer a
+// switch; a page without a translation offers neither; each has its
+// language's <html lang>, menu and manifest.
+func TestTranslationsAreLinked(t *testing.T) {
+	out := t.TempDir()
+	if _, err := Build(Config{Root: root, Out: out, BaseURL: "https://hashswitch.example"}); err != nil {
+		t.Fatal(err)
+	}
+	read := func(path string) string {
+		data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(path), "index.html"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return string(data)
+	}
+	en, vi, alone := read("/hashprice/"), read("/vi/hashprice/"), read("/security/")
+	for _, page := range []string{en, vi} {
+		for _, want := range []string{
+			`<link rel="alternate" hreflang="en" href="https://hashswitch.example/hashprice/">`,
+			`<link rel="alternate" hreflang="x-default" href="https://hashswitch.example/hashprice/">`,
+			`<link rel="alternate" hreflang="vi" href="https://hashswitch.example/vi/hashprice/">`,
+		} {
+			if !strings.Contains(page, want) {
+				t.Errorf("no %s", want)
+			}
+		}
+	}
+	for _, c := range []struct{ page, want string }{
+		{en, `<html lang="en">`}, {en, `<a href="/vi/hashprice/" hreflang="vi" lang="vi">Tiếng Việt</a>`}, {en, `href="/manifest.webmanifest"`},
+		{vi, `<html lang="vi">`}, {vi, `<a href="/hashprice/" hreflang="en" lang="en">English</a>`}, {vi, `href="/vi/manifest.webmanifest"`},
+		{vi, `<a href="/vi/halving/">Halving</a>`}, {vi, `Hashprice là gì`},
+	} {
+		if !strings.Contains(c.page, c.want) {
+			t.Errorf("no %s", c.want)
+		}
+	}
+	if strings.Contains(alone, "hreflang") || strings.Contains(alone, "Tiếng Việt</a>") {
+		t.Error("/security/, which has no translation, links one")
+	}
+	var m map[string]any
+	data, _ := os.ReadFile(filepath.Join(out, "vi", "manifest.webmanifest"))
+	if err := json.Unmarshal(data, &m); err != nil || m["lang"] != "vi" || m["start_url"] != "/vi/" || m["name"] != locale.VI.T(appName) {
+		t.Errorf("the Vietnamese manifest: %v %v", err, m)
+	}
+}

@@ -48,6 +48,11 @@ func ReaderStrings() []string {
 	}
 	add(words...)
 	add(freshnessLines...)
+	for _, date := range netdata.Dates() { // where the committed figures come from
+		if s, ok := netdata.Dated(date); ok {
+			add(s.Source)
+		}
+	}
 	return out
 }
 
