@@ -278,13 +278,32 @@ func (p *page) HTMLLang() locale.Tag {
 func (p *page) T(s string) string { return p.HTMLLang().T(s) }
 
 // DateText is the page's date as its language writes a day: 2025-11-28
-// in English, 28/11/2025 in Vietnamese.
+// in English, 28 tháng 11 năm 2025 in Vietnamese.
 func (p *page) DateText() string {
 	d, err := time.Parse("2006-01-02", p.Date)
 	if err != nil || p.HTMLLang() == locale.EN {
 		return p.Date
 	}
-	return d.Format("02/01/2006")
+	return d.Format("2 tháng 1 năm 2006")
+}
+
+// Switch is what the language switch offers: this page in the other
+// languages it has, or, where it has none, their home pages.
+func (p *page) Switch() []alternate {
+	var out []alternate
+	for _, lang := range locale.Tags {
+		if lang == p.HTMLLang() {
+			continue
+		}
+		a := alternate{lang, langPrefix(lang) + "/"}
+		for _, alt := range p.Alternates {
+			if alt.Lang == lang {
+				a = alt
+			}
+		}
+		out = append(out, a)
+	}
+	return out
 }
 
 // Home is the home page in the page's language.

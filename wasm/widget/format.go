@@ -65,7 +65,7 @@ func format(lang locale.Tag, k Kind, v any) string {
 }
 
 // dateLayouts are how each language writes a moment.
-var dateLayouts = map[locale.Tag]string{locale.EN: "2 Jan 2006, 15:04 UTC", locale.VI: "02/01/2006, 15:04 UTC"}
+var dateLayouts = map[locale.Tag]string{locale.EN: "2 Jan 2006, 15:04 UTC", locale.VI: "2 tháng 1 năm 2006, 15:04 UTC"}
 
 func formatNumber(lang locale.Tag, k Kind, x float64) string {
 	st := lang.Style()

@@ -54,7 +54,7 @@ var freshnessLines = []string{
 }
 
 // dayLayouts are how each language writes a day.
-var dayLayouts = map[locale.Tag]string{locale.EN: "2 Jan 2006", locale.VI: "02/01/2006"}
+var dayLayouts = map[locale.Tag]string{locale.EN: "2 Jan 2006", locale.VI: "2 tháng 1 năm 2006"}
 
 // FreshnessIn is FreshnessOf in language lang.
 func FreshnessIn(s netdata.Snapshot, now time.Time, from string, lang locale.Tag) Freshness {

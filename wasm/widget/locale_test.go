@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
@@ -92,5 +93,17 @@ func TestErrorsInVietnamese(t *testing.T) {
 		if !strings.Contains(vi.Error.Message, want) || vi.Error.Message == en.Error.Message {
 			t.Errorf("%s: %q (English: %q), want it to contain %q", query, vi.Error.Message, en.Error.Message, want)
 		}
+	}
+}
+
+// TestVietnameseDates: a day as Vietnamese newspapers write it.
+func TestVietnameseDates(t *testing.T) {
+	s := netdata.Committed()
+	f := FreshnessIn(s, time.Unix(s.Time, 0).Add(36*time.Hour), FromBuild, locale.VI)
+	if f.Text != "Số liệu ngày 25 tháng 11 năm 2025, cách đây 1 ngày" {
+		t.Errorf("%q", f.Text)
+	}
+	if got := format(locale.VI, Date, float64(1839000000)); got != "10 tháng 4 năm 2028, 17:20 UTC" {
+		t.Errorf("%q", got)
 	}
 }
