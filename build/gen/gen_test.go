@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -296,7 +297,7 @@ func TestTranslationsAreLinked(t *testing.T) {
 		}
 		return string(data)
 	}
-	en, vi, alone := read("/hashprice/"), read("/vi/hashprice/"), read("/security/")
+	en, vi, alone := read("/hashprice/"), read("/vi/hashprice/"), read("/api/")
 	for _, page := range []string{en, vi} {
 		for _, want := range []string{
 			`<link rel="alternate" hreflang="en" href="https://hashswitch.example/hashprice/">`,
@@ -318,11 +319,42 @@ func TestTranslationsAreLinked(t *testing.T) {
 		}
 	}
 	if strings.Contains(alone, `rel="alternate" hreflang`) || !strings.Contains(alone, `<a href="/vi/" hreflang="vi" lang="vi">Tiếng Việt</a>`) {
-		t.Error("/security/, which has no translation, names one, or offers no way to the Vietnamese pages")
+		t.Error("/api/, which has no translation, names one, or offers no way to the Vietnamese pages")
 	}
 	var m map[string]any
 	data, _ := os.ReadFile(filepath.Join(out, "vi", "manifest.webmanifest"))
 	if err := json.Unmarshal(data, &m); err != nil || m["lang"] != "vi" || m["start_url"] != "/vi/" || m["name"] != locale.VI.T(appName) {
 		t.Errorf("the Vietnamese manifest: %v %v", err, m)
+	}
+}
+
+// TestTranslationsKeepTheNumbers: every explainer has a Vietnamese
+// version and every Vietnamese explainer an English original, with the
+// same calculators with the same presets and the same
+// computed numbers, in the same order: a translation rewrites the words,
+// never the scenario.
+func TestTranslationsKeepTheNumbers(t *testing.T) {
+	files, _ := filepath.Glob(filepath.Join(root, "content", "vi", "*.md"))
+	if len(files) < 3 {
+		t.Fatalf("%d Vietnamese explainers", len(files))
+	}
+	scenario := regexp.MustCompile("(?m){{[^}]*}}|^```calc.*$")
+	originals, _ := filepath.Glob(filepath.Join(root, "content", "*.md"))
+	for _, en := range originals {
+		if _, err := os.Stat(filepath.Join(root, "content", "vi", filepath.Base(en))); err != nil {
+			t.Errorf("%s has no Vietnamese version in content/vi/", en)
+		}
+	}
+	for _, vi := range files {
+		en := filepath.Join(root, "content", filepath.Base(vi))
+		a, err := os.ReadFile(en)
+		if err != nil {
+			t.Errorf("%s has no English original: %v", vi, err)
+			continue
+		}
+		b, _ := os.ReadFile(vi)
+		if got, want := scenario.FindAllString(string(b), -1), scenario.FindAllString(string(a), -1); !slices.Equal(got, want) {
+			t.Errorf("%s: calculators and numbers\n%q\ndiffer from %s's\n%q", vi, got, en, want)
+		}
 	}
 }
