@@ -42,8 +42,14 @@ func TestVietnameseEmbed(t *testing.T) {
 	if fees != "0,02" {
 		t.Errorf("the preset fees=0.02 shows as %q", fees)
 	}
-	var value string
-	frame.run(t, evaluate(`document.querySelector('output[data-key="hashprice_usd_per_ph_day"]').dataset.value`, &value))
+	var value, understood string
+	frame.run(t,
+		evaluate(`document.querySelector('output[data-key="hashprice_usd_per_ph_day"]').dataset.value`, &value),
+		evaluate(`document.getElementById("calc-price-understood").textContent`, &understood),
+	)
+	if understood != "Đã hiểu là 85000" {
+		t.Errorf("under the price the page says %q", understood)
+	}
 	got, _ := strconv.ParseFloat(value, 64)
 	want := widget.Lookup("hashprice").Render(netdata.Committed(), "price=85000&fees=0.02").Values[0]
 	if want.Key != "hashprice_usd_per_ph_day" || got != want.Raw.(float64) {

@@ -100,7 +100,13 @@ function addressFor(section, q) {
 // show puts a rendered calculator (package widget's Result) into section.
 function show(section, r) {
   for (const el of section.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
-  for (const el of section.querySelectorAll(".field-error")) el.textContent = "";
+  for (const el of section.querySelectorAll(".field-error, .understood")) el.textContent = "";
+  // A number typed with separators, a suffix or a sign: say how it was read.
+  for (const u of r.understood || []) {
+    const input = section.querySelector(`[name="${CSS.escape(u.name)}"]`);
+    const note = input && section.querySelector(`#${CSS.escape(input.id)}-understood`);
+    if (note) note.textContent = t("Read as %s", u.text);
+  }
   const summary = section.querySelector(".calc-error");
   section.classList.toggle("has-error", Boolean(r.error));
   if (r.error) {

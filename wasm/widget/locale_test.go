@@ -107,3 +107,22 @@ func TestVietnameseDates(t *testing.T) {
 		t.Errorf("%q", got)
 	}
 }
+
+// TestSaysWhatItUnderstood: a number typed with separators, a suffix or a
+// currency sign is read back plainly, in the reader's style; a plain one
+// needs no word.
+func TestSaysWhatItUnderstood(t *testing.T) {
+	w := Lookup("hashprice")
+	vi := w.RenderIn(netdata.Committed(), w.Typed("price=85.000&fees=0,02&hashrate=1.069", locale.VI), locale.VI)
+	en := w.RenderIn(netdata.Committed(), "price=$85k&fees=0.02&hashrate=1,069", locale.EN)
+	want := map[string][]Understood{
+		"vi": {{"price", "85000"}, {"hashrate", "1069"}},
+		"en": {{"price", "85000"}, {"hashrate", "1069"}},
+	}
+	if !slices.Equal(vi.Understood, want["vi"]) || !slices.Equal(en.Understood, want["en"]) {
+		t.Errorf("vi %+v, en %+v", vi.Understood, en.Understood)
+	}
+	if r := w.RenderIn(netdata.Committed(), w.Typed("fees=0,5", locale.VI), locale.VI); len(r.Understood) != 0 {
+		t.Errorf("0,5 typed in Vietnamese is plain there: %+v", r.Understood)
+	}
+}

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"net/url"
 	"reflect"
+	"strconv"
 	"strings"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
@@ -155,6 +156,16 @@ type Result struct {
 	Table       string `json:"table,omitempty"` // <table> with the chart's data
 	Query       string `json:"query"`           // the scenario as URL parameters
 	APIURL      string `json:"api_url"`         // the same answer from the API
+	// Understood says which number each input written with separators,
+	// a suffix or a sign was read as, plainly: "85.000" in Vietnamese is
+	// 85000, "$85k" is 85000.
+	Understood []Understood `json:"understood,omitempty"`
+}
+
+// Understood is a number as the calculator read it.
+type Understood struct {
+	Name string `json:"name"` // the input
+	Text string `json:"text"` // the number without grouping, in the reader's style
 }
 
 // Params returns the calculator's parameters for a scenario: each input's
@@ -190,6 +201,15 @@ func (w *Widget) RenderIn(s netdata.Snapshot, rawQuery string, lang locale.Tag) 
 		return Result{Status: calc.StatusBadInput, Error: &calc.FieldError{Message: "the URL's parameters are malformed: " + err.Error()}}
 	}
 	params := w.Params(s, q)
+	for _, in := range w.Inputs {
+		v, typed := q[in.Name]
+		if !typed || len(v) == 0 || !in.Numeric() || plainNumber(v[0]) {
+			continue
+		}
+		if x, err := calc.ParseNumber(strings.TrimSpace(v[0]), in.Unit); err == nil {
+			r.Understood = append(r.Understood, Understood{in.Name, lang.Shown(strconv.FormatFloat(x, 'f', -1, 64))})
+		}
+	}
 	r.Query = encode(w, params)
 	r.APIURL = calc.Prefix + w.Endpoint + "?" + r.Query
 	query := calc.QueryOf(chain.MainNet, params)
@@ -230,6 +250,14 @@ func (w *Widget) Typed(rawQuery string, lang locale.Tag) string {
 		}
 	}
 	return q.Encode()
+}
+
+// plainNumber reports whether s needs no reading: digits with at most one
+// point, as a reader of any language reads them alike.
+func plainNumber(s string) bool {
+	s = strings.TrimSpace(s)
+	_, err := strconv.ParseFloat(s, 64)
+	return err == nil && !strings.ContainsAny(s, "eE+_xXpP") && !strings.Contains(s, "Inf") && !strings.Contains(s, "NaN")
 }
 
 // valueAt follows a field path through structs and pointers; a nil pointer
