@@ -413,7 +413,7 @@ func TestUpdatePrompt(t *testing.T) {
 	tb.origins = append(tb.origins, own.URL)
 	var before []string
 	tb.run(t,
-		chromedp.Navigate(own.URL+"/calculators/"),
+		chromedp.Navigate(own.URL+"/vi/calculators/"), // a Vietnamese page: the prompt speaks it
 		waitWasm(),
 		evaluate(`navigator.serviceWorker.ready.then(() => true)`, new(bool)),
 		eventually(`navigator.serviceWorker.controller !== null`, 20*time.Second), // clients.claim()
@@ -443,6 +443,11 @@ func TestUpdatePrompt(t *testing.T) {
 		var state string
 		chromedp.Do(tb.ctx, evaluate(`navigator.serviceWorker.getRegistration().then((r) => JSON.stringify({waiting: !!r.waiting, installing: r.installing && r.installing.state, active: r.active && r.active.state, controlled: !!navigator.serviceWorker.controller}))`, &state))
 		t.Fatalf("no update prompt: %v; registration %s", err, state)
+	}
+	var prompt string
+	tb.run(t, evaluate(`document.getElementById("update").textContent`, &prompt))
+	if !strings.Contains(prompt, "Đã có phiên bản mới của Hashswitch.") || !strings.Contains(prompt, "Tải lại để cập nhật") {
+		t.Errorf("the Vietnamese page's prompt: %q", prompt)
 	}
 	// A click through the protocol would wait on a page that reloads under it.
 	tb.run(t, evaluate(`document.getElementById("update-reload").click(), true`, new(bool)))
