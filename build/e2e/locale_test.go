@@ -1,6 +1,9 @@
 package e2e
 
 import (
+	"fmt"
+	"net/http"
+	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
@@ -82,5 +85,40 @@ func TestVietnameseEmbed(t *testing.T) {
 	)
 	if !strings.HasPrefix(status, "Đang đào với ") || !strings.HasSuffix(rate, "H/s") || strings.Contains(rate, ".") {
 		t.Errorf("the Vietnamese miner says %q, rate %q", status, rate)
+	}
+}
+
+// TestVietnameseEmbedOnAnotherOrigin frames /vi/embed/hashprice/ in a
+// newsroom's page of another origin: the browser lets it be framed, embed.js
+// resizes it, and it goes live when a keyboard reader tabs into it, with
+// its Vietnamese strings' data block allowed by the CSP (a refusal would be
+// a console error, which fails the test).
+func TestVietnameseEmbedOnAnotherOrigin(t *testing.T) {
+	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!doctype html><html lang="vi"><head><title>Báo</title><link rel="icon" href="data:,"></head><body>
+<p>Một bài báo.</p>
+<iframe id="calc" src="%[1]s/vi/embed/hashprice/?price=60000" title="Hashprice" width="100%%" height="100"></iframe>
+<script>
+window.live = [];
+addEventListener("message", (e) => { if (e.data && e.data.type === "hashswitch:ready") live.push(e.data.name + " " + e.origin); });
+</script>
+<script src="%[1]s/embed.js" async></script>
+</body></html>`, site.URL)
+	}))
+	defer host.Close()
+	tb := newTab(t)
+	tb.origins = append(tb.origins, host.URL)
+	tb.run(t,
+		chromedp.Navigate(host.URL+"/"),
+		until(`document.getElementById("calc").getBoundingClientRect().height > 400`, 10*time.Second),
+	)
+	var live []string
+	for i := 0; i < 40 && len(live) == 0; i++ {
+		tb.run(t, chromedp.KeyEvent("\t"), evaluate(`window.live`, &live))
+	}
+	tb.run(t, until(`window.live.length === 1`, 30*time.Second), evaluate(`window.live`, &live))
+	if len(live) != 1 || live[0] != "hashprice "+site.URL {
+		t.Errorf("ready messages %v", live)
 	}
 }

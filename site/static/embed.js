@@ -21,7 +21,8 @@
   function ours(frame) {
     try {
       var src = new URL(frame.src, location.href);
-      return src.origin === origin && src.pathname.indexOf("/embed/") === 0;
+      // /embed/NAME/, or a language's: /vi/embed/NAME/.
+      return src.origin === origin && /^\/([a-z]{2}\/)?embed\//.test(src.pathname);
     } catch (e) {
       return false;
     }
