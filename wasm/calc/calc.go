@@ -66,8 +66,8 @@ func (e *FieldError) In(lang locale.Tag) string {
 		switch a := a.(type) {
 		case Unit:
 			args[i] = lang.T(string(a))
-		case Num:
-			args[i] = lang.Shown(string(a))
+		case Num, Input:
+			args[i] = lang.Shown(fmt.Sprint(a))
 		default:
 			args[i] = a
 		}
@@ -75,12 +75,15 @@ func (e *FieldError) In(lang locale.Tag) string {
 	return fmt.Sprintf(lang.T(e.format), args...)
 }
 
-// Unit and Num mark arguments of an error message (Errorf): a unit, which a
-// translation translates, and a number written as the site writes it
-// ("85,000"), which a translation writes in its style.
+// Unit, Num and Input mark arguments of an error message (Errorf): a unit,
+// which a translation translates; a number written as the site writes it
+// ("85,000"), which a translation writes in its style; and what a reader
+// typed into a number's field, quoted, which reached the calculator in the
+// API's form and which a translation writes back as that reader typed it.
 type (
-	Unit string
-	Num  string
+	Unit  string
+	Num   string
+	Input string
 )
 
 func (e *FieldError) Error() string { return e.Field + ": " + e.Message }

@@ -178,6 +178,10 @@ func quote(s string) string {
 	return strconv.Quote(s)
 }
 
+// quoteNumber is quote for what a reader typed into a number's field: a
+// translation writes it back as that reader typed it (In).
+func quoteNumber(s string) Input { return Input(quote(s)) }
+
 // raw returns p's value, or its default; ok is false when p is absent with
 // no default, after recording that it is required.
 func (q *Query) raw(p Param, requirement string) (string, bool) {
@@ -236,13 +240,13 @@ func (p Param) notANumber(s string) *FieldError {
 	hasExample := err == nil && ex != ""
 	switch {
 	case p.Unit != "" && hasExample:
-		return Errorf(p, "type a number in %s, like %s, got %s", Unit(p.Unit), Num(groupDigits(x)), quote(s))
+		return Errorf(p, "type a number in %s, like %s, got %s", Unit(p.Unit), Num(groupDigits(x)), quoteNumber(s))
 	case p.Unit != "":
-		return Errorf(p, "type a number in %s, got %s", Unit(p.Unit), quote(s))
+		return Errorf(p, "type a number in %s, got %s", Unit(p.Unit), quoteNumber(s))
 	case hasExample:
-		return Errorf(p, "type a number, like %s, got %s", Num(groupDigits(x)), quote(s))
+		return Errorf(p, "type a number, like %s, got %s", Num(groupDigits(x)), quoteNumber(s))
 	}
-	return Errorf(p, "type a number, got %s", quote(s))
+	return Errorf(p, "type a number, got %s", quoteNumber(s))
 }
 
 // outside says that x is out of r.
@@ -389,7 +393,7 @@ func (q *Query) Int(p Param) int64 {
 	}
 	x, err := strconv.ParseInt(ungroup(s), 10, 64)
 	if err != nil || x < lo || x > hi {
-		q.err = Errorf(p, "must be a whole number from %s to %s, got %s", from, to, quote(s))
+		q.err = Errorf(p, "must be a whole number from %s to %s, got %s", from, to, quoteNumber(s))
 	}
 	return x
 }

@@ -94,6 +94,12 @@ func TestErrorsInVietnamese(t *testing.T) {
 			t.Errorf("%s: %q (English: %q), want it to contain %q", query, vi.Error.Message, en.Error.Message, want)
 		}
 	}
+	// 1.5 is not a number in Vietnamese (1,5 is): the reader is shown what
+	// they typed, not the form it took on its way to the calculator.
+	r := w.RenderIn(netdata.Committed(), w.Typed("fees=1.5", locale.VI), locale.VI)
+	if r.Error == nil || !strings.HasSuffix(r.Error.Message, `bạn nhập "1.5"`) {
+		t.Errorf("fees typed 1.5 in Vietnamese: %+v", r.Error)
+	}
 }
 
 // TestVietnameseDates: a day as Vietnamese newspapers write it.
