@@ -83,6 +83,16 @@ func TestVietnameseEmbed(t *testing.T) {
 	if !strings.HasPrefix(status, "Đang đào với ") || !strings.HasSuffix(rate, "H/s") || strings.Contains(rate, ".") {
 		t.Errorf("the Vietnamese miner says %q, rate %q", status, rate)
 	}
+	// A payback that never comes reads "không bao giờ", without "năm" after it.
+	var never string
+	frame.run(t,
+		chromedp.Navigate(site.URL+"/vi/embed/convert/"),
+		evaluate(`(() => { const o = document.querySelector('output[data-key="mining.payback_years"]');
+			return o.textContent + "|" + getComputedStyle(o.nextElementSibling).display; })()`, &never),
+	)
+	if never != "không bao giờ|none" {
+		t.Errorf("mining's payback: %q", never)
+	}
 }
 
 // TestVietnameseEmbedOnAnotherOrigin frames /vi/embed/hashprice/ in a
