@@ -83,6 +83,20 @@ func TestVietnameseEmbed(t *testing.T) {
 	if !strings.HasPrefix(status, "Đang đào với ") || !strings.HasSuffix(rate, "H/s") || strings.Contains(rate, ".") {
 		t.Errorf("the Vietnamese miner says %q, rate %q", status, rate)
 	}
+	// Dong, at a rate the newsroom gives with its date and source.
+	var dongLead, dongUnit, rateLine string
+	frame.run(t,
+		chromedp.Navigate(site.URL+"/vi/embed/hashprice/?currency=VND&usd_vnd=26345&usd_vnd_date=2025-11-25&usd_vnd_source=Vietcombank"),
+		touch(), waitWasm(), waitNetwork(),
+		until(`document.querySelector(".rate-line").textContent !== ""`, 10*time.Second),
+		evaluate(`document.querySelector('output[data-key="hashprice_usd_per_ph_day"]').value`, &dongLead),
+		evaluate(`document.querySelector('output[data-key="hashprice_usd_per_ph_day"]').nextElementSibling.textContent`, &dongUnit),
+		evaluate(`document.querySelector(".rate-line").textContent`, &rateLine),
+	)
+	if !strings.HasSuffix(dongLead, " đồng") || dongUnit != "VND mỗi PH/s mỗi ngày" ||
+		!strings.Contains(rateLine, "26.345 đồng mỗi đô la Mỹ (Vietcombank, 25 tháng 11 năm 2025)") {
+		t.Errorf("in dong: %q %q; %q", dongLead, dongUnit, rateLine)
+	}
 	// A payback that never comes reads "không bao giờ", without "năm" after it.
 	var never string
 	frame.run(t,

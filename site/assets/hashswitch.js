@@ -67,7 +67,16 @@ function query(form) {
   for (const el of form.elements) {
     if (el.name) q.set(el.name, el.value.trim());
   }
-  return q.toString();
+  return withDisplay(q).toString();
+}
+
+// DISPLAY are the page URL's parameters that change how amounts are shown,
+// not what is computed: dollars or dong, at a rate with its date and
+// source (package widget's dong.go). An embed passes them to Go.
+const DISPLAY = ["currency", "usd_vnd", "usd_vnd_date", "usd_vnd_source"];
+function withDisplay(q) {
+  if (embed) for (const k of DISPLAY) if (params.has(k)) q.set(k, params.get(k));
+  return q;
 }
 
 // shareURL links to one calculator's scenario: on a page its parameters
@@ -129,9 +138,16 @@ function show(section, r) {
     return;
   }
   summary.textContent = "";
+  const rate = section.querySelector(".rate-line");
+  if (rate) rate.textContent = r.rate || "";
   for (const v of r.values) {
     const out = section.querySelector(`output[data-key="${CSS.escape(v.key)}"]`);
     if (!out) continue;
+    const unit = out.nextElementSibling?.classList.contains("unit") ? out.nextElementSibling : null;
+    if (unit) {
+      unit.dataset.unit ??= unit.textContent; // the prerendered one, in dollars
+      unit.textContent = v.unit || unit.dataset.unit;
+    }
     out.value = v.text;
     out.dataset.value = v.raw === null || v.raw === undefined ? "" : String(v.raw);
   }
@@ -177,6 +193,7 @@ function enhance(section) {
   // the bare names.
   const first = document.querySelector(`section.calc[data-calc="${CSS.escape(name)}"]`) === section;
   const bare = embed || (first && params.get("calc") === name);
+  if (embed && DISPLAY.some((k) => params.has(k))) preset = true; // amounts to show otherwise
   for (const el of form.elements) {
     if (!el.name) continue;
     // What the article's text fixed (the calc fence's presets) stays.
@@ -303,7 +320,7 @@ function refresh(go, section, freshness) {
   for (const el of form.elements) {
     if (el.name && owned.has(el)) q.set(el.name, el.value.trim());
   }
-  const r = JSON.parse(go.widget(section.dataset.calc, q.toString(), LANG));
+  const r = JSON.parse(go.widget(section.dataset.calc, withDisplay(q).toString(), LANG));
   section.classList.remove("pending");
   const pending = section.querySelector(".calc-pending");
   if (pending) pending.hidden = true;

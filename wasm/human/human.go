@@ -54,6 +54,28 @@ func (st *Style) USD(x float64) string {
 	return sign + st.Dollars(st.Decimals(x, 3))
 }
 
+// Dong writes an amount in dong, whole: "3.062.000 đồng" and "2,2 tỷ
+// đồng" in Vietnamese, "VND 3,062,000" and "VND 2.2 billion" in English.
+func (st *Style) Dong(x float64) string {
+	sign := ""
+	if x < 0 {
+		sign, x = "−", -x
+	}
+	var digits string
+	switch {
+	case x >= 1e9:
+		digits = st.Decimals(x/1e9, 3) + " " + st.Billion
+	case x >= 1e6:
+		digits = st.Decimals(x/1e6, 3) + " " + st.Million
+	default:
+		digits = st.Plain(fmt.Sprintf("%.0f", x))
+	}
+	if st == Vietnamese {
+		return sign + digits + " đồng"
+	}
+	return sign + "VND " + digits
+}
+
 // Decimals writes x with n significant digits, grouped, without trailing zeros.
 func (st *Style) Decimals(x float64, n int) string {
 	if x == 0 {

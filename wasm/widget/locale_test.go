@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashswitch/hashswitch/wasm/human"
 	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
@@ -130,5 +131,49 @@ func TestSaysWhatItUnderstood(t *testing.T) {
 	}
 	if r := w.RenderIn(netdata.Committed(), w.Typed("fees=0,5", locale.VI), locale.VI); len(r.Understood) != 0 {
 		t.Errorf("0,5 typed in Vietnamese is plain there: %+v", r.Understood)
+	}
+}
+
+// TestDong shows the hashprice calculator's dollars in dong at a rate the
+// query gives with its date and source: each amount is the dollar result
+// times the rate, the units say VND, the rate's line names its source and
+// day, and the links keep the dong; a rate missing its date is refused by
+// name.
+func TestDong(t *testing.T) {
+	w := Lookup("hashprice")
+	const rate = "usd_vnd=26345&usd_vnd_date=2025-11-25&usd_vnd_source=Vietcombank"
+	vi := w.RenderIn(netdata.Committed(), "currency=VND&"+rate, locale.VI)
+	usd := w.Render(netdata.Committed(), "")
+	if vi.Error != nil {
+		t.Fatal(vi.Error)
+	}
+	lead := usd.Values[0].Raw.(float64)
+	if want := human.Vietnamese.Dong(lead * 26345); vi.Values[0].Text != want || !strings.HasSuffix(want, " đồng") {
+		t.Errorf("hashprice %q, want %q", vi.Values[0].Text, want)
+	}
+	if vi.Values[0].Unit != "VND mỗi PH/s mỗi ngày" || vi.Values[0].Raw != usd.Values[0].Raw {
+		t.Errorf("unit %q, raw %v", vi.Values[0].Unit, vi.Values[0].Raw)
+	}
+	if vi.Values[1].Unit != "" { // hashvalue is in sat
+		t.Errorf("hashvalue unit %q", vi.Values[1].Unit)
+	}
+	if vi.Rate != "Số tiền tính bằng VND theo tỷ giá 26.345 đồng mỗi đô la Mỹ (Vietcombank, 25 tháng 11 năm 2025)" {
+		t.Errorf("rate line %q", vi.Rate)
+	}
+	if !strings.Contains(vi.Query, "currency=VND") || !strings.Contains(vi.Query, "usd_vnd_source=Vietcombank") {
+		t.Errorf("the link %q loses the dong", vi.Query)
+	}
+	for query, field := range map[string]string{
+		"currency=VND":                   "usd_vnd",
+		"currency=VND&usd_vnd=26345":     "usd_vnd_date",
+		"currency=EUR":                   "currency",
+		"currency=VND&usd_vnd=3&" + rate: "usd_vnd",
+	} {
+		if r := w.RenderIn(netdata.Committed(), query, locale.VI); r.Error == nil || r.Error.Field != field || r.Error.Message == "" {
+			t.Errorf("%s: %+v", query, r.Error)
+		}
+	}
+	if r := w.Render(netdata.Committed(), "currency=USD"); r.Error != nil || r.Rate != "" {
+		t.Errorf("dollars: %+v %q", r.Error, r.Rate)
 	}
 }

@@ -48,6 +48,7 @@ func ReaderStrings() []string {
 	}
 	add(words...)
 	add(freshnessLines...)
+	add(dongLines...)
 	for _, date := range netdata.Dates() { // where the committed figures come from
 		if s, ok := netdata.Dated(date); ok {
 			add(s.Source)

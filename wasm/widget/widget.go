@@ -143,6 +143,9 @@ type Value struct {
 	Key  string `json:"key"`
 	Text string `json:"text"`
 	Raw  any    `json:"raw"` // the result's value: number, string, bool or null
+	// Unit is the output's unit when the display changes it (amounts in
+	// VND); empty otherwise.
+	Unit string `json:"unit,omitempty"`
 }
 
 // Result is a calculator rendered for one scenario.
@@ -160,6 +163,9 @@ type Result struct {
 	// a suffix or a sign was read as, plainly: "85.000" in Vietnamese is
 	// 85000, "$85k" is 85000.
 	Understood []Understood `json:"understood,omitempty"`
+	// Rate says which USD/VND rate the amounts are shown at, with its
+	// source and date; empty in dollars.
+	Rate string `json:"rate,omitempty"`
 }
 
 // Understood is a number as the calculator read it.
@@ -200,6 +206,12 @@ func (w *Widget) RenderIn(s netdata.Snapshot, rawQuery string, lang locale.Tag) 
 	if err != nil {
 		return Result{Status: calc.StatusBadInput, Error: &calc.FieldError{Message: "the URL's parameters are malformed: " + err.Error()}}
 	}
+	vnd, bad := dongOf(q)
+	if bad != nil {
+		fe := *bad
+		fe.Message = fe.In(lang)
+		return Result{Status: calc.StatusBadInput, Error: &fe}
+	}
 	params := w.Params(s, q)
 	for _, in := range w.Inputs {
 		v, typed := q[in.Name]
@@ -210,7 +222,7 @@ func (w *Widget) RenderIn(s netdata.Snapshot, rawQuery string, lang locale.Tag) 
 			r.Understood = append(r.Understood, Understood{in.Name, lang.Shown(strconv.FormatFloat(x, 'f', -1, 64))})
 		}
 	}
-	r.Query = encode(w, params)
+	r.Query = encodeDong(encode(w, params), q)
 	r.APIURL = calc.Prefix + w.Endpoint + "?" + r.Query
 	query := calc.QueryOf(chain.MainNet, params)
 	result, problem := calc.Run(w.Calc, query)
@@ -226,6 +238,12 @@ func (w *Widget) RenderIn(s netdata.Snapshot, rawQuery string, lang locale.Tag) 
 	for i, o := range w.Outputs {
 		raw := valueAt(v, o.path)
 		r.Values[i] = Value{Key: o.Key, Text: format(lang, o.Kind, raw), Raw: raw}
+		if x, ok := raw.(float64); ok && vnd != nil && o.Kind == USD {
+			r.Values[i].Text, r.Values[i].Unit = lang.Style().Dong(x*vnd.perUSD), vnd.unit(lang, o.Unit)
+		}
+	}
+	if vnd != nil {
+		r.Rate = vnd.line(lang)
 	}
 	if c := w.Calc.Draw(query, result); c != nil {
 		translateChart(c, lang)

@@ -1,0 +1,95 @@
+package widget
+
+import (
+	"fmt"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/hashswitch/hashswitch/wasm/calc"
+	"github.com/hashswitch/hashswitch/wasm/locale"
+)
+
+// The dong. Any calculator shows its dollar amounts in VND when its query
+// says currency=VND and gives the rate: usd_vnd (dong per dollar, as its
+// publisher wrote it) with usd_vnd_date (the day it was published) and
+// usd_vnd_source (who published it). The site commits no rate: none has a
+// source it can cite, so the page that asks for dong names its own. The
+// calculators compute in dollars; only the display changes.
+
+// Display parameters of the dong, beside a calculator's own.
+var dongParams = []string{"currency", "usd_vnd", "usd_vnd_date", "usd_vnd_source"}
+
+// dong is a rate to show dollars in dong.
+type dong struct {
+	perUSD float64
+	date   time.Time
+	source string
+}
+
+// dongOf reads the dong parameters of q; nil when q asks for dollars. A
+// request for dong without a usable rate is an error naming the field.
+func dongOf(q url.Values) (*dong, *calc.FieldError) {
+	switch strings.ToUpper(strings.TrimSpace(q.Get("currency"))) {
+	case "", "USD":
+		return nil, nil
+	case "VND":
+	default:
+		return nil, dongError("currency", "must be USD or VND, got %s", calc.Input(fmt.Sprintf("%q", q.Get("currency"))))
+	}
+	rate := strings.TrimSpace(q.Get("usd_vnd"))
+	if rate == "" {
+		return nil, dongError("usd_vnd", "is required to show VND: dong per US dollar, with usd_vnd_date and usd_vnd_source")
+	}
+	x, err := calc.ParseNumber(rate, "VND per USD")
+	if err != nil || x < 1000 || x > 1e6 {
+		return nil, dongError("usd_vnd", "must be dong per US dollar, from 1,000 to 1,000,000, got %s", calc.Input(fmt.Sprintf("%q", rate)))
+	}
+	date, err := time.Parse("2006-01-02", strings.TrimSpace(q.Get("usd_vnd_date")))
+	if err != nil {
+		return nil, dongError("usd_vnd_date", "is required with usd_vnd: the day the rate was published, such as 2025-11-25")
+	}
+	source := strings.TrimSpace(q.Get("usd_vnd_source"))
+	if source == "" || len(source) > 80 {
+		return nil, dongError("usd_vnd_source", "is required with usd_vnd: who published the rate, in at most 80 characters")
+	}
+	return &dong{perUSD: x, date: date, source: source}, nil
+}
+
+// dongError is a problem with a dong parameter, translatable like calc's.
+func dongError(field, format string, args ...any) *calc.FieldError {
+	return calc.Errorf(calc.Param{Name: field}, format, args...)
+}
+
+// dongLines are the dong's English words, which the catalog translates.
+var dongLines = []string{
+	"must be USD or VND, got %s",
+	"is required to show VND: dong per US dollar, with usd_vnd_date and usd_vnd_source",
+	"must be dong per US dollar, from 1,000 to 1,000,000, got %s",
+	"is required with usd_vnd: the day the rate was published, such as 2025-11-25",
+	"is required with usd_vnd: who published the rate, in at most 80 characters",
+	"Amounts in VND at %s dong per US dollar (%s, %s)",
+}
+
+// line says which rate the amounts use: its value, source and date.
+func (d *dong) line(lang locale.Tag) string {
+	return fmt.Sprintf(lang.T("Amounts in VND at %s dong per US dollar (%s, %s)"),
+		lang.Style().Decimals(d.perUSD, 6), d.source, d.date.Format(dayLayouts[lang]))
+}
+
+// unit writes a dollar unit in dong: "USD per PH/s per day" is "VND per
+// PH/s per day", in lang.
+func (d *dong) unit(lang locale.Tag, unit string) string {
+	return strings.ReplaceAll(lang.T(unit), "USD", "VND")
+}
+
+// encodeDong appends the dong parameters of q to a scenario's query, so
+// its links keep showing dong.
+func encodeDong(query string, q url.Values) string {
+	for _, k := range dongParams {
+		if v := q.Get(k); v != "" {
+			query += "&" + url.QueryEscape(k) + "=" + url.QueryEscape(v)
+		}
+	}
+	return query
+}
