@@ -119,7 +119,8 @@ async function networkFirst(request, url) {
     return response;
   } catch (err) {
     // Offline: the page, or the offline page for one never saved.
-    const hit = (await caches.match(key)) ?? (request.mode === "navigate" ? await caches.match("/offline/") : undefined);
+    const offline = url.pathname.startsWith("/vi/") ? "/vi/offline/" : "/offline/"; // in the reader's language
+    const hit = (await caches.match(key)) ?? (request.mode === "navigate" ? await caches.match(offline) : undefined);
     if (hit) return hit;
     throw err;
   }

@@ -590,6 +590,8 @@ func TestOfflineNeverBreaks(t *testing.T) {
 		{"/hashprice/?calc=hashprice&price=1", "Hashprice, explained"},
 		{"/api/", "The calculator API"},
 		{"/never-built/", "Offline"},
+		{"/vi/halving", "Halving"},
+		{"/vi/never-built/", "Ngoại tuyến"}, // the offline page in the reader's language
 	} {
 		var title string
 		tb.run(t, chromedp.Navigate(own.URL+c.path), evaluate(`document.title`, &title))

@@ -362,6 +362,12 @@ func (b *builder) writeWith(t *template.Template, name string, p *page) error {
 
 // templatePages renders site/pages/NAME.html (which define "title",
 // "description" and "main") into /NAME/.
+// translatedPages are the site/pages a reader of every language may land
+// on: the offline page (the service worker's fallback). /api/ documents
+// an API whose names are English; 404.html, one file for every path, says
+// it in both languages.
+var translatedPages = map[string]bool{"offline": true}
+
 func (b *builder) templatePages() error {
 	names := make([]string, 0, len(b.pageTmpls))
 	for name := range b.pageTmpls {
@@ -370,17 +376,23 @@ func (b *builder) templatePages() error {
 	sort.Strings(names)
 	for _, name := range names {
 		t := b.pageTmpls[name]
-		p := &page{Path: "/" + name + "/"}
-		var title, desc bytes.Buffer
-		if err := t.ExecuteTemplate(&title, "title", p); err != nil {
-			return fmt.Errorf("site/pages/%s.html: %w", name, err)
+		langs := []locale.Tag{locale.EN}
+		if translatedPages[name] {
+			langs = locale.Tags
 		}
-		if err := t.ExecuteTemplate(&desc, "description", p); err != nil {
-			return fmt.Errorf("site/pages/%s.html: %w", name, err)
-		}
-		p.Title, p.Description = title.String(), desc.String()
-		if err := b.writeWith(t, "base.html", p); err != nil {
-			return err
+		for _, lang := range langs {
+			p := &page{Lang: lang, Path: langPrefix(lang) + "/" + name + "/"}
+			var title, desc bytes.Buffer
+			if err := t.ExecuteTemplate(&title, "title", p); err != nil {
+				return fmt.Errorf("site/pages/%s.html: %w", name, err)
+			}
+			if err := t.ExecuteTemplate(&desc, "description", p); err != nil {
+				return fmt.Errorf("site/pages/%s.html: %w", name, err)
+			}
+			p.Title, p.Description = title.String(), desc.String()
+			if err := b.writeWith(t, "base.html", p); err != nil {
+				return err
+			}
 		}
 	}
 	// Netlify answers an unknown path with /404.html, status 404.

@@ -227,6 +227,8 @@ func TestVietnameseCatalogIsComplete(t *testing.T) {
 		shown[s] = true
 	}
 	files, _ := filepath.Glob(filepath.Join(root, "site", "templates", "*.html"))
+	pages, _ := filepath.Glob(filepath.Join(root, "site", "pages", "*.html"))
+	files = append(files, pages...)
 	literal := regexp.MustCompile(`\.T "((?:[^"\\]|\\.)*)"`)
 	for _, f := range files {
 		data, err := os.ReadFile(f)
