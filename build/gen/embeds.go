@@ -47,8 +47,5 @@ func (b *builder) embeds() error {
 
 // oembedPath is the oEmbed answer for calculator name's embed in lang.
 func oembedPath(lang locale.Tag, name string) string {
-	if lang == locale.EN {
-		return "/oembed/" + name + ".json"
-	}
-	return "/oembed/" + string(lang) + "/" + name + ".json"
+	return "/oembed" + langPrefix(lang) + "/" + name + ".json"
 }

@@ -99,7 +99,7 @@ func NetlifyTOML(paths []string) string {
 func embedPrefixes() []string {
 	var out []string
 	for _, lang := range locale.Tags {
-		out = append(out, strings.TrimSuffix(embedPath(lang, "x"), "x/"))
+		out = append(out, langPrefix(lang)+"/embed/")
 	}
 	return out
 }

@@ -252,10 +252,7 @@ func (b *builder) newCalcView(lang locale.Tag, path, id, name string, preset url
 // embedPath is where calculator name's embed is for readers of lang:
 // /embed/NAME/, /vi/embed/NAME/.
 func embedPath(lang locale.Tag, name string) string {
-	if lang == locale.EN {
-		return "/embed/" + name + "/"
-	}
-	return "/" + string(lang) + "/embed/" + name + "/"
+	return langPrefix(lang) + "/embed/" + name + "/"
 }
 
 // calc writes a calculator into a page in lang.

@@ -90,12 +90,9 @@ func result(a calc.Answer) map[string]any {
 // Result as JSON. query is the form's, its numbers as a reader of lang
 // ("en", the default, or "vi") types them.
 func widgetResult(args []safejs.Value) any {
-	strs, ok := jsexport.Strings(args, len(args))
-	lang, known := locale.EN, true
-	if ok && len(strs) == 3 {
-		lang, known = locale.Parse(strs[2])
-	}
-	if !ok || len(strs) < 2 || len(strs) > 3 || !known {
+	lang, known := langArg(args, 2)
+	strs, ok := jsexport.Strings(args[:min(len(args), 2)], 2)
+	if !ok || !known {
 		return errorBody("hashswitch.widget wants two or three strings: a calculator name, its URL parameters and a language (en, vi)")
 	}
 	name, query := strs[0], strs[1]
@@ -131,12 +128,9 @@ func (p *pageNetwork) current(now time.Time) netdata.Snapshot {
 // networkResult answers network(answerJSON, from[, lang]): it keeps the
 // snapshot and returns the freshness line in lang as JSON, or {"error":...}.
 func networkResult(args []safejs.Value) any {
-	strs, ok := jsexport.Strings(args, len(args))
-	lang, known := locale.EN, true
-	if ok && len(strs) == 3 {
-		lang, known = locale.Parse(strs[2])
-	}
-	if !ok || len(strs) < 2 || len(strs) > 3 || !known {
+	lang, known := langArg(args, 2)
+	strs, ok := jsexport.Strings(args[:min(len(args), 2)], 2)
+	if !ok || !known {
 		return `{"error":"hashswitch.network wants two or three strings: an /api/v1/network answer, where it came from and a language (en, vi)"}`
 	}
 	var s netdata.Snapshot
