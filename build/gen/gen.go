@@ -27,6 +27,7 @@ import (
 	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 	"github.com/hashswitch/hashswitch/wasm/oembed"
+	"github.com/hashswitch/hashswitch/wasm/widget"
 )
 
 // Config says where the sources are and where the site goes.
@@ -284,7 +285,7 @@ func (p *page) DateText() string {
 	if err != nil || p.HTMLLang() == locale.EN {
 		return p.Date
 	}
-	return d.Format("2 tháng 1 năm 2006")
+	return widget.Day(p.HTMLLang(), d)
 }
 
 // Switch is what the language switch offers: this page in the other

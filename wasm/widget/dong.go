@@ -74,7 +74,7 @@ var dongLines = []string{
 // line says which rate the amounts use: its value, source and date.
 func (d *dong) line(lang locale.Tag) string {
 	return fmt.Sprintf(lang.T("Amounts in VND at %s dong per US dollar (%s, %s)"),
-		lang.Style().Decimals(d.perUSD, 6), d.source, d.date.Format(dayLayouts[lang]))
+		lang.Style().Decimals(d.perUSD, 6), d.source, Day(lang, d.date))
 }
 
 // unit writes a dollar unit in dong: "USD per PH/s per day" is "VND per

@@ -56,6 +56,9 @@ var freshnessLines = []string{
 // dayLayouts are how each language writes a day.
 var dayLayouts = map[locale.Tag]string{locale.EN: "2 Jan 2006", locale.VI: "2 tháng 1 năm 2006"}
 
+// Day writes t's day as lang writes it: 25 Nov 2025, 25 tháng 11 năm 2025.
+func Day(lang locale.Tag, t time.Time) string { return t.Format(dayLayouts[lang]) }
+
 // FreshnessIn is FreshnessOf in language lang.
 func FreshnessIn(s netdata.Snapshot, now time.Time, from string, lang locale.Tag) Freshness {
 	at := time.Unix(s.Time, 0).UTC()
@@ -72,7 +75,7 @@ func FreshnessIn(s netdata.Snapshot, now time.Time, from string, lang locale.Tag
 			f.Text = line("Live: block %s, %s", height, at.Format(dateLayouts[lang]))
 		}
 	case FromPinned:
-		f.Text = line("Figures as of %s (pinned)", at.Format(dayLayouts[lang]))
+		f.Text = line("Figures as of %s (pinned)", Day(lang, at))
 		f.HeightText = f.Text
 		return f // an article's own date: its age is the point, not a warning
 	case FromOffline:
@@ -80,11 +83,11 @@ func FreshnessIn(s netdata.Snapshot, now time.Time, from string, lang locale.Tag
 	default:
 		switch {
 		case days == 1:
-			f.Text = line("Figures from %s, 1 day old", at.Format(dayLayouts[lang]))
+			f.Text = line("Figures from %s, 1 day old", Day(lang, at))
 		case days > 1:
-			f.Text = line("Figures from %s, %s days old", at.Format(dayLayouts[lang]), st.Plain(fmt.Sprint(days)))
+			f.Text = line("Figures from %s, %s days old", Day(lang, at), st.Plain(fmt.Sprint(days)))
 		default:
-			f.Text = line("Figures from %s", at.Format(dayLayouts[lang]))
+			f.Text = line("Figures from %s", Day(lang, at))
 		}
 	}
 	if s.Stale {

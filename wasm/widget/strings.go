@@ -14,7 +14,7 @@ import (
 // ReaderStrings lists every English string a calculator shows a reader,
 // from its definition: titles, summaries, input labels, units, help lines
 // and groups, output labels and units, and the words of the formats. The
-// Vietnamese catalog must translate each (package locale's test).
+// Vietnamese catalog must translate each (build/gen's TestVietnameseCatalogIsComplete).
 func ReaderStrings() []string {
 	var out []string
 	add := func(ss ...string) {
