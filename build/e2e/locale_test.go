@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
 
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 	"github.com/hashswitch/hashswitch/wasm/widget"
@@ -97,6 +98,39 @@ func TestVietnameseEmbed(t *testing.T) {
 		!strings.Contains(rateLine, "26.345 đồng mỗi đô la Mỹ (Vietcombank, 25 tháng 11 năm 2025)") {
 		t.Errorf("in dong: %q %q; %q", dongLead, dongUnit, rateLine)
 	}
+	// Or at the figures' own rate: the committed snapshot carries
+	// Vietcombank's selling rate on its day. A Vietnamese page's form
+	// offers dong, and its links keep the choice; dollars again clear it.
+	var own, ownLine, back, backLine, ownLink, backLink string
+	const currency = "#hashprice-1 select[name=currency]"
+	const leadOut = `document.querySelector('#hashprice-1 output[data-key="hashprice_usd_per_ph_day"]').value`
+	frame.run(t,
+		chromedp.Navigate(site.URL+"/vi/hashprice/"),
+		touch(), waitWasm(), waitNetwork(),
+		// By keyboard, as a reader without a mouse picks.
+		chromedp.Focus(chromedp.CSS(currency)), chromedp.KeyEvent(kb.ArrowDown),
+		until(leadOut+`.endsWith(" đồng")`, 10*time.Second),
+		evaluate(leadOut, &own),
+		evaluate(`document.querySelector("#hashprice-1 .rate-line").textContent`, &ownLine),
+		evaluate(`document.querySelector("#hashprice-1 a.share").getAttribute("href")`, &ownLink),
+		chromedp.Focus(chromedp.CSS(currency)), chromedp.KeyEvent(kb.ArrowUp),
+		until(leadOut+`.endsWith(" USD")`, 10*time.Second),
+		evaluate(leadOut, &back),
+		evaluate(`document.querySelector("#hashprice-1 .rate-line").textContent`, &backLine),
+		evaluate(`document.querySelector("#hashprice-1 a.share").getAttribute("href")`, &backLink),
+	)
+	if !strings.Contains(ownLine, "26.403 đồng mỗi đô la Mỹ (Vietcombank, 25 tháng 11 năm 2025)") || !strings.Contains(ownLink, "hashprice-1.currency=VND") {
+		t.Errorf("at the figures' rate: %q; %q; link %q", own, ownLine, ownLink)
+	}
+	if backLine != "" || strings.Contains(backLink, "currency") {
+		t.Errorf("back in dollars: %q; %q; link %q", back, backLine, backLink)
+	}
+	// A link with the choice opens in dong.
+	frame.run(t,
+		chromedp.Navigate(site.URL+ownLink),
+		touch(), waitWasm(),
+		until(leadOut+`.endsWith(" đồng")`, 10*time.Second),
+	)
 	// A payback that never comes reads "không bao giờ", without "năm" after it.
 	var never string
 	frame.run(t,

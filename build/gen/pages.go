@@ -188,6 +188,10 @@ func (v *calcView) TitleIn(tag string) string {
 	return lang.T(v.W.Title)
 }
 
+// Currency says the form offers amounts in dong: in Vietnamese, for a
+// calculator with amounts in dollars.
+func (v *calcView) Currency() bool { return v.Lang == locale.VI && v.W.Dollars() }
+
 // T translates an English string into the calculator's language.
 func (v *calcView) T(s string) string { return v.Lang.T(s) }
 

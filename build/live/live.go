@@ -32,7 +32,7 @@ type Config struct {
 func FromEnv() Config {
 	c := Config{On: os.Getenv("HASHSWITCH_LIVE") == "1", Upstreams: netdata.PublicUpstreams(), Timeout: 5 * time.Second}
 	if u := os.Getenv("HASHSWITCH_UPSTREAM"); u != "" {
-		c.Upstreams = netdata.Upstreams{Mempool: u, Coinbase: u, Kraken: u, Bitstamp: u}
+		c.Upstreams = netdata.AllAt(u)
 	}
 	return c
 }
@@ -93,9 +93,11 @@ func (f *Feed) Refresh(ctx context.Context) error {
 	return nil
 }
 
+// allStale says no network figure is fresh (the dollar in dong alone is
+// no live network).
 func allStale(s netdata.Snapshot) bool {
-	for _, fig := range s.Figures {
-		if !fig.Stale {
+	for name, fig := range s.Figures {
+		if !fig.Stale && name != netdata.FigUsdVnd {
 			return false
 		}
 	}

@@ -1,6 +1,6 @@
 // Package fakeupstream serves, on loopback, the public APIs a live refresh
-// reads (mempool.space and the BTC-USD tickers of Coinbase, Kraken and
-// Bitstamp) in their documented response shapes, with figures a test sets
+// reads (mempool.space, the BTC-USD tickers of Coinbase, Kraken and
+// Bitstamp, and Vietcombank's exchange rates) in their documented shapes, with figures a test sets
 // and failures it chooses. It is a fixture: nothing it serves describes a
 // real moment. Tests, the build's live mode and the worker's tests point
 // netdata.Upstreams at it, so no test sends traffic off this machine.
@@ -30,17 +30,21 @@ type State struct {
 	Coinbase   string  // decimal strings, as the exchanges write them
 	Kraken     string
 	Bitstamp   string
+	VNDSell    string                   // the dollar's selling rate, as Vietcombank writes it (26,412.00)
+	VNDAt      time.Time                // when Vietcombank dated its rates
 	Fail       map[string]int           // path -> HTTP status to answer instead
 	Body       map[string]string        // path -> a raw body to answer instead
 	Delay      map[string]time.Duration // path -> how long to wait first
 }
 
 // Typical is a plausible state: 149.3 T-ish difficulty (bits 1701e299),
-// prices near $91,000. A fixture, not a real moment.
+// prices near $91,000, the dollar at 26,412 dong. A fixture, not a real
+// moment.
 func Typical() State {
 	return State{
 		Height: 926_100, TipTime: 1_764_700_000, Bits: 0x1701e299, FeesSat: 144 * 2_500_000,
 		Coinbase: "91000.50", Kraken: "91010.1", Bitstamp: "90990",
+		VNDSell: "26,412.00", VNDAt: time.Unix(1_764_700_000, 0),
 	}
 }
 
@@ -75,7 +79,7 @@ func (s *Server) Hits(path string) int {
 
 // Upstreams points every upstream at the fake.
 func (s *Server) Upstreams() netdata.Upstreams {
-	return netdata.Upstreams{Mempool: s.URL, Coinbase: s.URL, Kraken: s.URL, Bitstamp: s.URL}
+	return netdata.AllAt(s.URL)
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
@@ -98,11 +102,16 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "fake failure", code)
 		return
 	}
-	w.Header().Set("Content-Type", "application/json")
 	if b, ok := st.Body[path]; ok {
 		fmt.Fprint(w, b)
 		return
 	}
+	if path == netdata.PathVietcombank {
+		w.Header().Set("Content-Type", "text/xml; charset=utf-8")
+		fmt.Fprintf(w, vietcombank, st.VNDAt.In(time.FixedZone("ICT", 7*60*60)).Format("1/2/2006 3:04:05 PM"), st.VNDSell)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
 	d := st.Difficulty
 	if d == 0 {
 		d = chain.Difficulty(st.Bits)
@@ -134,3 +143,14 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	json.NewEncoder(w).Encode(v)
 }
+
+// vietcombank is the shape of Vietcombank's rates: its comment, its date
+// in Vietnam's time, the euro before the dollar, and its source line.
+const vietcombank = `<!--For reference only. Only one request every 5 minutes!-->
+<ExrateList>
+  <DateTime>%s</DateTime>
+  <Exrate CurrencyCode="EUR" CurrencyName="EURO" Buy="29,687.29" Transfer="29,987.16" Sell="31,252.39" />
+  <Exrate CurrencyCode="USD" CurrencyName="US DOLLAR" Buy="26,092.00" Transfer="26,122.00" Sell="%s" />
+  <Source>Joint Stock Commercial Bank for Foreign Trade of Vietnam - Vietcombank</Source>
+</ExrateList>
+`

@@ -71,11 +71,14 @@ function query(form) {
 }
 
 // DISPLAY are the page URL's parameters that change how amounts are shown,
-// not what is computed: dollars or dong, at a rate with its date and
-// source (package widget's dong.go). An embed passes them to Go.
+// not what is computed: dollars or dong, at the figures' rate or one given
+// with its date and source (package widget's dong.go). An embed passes
+// them to Go, unless the reader chose in the form (Vietnamese forms offer
+// dong); dollars, the default, stay out of links.
 const DISPLAY = ["currency", "usd_vnd", "usd_vnd_date", "usd_vnd_source"];
 function withDisplay(q) {
-  if (embed) for (const k of DISPLAY) if (params.has(k)) q.set(k, params.get(k));
+  if (embed) for (const k of DISPLAY) if (params.has(k) && !q.has(k)) q.set(k, params.get(k));
+  if (q.get("currency") === "USD") q.delete("currency");
   return q;
 }
 

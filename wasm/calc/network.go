@@ -34,8 +34,9 @@ type NetworkResult struct {
 	SubsidyBTC  float64                 `json:"subsidy_btc" label:"Block subsidy" unit:"BTC"`
 	FeesBTC     float64                 `json:"fees_btc" label:"Fees" unit:"BTC per block" doc:"the mean of the last 144 blocks"`
 	PriceUSD    float64                 `json:"price_usd" label:"Bitcoin price" unit:"USD per BTC" doc:"the median of three exchanges' spot prices"`
-	Stale       bool                    `json:"stale" label:"Stale" doc:"some figure could not be refreshed"`
-	Figures     map[string]FigureResult `json:"figures" label:"Each figure" doc:"height, difficulty, hashrate, fees and price: source, time and age"`
+	UsdVnd      float64                 `json:"usd_vnd,omitempty" label:"US dollar in dong" unit:"VND per USD" doc:"Vietcombank's selling rate, for showing amounts in dong (currency=VND); the calculators compute in dollars"`
+	Stale       bool                    `json:"stale" label:"Stale" doc:"some network figure could not be refreshed (the dollar in dong has its own figure)"`
+	Figures     map[string]FigureResult `json:"figures" label:"Each figure" doc:"height, difficulty, hashrate, fees, price and usd_vnd: source, time (for usd_vnd, when the bank dated it) and age"`
 }
 
 // Network answers /api/v1/network.
@@ -64,7 +65,7 @@ var Network = register(&Def[NetworkResult]{
 			AsOf: snap.AsOf, Time: snap.Time, Live: live, Pinned: pinned, Source: snap.Source,
 			Height: snap.Height, TipTime: snap.TipTime, Bits: snap.Bits, Difficulty: snap.Difficulty,
 			HashrateEHs: snap.HashrateEHs, SubsidyBTC: snap.SubsidyBTC, FeesBTC: snap.FeesBTC,
-			PriceUSD: snap.PriceUSD, Stale: snap.Stale, Figures: map[string]FigureResult{},
+			PriceUSD: snap.PriceUSD, UsdVnd: snap.UsdVnd, Stale: snap.Stale, Figures: map[string]FigureResult{},
 		}
 		for name, f := range snap.Figures {
 			r.Figures[name] = FigureResult{Source: f.Source, Time: f.Time, AgeSec: snap.Age(name, now), Stale: f.Stale}

@@ -5,6 +5,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -59,6 +60,12 @@ func TestParsersRefuseBrokenAnswers(t *testing.T) {
 			[]string{"{}", `{"error":["EGeneral:Too many requests"],"result":{}}`, `{"error":[],"result":{"XXBTZUSD":{"c":[]}}}`}},
 		"bitstamp": {func(b []byte) error { _, err := netdata.ParseBitstamp(b); return err },
 			[]string{"{}", `{"last":"abc"}`, `{"last":"Inf"}`}},
+		"vietcombank": {func(b []byte) error { _, err := netdata.ParseVietcombank(b); return err },
+			[]string{"<ExrateList/>", `<ExrateList><DateTime>11/25/2025 8:25:03 AM</DateTime></ExrateList>`,
+				`<ExrateList><DateTime>2025-11-25</DateTime><Exrate CurrencyCode="USD" Sell="26,403.00"/></ExrateList>`,
+				`<ExrateList><DateTime>11/25/2025 8:25:03 AM</DateTime><Exrate CurrencyCode="USD" Sell="2.6e4"/></ExrateList>`,
+				`<ExrateList><DateTime>11/25/2025 8:25:03 AM</DateTime><Exrate CurrencyCode="USD" Sell=""/></ExrateList>`,
+				`<Rates><DateTime>11/25/2025 8:25:03 AM</DateTime><Exrate CurrencyCode="USD" Sell="26,403"/></Rates>`}},
 	} {
 		for _, bad := range append(common, c.bad...) {
 			if err := c.parse([]byte(bad)); err == nil {
@@ -91,6 +98,26 @@ func TestRefreshReadsEveryUpstream(t *testing.T) {
 			t.Errorf("%s: %+v", f, fig)
 		}
 	}
+	// The dollar in dong carries the bank's own date, not the refresh's.
+	if fig := s.Figures[netdata.FigUsdVnd]; s.UsdVnd != 26_412 || fig.Time != st.VNDAt.Unix() || fig.Stale || !strings.Contains(fig.Source, "Vietcombank") {
+		t.Errorf("usd_vnd %v: %+v", s.UsdVnd, fig)
+	}
+}
+
+// TestVietcombankShape reads the feed's real shape, written by hand from
+// its documentation's pattern: the date is Vietnam's (UTC+7), 12-hour.
+func TestVietcombankShape(t *testing.T) {
+	body := `<!--For reference only. Only one request every 5 minutes!-->
+<ExrateList>
+  <DateTime>11/25/2025 8:25:03 PM</DateTime>
+  <Exrate CurrencyCode="AUD" CurrencyName="AUSTRALIAN DOLLAR" Buy="16,705.54" Transfer="16,874.28" Sell="17,415.33" />
+  <Exrate CurrencyCode="USD" CurrencyName="US DOLLAR" Buy="26,183.00" Transfer="26,213.00" Sell="26,403.00" />
+  <Source>Joint Stock Commercial Bank for Foreign Trade of Vietnam - Vietcombank</Source>
+</ExrateList>`
+	r, err := netdata.ParseVietcombank([]byte(body))
+	if err != nil || r.VNDPerUSD != 26_403 || !r.At.Equal(time.Date(2025, 11, 25, 13, 25, 3, 0, time.UTC)) {
+		t.Errorf("%+v %v", r, err)
+	}
 }
 
 // TestOneUpstreamDownNeverBlanksTheRest: each failure keeps the last good
@@ -120,6 +147,12 @@ func TestOneUpstreamDownNeverBlanksTheRest(t *testing.T) {
 		{"bits and difficulty disagree", func(s *fakeupstream.State) { s.Difficulty = 1e14 }, []string{"height", "difficulty"}},
 		{"absurd fees", func(s *fakeupstream.State) { s.FeesSat = 144 * 100 * 1e8 }, []string{"fees"}},
 		{"hashrate far from the difficulty", func(s *fakeupstream.State) { s.HashrateHs = 1e25 }, []string{"hashrate"}},
+		{"vietcombank down", func(s *fakeupstream.State) { s.Fail = map[string]int{netdata.PathVietcombank: 503} }, []string{"usd_vnd"}},
+		{"vietcombank busy page", func(s *fakeupstream.State) { s.Body = map[string]string{netdata.PathVietcombank: "<html>busy</html>"} }, []string{"usd_vnd"}},
+		{"absurd rate", func(s *fakeupstream.State) { s.VNDSell = "26.41" }, []string{"usd_vnd"}},
+		{"rate up 30%", func(s *fakeupstream.State) { s.VNDSell = "34,336.00" }, []string{"usd_vnd"}},
+		{"rate dated tomorrow", func(s *fakeupstream.State) { s.VNDAt = later.Add(24 * time.Hour) }, []string{"usd_vnd"}},
+		{"rate older than the last", func(s *fakeupstream.State) { s.VNDAt = time.Unix(prev.Figures["usd_vnd"].Time-3600, 0) }, []string{"usd_vnd"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -128,6 +161,7 @@ func TestOneUpstreamDownNeverBlanksTheRest(t *testing.T) {
 			st.Coinbase, st.Kraken, st.Bitstamp = "92000", "92000", "92000"
 			st.FeesSat *= 2
 			st.HashrateHs = 1.1e21
+			st.VNDSell, st.VNDAt = "26,500.00", later
 			tt.break_(&st)
 			srv := fakeupstream.Start(st)
 			defer srv.Close()
@@ -147,8 +181,12 @@ func TestOneUpstreamDownNeverBlanksTheRest(t *testing.T) {
 					t.Errorf("%s: fresh figure at %d", name, fig.Time)
 				}
 			}
-			if s.Stale != (len(tt.stale) > 0) {
+			// The snapshot's Stale speaks for the network figures only.
+			if s.Stale != (len(tt.stale) > 0 && !stale["usd_vnd"]) {
 				t.Errorf("snapshot stale %v", s.Stale)
+			}
+			if stale["usd_vnd"] && s.UsdVnd != prev.UsdVnd || !stale["usd_vnd"] && s.UsdVnd != 26_500 {
+				t.Errorf("usd_vnd %v", s.UsdVnd)
 			}
 			if stale["price"] && s.PriceUSD != prev.PriceUSD || !stale["price"] && s.PriceUSD != 92000 {
 				t.Errorf("price %v", s.PriceUSD)
@@ -180,10 +218,16 @@ func TestCommittedSnapshots(t *testing.T) {
 	if math.Abs(s.HashrateEHs-implied) > 0.01 {
 		t.Errorf("hashrate %v, the difficulty implies %v", s.HashrateEHs, implied)
 	}
-	for _, f := range []string{netdata.FigHeight, netdata.FigDifficulty, netdata.FigHashrate, netdata.FigFees, netdata.FigPrice} {
+	for _, f := range []string{netdata.FigHeight, netdata.FigDifficulty, netdata.FigHashrate, netdata.FigFees, netdata.FigPrice, netdata.FigUsdVnd} {
 		if s.Figures[f].Source == "" {
 			t.Errorf("%s has no source", f)
 		}
+	}
+	// The dollar in dong: Vietcombank's selling rate that morning, in the
+	// source that reported it.
+	if r := s.Figures[netdata.FigUsdVnd]; s.UsdVnd != 26_403 || !strings.Contains(r.Source, "26,403 selling") ||
+		!strings.Contains(r.Source, "https://www.vietnamplus.vn/") || time.Unix(r.Time, 0).UTC().Format(time.DateOnly) != s.AsOf {
+		t.Errorf("usd_vnd %v: %+v", s.UsdVnd, r)
 	}
 	if _, ok := netdata.Dated("2024-01-01"); ok {
 		t.Error("a date with no snapshot")
@@ -224,6 +268,7 @@ func FuzzParsers(f *testing.F) {
 	f.Add([]byte(`{"error":[],"result":{"XXBTZUSD":{"c":["85000.1","0.001"]}}}`))
 	f.Add([]byte(`{"last":"85000","timestamp":"1764028800"}`))
 	f.Add([]byte(`{"currentHashrate":1.0687e21,"currentDifficulty":149.3e12}`))
+	f.Add([]byte(`<ExrateList><DateTime>11/25/2025 8:25:03 AM</DateTime><Exrate CurrencyCode="USD" Sell="26,403.00"/></ExrateList>`))
 	f.Fuzz(func(t *testing.T, body []byte) {
 		finite := func(what string, x float64) {
 			if math.IsNaN(x) || math.IsInf(x, 0) {
@@ -238,6 +283,9 @@ func FuzzParsers(f *testing.F) {
 		}
 		if h, err := netdata.ParseHashrate(body); err == nil {
 			finite("hashrate", h)
+		}
+		if r, err := netdata.ParseVietcombank(body); err == nil {
+			finite("vietcombank", r.VNDPerUSD)
 		}
 		for name, p := range map[string]func([]byte) (float64, error){"coinbase": netdata.ParseCoinbase, "kraken": netdata.ParseKraken, "bitstamp": netdata.ParseBitstamp} {
 			if x, err := p(body); err == nil {

@@ -26,7 +26,10 @@ const (
 	// Difficulty moves at most 4x per retarget (Bitcoin's own clamp).
 	maxDifficultyMove = 4.0
 	maxFeesBTC        = 50 // a mean above this per block is a bad answer
-	recent            = 7 * 24 * time.Hour
+	// The dong moves a few percent a year; a quarter between refreshes is
+	// a bad answer.
+	maxRateMove = 1.25
+	recent      = 7 * 24 * time.Hour
 )
 
 // Refresh reads every upstream once and returns prev updated with what
@@ -45,6 +48,7 @@ func Refresh(ctx context.Context, get Getter, up Upstreams, prev Snapshot, now t
 		"coinbase": up.Coinbase + PathCoinbase,
 		"kraken":   up.Kraken + PathKraken,
 		"bitstamp": up.Bitstamp + PathBitstamp,
+		"vcb":      up.Vietcombank + PathVietcombank,
 	}
 	results := map[string]result{}
 	var mu sync.Mutex
@@ -69,9 +73,10 @@ func Refresh(ctx context.Context, get Getter, up Upstreams, prev Snapshot, now t
 	next.Fixture = false
 	fail := func(fig string, err error) {
 		problems = append(problems, fmt.Errorf("%s: %w", fig, err))
-		f := next.Figures[fig]
-		f.Stale = true
-		next.Figures[fig] = f
+		if f, ok := next.Figures[fig]; ok {
+			f.Stale = true
+			next.Figures[fig] = f
+		}
 	}
 	fresh := func(fig, source string) {
 		next.Figures[fig] = Figure{Source: source, Time: now.Unix()}
@@ -151,13 +156,25 @@ func Refresh(ctx context.Context, get Getter, up Upstreams, prev Snapshot, now t
 		fresh(FigPrice, "median of "+strings.Join(names, ", "))
 	}
 
+	// The dollar in dong, as the bank dated it.
+	if b, err := body("vcb"); err != nil {
+		fail(FigUsdVnd, err)
+	} else if r, err := ParseVietcombank(b); err != nil {
+		fail(FigUsdVnd, err)
+	} else if err := checkRate(r, prev, now); err != nil {
+		fail(FigUsdVnd, err)
+	} else {
+		next.UsdVnd = r.VNDPerUSD
+		next.Figures[FigUsdVnd] = Figure{Source: RatePublisher + ", the US dollar's selling rate", Time: r.At.Unix()}
+	}
+
 	next.Stale = false
-	for _, f := range next.Figures {
-		next.Stale = next.Stale || f.Stale
+	for name, f := range next.Figures {
+		next.Stale = next.Stale || f.Stale && name != FigUsdVnd
 	}
 	next.Time = now.Unix()
 	next.AsOf = now.UTC().Format(time.DateOnly)
-	next.Source = "live: mempool.space and the BTC-USD spot prices of Coinbase, Kraken and Bitstamp"
+	next.Source = "live: mempool.space, the BTC-USD spot prices of Coinbase, Kraken and Bitstamp, and " + RatePublisher + "'s US dollar in dong"
 	return next, problems
 }
 
@@ -188,6 +205,23 @@ func checkPrice(p float64, prev Snapshot, now time.Time) error {
 	if prev.PriceUSD > 0 && now.Sub(time.Unix(last.Time, 0)) < recent &&
 		(p > prev.PriceUSD*maxPriceMove || p < prev.PriceUSD/maxPriceMove) {
 		return fmt.Errorf("%g USD is too far from the last price, %g", p, prev.PriceUSD)
+	}
+	return nil
+}
+
+// checkRate refuses a rate outside the bounds, one dated ahead of now or
+// before the last one, or one that moved more than maxRateMove from it.
+func checkRate(r Rate, prev Snapshot, now time.Time) error {
+	last := prev.Figures[FigUsdVnd]
+	switch {
+	case !(r.VNDPerUSD >= MinVNDPerUSD && r.VNDPerUSD <= MaxVNDPerUSD):
+		return fmt.Errorf("%g dong per dollar is absurd", r.VNDPerUSD)
+	case r.At.After(now.Add(time.Hour)):
+		return fmt.Errorf("dated %v, ahead of now", r.At)
+	case prev.UsdVnd > 0 && r.At.Unix() < last.Time:
+		return fmt.Errorf("dated %v, before the last rate's %v", r.At, time.Unix(last.Time, 0).UTC())
+	case prev.UsdVnd > 0 && (r.VNDPerUSD > prev.UsdVnd*maxRateMove || r.VNDPerUSD < prev.UsdVnd/maxRateMove):
+		return fmt.Errorf("%g dong per dollar is too far from the last rate, %g", r.VNDPerUSD, prev.UsdVnd)
 	}
 	return nil
 }

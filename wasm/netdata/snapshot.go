@@ -2,8 +2,9 @@
 // snapshot of the chain tip, its difficulty, the fees blocks pay and the
 // bitcoin price, each with its time and source; the dated snapshots
 // committed with the code (snapshots/*.json, which ?asof= pins); parsers
-// for the public upstreams that a live refresh reads (mempool.space and
-// three exchanges), by their documented response shapes; and the rules that
+// for the public upstreams that a live refresh reads (mempool.space, three
+// exchanges, and Vietcombank for the dollar in dong), by their documented
+// response shapes; and the rules that
 // refuse an absurd figure and keep the last good one, marked stale.
 //
 // The package is pure Go: it must never import syscall/js or net/http.
@@ -28,6 +29,18 @@ const (
 	FigHashrate   = "hashrate"
 	FigFees       = "fees"
 	FigPrice      = "price"
+	// The US dollar in dong: no network figure, but what a Vietnamese
+	// reader's amounts are shown in. Its failure leaves the snapshot's
+	// Stale alone, which speaks for the network figures.
+	FigUsdVnd = "usd_vnd"
+)
+
+// The dollar in dong comes from one bank's published selling rate, and
+// any rate outside these bounds is refused, wherever it comes from.
+const (
+	RatePublisher = "Vietcombank"
+	MinVNDPerUSD  = 1_000
+	MaxVNDPerUSD  = 1_000_000
 )
 
 // Figure says where one number of a snapshot comes from.
@@ -53,8 +66,9 @@ type Snapshot struct {
 	SubsidyBTC  float64           `json:"subsidy_btc"`
 	FeesBTC     float64           `json:"fees_btc"` // mean per block over the last 144 blocks
 	PriceUSD    float64           `json:"price_usd"`
+	UsdVnd      float64           `json:"usd_vnd,omitempty"` // dong per US dollar, RatePublisher's selling rate; 0: unknown
 	Figures     map[string]Figure `json:"figures"`
-	Stale       bool              `json:"stale"` // some figure could not be refreshed
+	Stale       bool              `json:"stale"` // some network figure (not usd_vnd) could not be refreshed
 	// Estimated: the height was moved on by the clock (EstimatedAt).
 	Estimated bool `json:"estimated,omitempty"`
 	// Fixture marks test data that follows the upstreams' documented shapes

@@ -2,10 +2,13 @@ package netdata
 
 import (
 	"encoding/json"
+	"encoding/xml"
 	"errors"
 	"fmt"
 	"math"
 	"strconv"
+	"strings"
+	"time"
 )
 
 // Upstreams are the base URLs a refresh reads: public APIs that need no
@@ -15,6 +18,13 @@ type Upstreams struct {
 	Coinbase string
 	Kraken   string
 	Bitstamp string
+	// Vietcombank publishes its exchange rates as XML: the dollar in dong.
+	Vietcombank string
+}
+
+// AllAt points every upstream at one origin: a fake, in tests.
+func AllAt(origin string) Upstreams {
+	return Upstreams{Mempool: origin, Coinbase: origin, Kraken: origin, Bitstamp: origin, Vietcombank: origin}
 }
 
 // PublicUpstreams are the real services.
@@ -24,6 +34,9 @@ func PublicUpstreams() Upstreams {
 		Coinbase: "https://api.coinbase.com",
 		Kraken:   "https://api.kraken.com",
 		Bitstamp: "https://www.bitstamp.net",
+		// Its feed asks for no more than a request every five minutes;
+		// the edge's cron asks every ten.
+		Vietcombank: "https://portal.vietcombank.com.vn",
 	}
 }
 
@@ -35,6 +48,7 @@ const (
 	PathCoinbase    = "/v2/prices/BTC-USD/spot"
 	PathKraken      = "/0/public/Ticker?pair=XBTUSD"
 	PathBitstamp    = "/api/v2/ticker/btcusd/"
+	PathVietcombank = "/Usercontrols/TVPortal.TyGia/pXML.aspx"
 )
 
 // Tip is the chain tip as mempool.space's /api/v1/blocks reports it.
@@ -161,4 +175,49 @@ func decimal(who, s string) (float64, error) {
 		return 0, fmt.Errorf("%s: price %q is not a number", who, s)
 	}
 	return x, nil
+}
+
+// Rate is the US dollar in dong as a bank published it.
+type Rate struct {
+	VNDPerUSD float64
+	At        time.Time // when the bank dated it
+}
+
+// vietnam is Vietcombank's clock: Indochina Time, UTC+7, which has no
+// daylight saving.
+var vietnam = time.FixedZone("ICT", 7*60*60)
+
+// ParseVietcombank reads Vietcombank's rates: <ExrateList>, its
+// <DateTime> (1/2/2006 3:04:05 PM, Vietnam's time) and one <Exrate> per
+// currency with CurrencyCode and Buy, Transfer and Sell in dong written
+// with thousands commas (26,412.00). It returns the dollar's selling rate,
+// the one the Vietnamese press quotes ("bán ra").
+func ParseVietcombank(body []byte) (Rate, error) {
+	var list struct {
+		XMLName  xml.Name `xml:"ExrateList"`
+		DateTime string
+		Exrate   []struct {
+			CurrencyCode string `xml:",attr"`
+			Sell         string `xml:",attr"`
+		}
+	}
+	if err := xml.Unmarshal(body, &list); err != nil {
+		return Rate{}, fmt.Errorf("vietcombank: %w", err)
+	}
+	at, err := time.ParseInLocation("1/2/2006 3:04:05 PM", strings.TrimSpace(list.DateTime), vietnam)
+	if err != nil {
+		return Rate{}, fmt.Errorf("vietcombank: DateTime %q is not M/D/YYYY h:mm:ss AM", list.DateTime)
+	}
+	for _, x := range list.Exrate {
+		if x.CurrencyCode != "USD" {
+			continue
+		}
+		sell := strings.ReplaceAll(x.Sell, ",", "")
+		if sell == "" || strings.ContainsAny(sell, "eEnNxXpP_") {
+			return Rate{}, fmt.Errorf("vietcombank: the dollar's Sell %q is not a number", x.Sell)
+		}
+		r, err := decimal("vietcombank", sell)
+		return Rate{r, at}, err
+	}
+	return Rate{}, errors.New("vietcombank: no USD rate")
 }

@@ -8,17 +8,22 @@ import (
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/locale"
+	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
 
 // The dong. Any calculator shows its dollar amounts in VND when its query
-// says currency=VND and gives the rate: usd_vnd (dong per dollar, as its
-// publisher wrote it) with usd_vnd_date (the day it was published) and
-// usd_vnd_source (who published it). The site commits no rate: none has a
-// source it can cite, so the page that asks for dong names its own. The
-// calculators compute in dollars; only the display changes.
+// says currency=VND, at the rate its figures carry (Vietcombank's selling
+// rate: live from the edge, or the committed snapshot's with its source) or
+// at one the query gives: usd_vnd (dong per dollar, as its publisher wrote
+// it) with usd_vnd_date (the day it was published) and usd_vnd_source (who
+// published it), for a newsroom that quotes its own. The calculators
+// compute in dollars; only the display changes.
 
 // Display parameters of the dong, beside a calculator's own.
 var dongParams = []string{"currency", "usd_vnd", "usd_vnd_date", "usd_vnd_source"}
+
+// vietnam is where the dong's rate is dated: a day there is UTC+7's.
+var vietnam = time.FixedZone("ICT", 7*60*60)
 
 // dong is a rate to show dollars in dong.
 type dong struct {
@@ -27,9 +32,10 @@ type dong struct {
 	source string
 }
 
-// dongOf reads the dong parameters of q; nil when q asks for dollars. A
-// request for dong without a usable rate is an error naming the field.
-func dongOf(q url.Values) (*dong, *calc.FieldError) {
+// dongOf reads the dong parameters of q, the rate from snapshot s unless q
+// gives one; nil when q asks for dollars. A request for dong without a
+// usable rate is an error naming the field.
+func dongOf(q url.Values, s netdata.Snapshot) (*dong, *calc.FieldError) {
 	switch strings.ToUpper(strings.TrimSpace(q.Get("currency"))) {
 	case "", "USD":
 		return nil, nil
@@ -38,11 +44,15 @@ func dongOf(q url.Values) (*dong, *calc.FieldError) {
 		return nil, dongError("currency", "must be USD or VND, got %s", calc.Input(fmt.Sprintf("%q", q.Get("currency"))))
 	}
 	rate := strings.TrimSpace(q.Get("usd_vnd"))
+	if rate == "" && s.UsdVnd > 0 {
+		at := time.Unix(s.Figures[netdata.FigUsdVnd].Time, 0).In(vietnam)
+		return &dong{perUSD: s.UsdVnd, date: at, source: netdata.RatePublisher}, nil
+	}
 	if rate == "" {
-		return nil, dongError("usd_vnd", "is required to show VND: dong per US dollar, with usd_vnd_date and usd_vnd_source")
+		return nil, dongError("usd_vnd", "is required to show VND with figures that carry no rate: dong per US dollar, with usd_vnd_date and usd_vnd_source")
 	}
 	x, err := calc.ParseNumber(rate, "VND per USD")
-	if err != nil || x < 1000 || x > 1e6 {
+	if err != nil || x < netdata.MinVNDPerUSD || x > netdata.MaxVNDPerUSD {
 		return nil, dongError("usd_vnd", "must be dong per US dollar, from 1,000 to 1,000,000, got %s", calc.Input(fmt.Sprintf("%q", rate)))
 	}
 	date, err := time.Parse("2006-01-02", strings.TrimSpace(q.Get("usd_vnd_date")))
@@ -64,7 +74,7 @@ func dongError(field, format string, args ...any) *calc.FieldError {
 // dongLines are the dong's English words, which the catalog translates.
 var dongLines = []string{
 	"must be USD or VND, got %s",
-	"is required to show VND: dong per US dollar, with usd_vnd_date and usd_vnd_source",
+	"is required to show VND with figures that carry no rate: dong per US dollar, with usd_vnd_date and usd_vnd_source",
 	"must be dong per US dollar, from 1,000 to 1,000,000, got %s",
 	"is required with usd_vnd: the day the rate was published, such as 2025-11-25",
 	"is required with usd_vnd: who published the rate, in at most 80 characters",

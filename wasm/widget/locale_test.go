@@ -147,8 +147,29 @@ func TestDong(t *testing.T) {
 	if !strings.Contains(vi.Query, "currency=VND") || !strings.Contains(vi.Query, "usd_vnd_source=Vietcombank") {
 		t.Errorf("the link %q loses the dong", vi.Query)
 	}
+	// Without a rate in the query, the figures' own: the committed
+	// snapshot's is Vietcombank's selling rate on its day.
+	own := w.RenderIn(netdata.Committed(), "currency=VND", locale.VI)
+	if own.Error != nil || own.Values[0].Text != human.Vietnamese.Dong(lead*26_403) ||
+		own.Rate != "Số tiền tính bằng VND theo tỷ giá 26.403 đồng mỗi đô la Mỹ (Vietcombank, 25 tháng 11 năm 2025)" {
+		t.Errorf("at the figures' rate: %+v %q", own.Error, own.Rate)
+	}
+	if en := w.Render(netdata.Committed(), "currency=vnd"); en.Rate != "Amounts in VND at 26,403 dong per US dollar (Vietcombank, 25 Nov 2025)" {
+		t.Errorf("in English: %q", en.Rate)
+	}
+	// A live rate is dated by Vietnam's clock: 23:30 UTC is the next day there.
+	liveSnap := netdata.Committed()
+	liveSnap.UsdVnd = 26_500
+	liveSnap.Figures = map[string]netdata.Figure{netdata.FigUsdVnd: {Time: time.Date(2026, 11, 25, 23, 30, 0, 0, time.UTC).Unix()}}
+	if r := w.Render(liveSnap, "currency=VND"); !strings.HasSuffix(r.Rate, "(Vietcombank, 26 Nov 2026)") || r.Values[0].Raw != usd.Values[0].Raw {
+		t.Errorf("live rate: %q", r.Rate)
+	}
+	noRate := netdata.Committed()
+	noRate.UsdVnd = 0
+	if r := w.RenderIn(noRate, "currency=VND", locale.VI); r.Error == nil || r.Error.Field != "usd_vnd" || !strings.Contains(r.Error.Message, "usd_vnd_date") {
+		t.Errorf("no rate anywhere: %+v", r.Error)
+	}
 	for query, field := range map[string]string{
-		"currency=VND":                   "usd_vnd",
 		"currency=VND&usd_vnd=26345":     "usd_vnd_date",
 		"currency=EUR":                   "currency",
 		"currency=VND&usd_vnd=3&" + rate: "usd_vnd",

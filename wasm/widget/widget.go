@@ -174,6 +174,16 @@ type Understood struct {
 	Text string `json:"text"` // the number without grouping, in the reader's style
 }
 
+// Dollars says some result is an amount in dollars, which dong can show.
+func (w *Widget) Dollars() bool {
+	for _, o := range w.Outputs {
+		if o.Kind == USD {
+			return true
+		}
+	}
+	return false
+}
+
 // Params returns the calculator's parameters for a scenario: each input's
 // value from q when q has it (even empty, which the calculator then
 // refuses), its start value for snapshot s otherwise. Parameters that are
@@ -206,7 +216,7 @@ func (w *Widget) RenderIn(s netdata.Snapshot, rawQuery string, lang locale.Tag) 
 	if err != nil {
 		return Result{Status: calc.StatusBadInput, Error: &calc.FieldError{Message: "the URL's parameters are malformed: " + err.Error()}}
 	}
-	vnd, bad := dongOf(q)
+	vnd, bad := dongOf(q, s)
 	if bad != nil {
 		fe := *bad
 		fe.Message = fe.In(lang)

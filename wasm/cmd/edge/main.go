@@ -78,7 +78,7 @@ func refresh(ctx context.Context) error {
 	}
 	up := netdata.PublicUpstreams()
 	if u := cloudflare.Getenv("UPSTREAM"); u != "" {
-		up = netdata.Upstreams{Mempool: u, Coinbase: u, Kraken: u, Bitstamp: u}
+		up = netdata.AllAt(u)
 	}
 	next, problems := netdata.Refresh(ctx, get, up, prev, time.Now())
 	for _, p := range problems {

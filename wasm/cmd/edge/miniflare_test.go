@@ -62,6 +62,7 @@ type networkAnswer struct {
 		Live     bool
 		Height   int64
 		PriceUSD float64 `json:"price_usd"`
+		UsdVnd   float64 `json:"usd_vnd"`
 		Stale    bool
 		Figures  map[string]struct {
 			Stale  bool
@@ -74,7 +75,8 @@ type networkAnswer struct {
 // a fake upstream on loopback: before the Cron Trigger fires, the network
 // answer is the committed snapshot; the trigger stores a fresh one in KV,
 // which /api/v1/network then answers; with the exchanges down, the next
-// run keeps the last price, marked stale, and refreshes the rest.
+// run keeps the last price, marked stale, and refreshes the rest. The
+// dollar in dong comes and stays the same way.
 func TestCronRefreshesKV(t *testing.T) {
 	root := filepath.Join("..", "..", "..")
 	e2e := filepath.Join(root, "build", "e2e")
@@ -127,11 +129,12 @@ func TestCronRefreshesKV(t *testing.T) {
 	}
 	var stored struct{ KV netdata.Snapshot }
 	run.ask("cron", &stored)
-	if stored.KV.Height != st.Height || stored.KV.Bits != chain.FormatBits(st.Bits) || stored.KV.PriceUSD != 91000.50 || stored.KV.Stale {
+	if stored.KV.Height != st.Height || stored.KV.Bits != chain.FormatBits(st.Bits) || stored.KV.PriceUSD != 91000.50 || stored.KV.Stale ||
+		stored.KV.UsdVnd != 26_412 || stored.KV.Figures[netdata.FigUsdVnd].Time != st.VNDAt.Unix() {
 		t.Errorf("KV after the cron: %+v", stored.KV)
 	}
 	run.ask("/api/v1/network", &after)
-	if !after.Body.Live || after.Body.Height != st.Height || after.Body.Stale || after.CacheControl != "public, max-age=60" {
+	if !after.Body.Live || after.Body.Height != st.Height || after.Body.Stale || after.Body.UsdVnd != 26_412 || after.CacheControl != "public, max-age=60" {
 		t.Errorf("after the cron: %+v", after)
 	}
 	if age := after.Body.Figures["price"].AgeSec; age < 0 || age > 60 {
@@ -152,12 +155,13 @@ func TestCronRefreshesKV(t *testing.T) {
 	}
 
 	st.Height++
-	st.Fail = map[string]int{netdata.PathCoinbase: 500, netdata.PathKraken: 503, netdata.PathBitstamp: 502}
+	st.Fail = map[string]int{netdata.PathCoinbase: 500, netdata.PathKraken: 503, netdata.PathBitstamp: 502, netdata.PathVietcombank: 503}
 	fake.Set(st)
 	run.ask("cron", &stored)
 	run.ask("/api/v1/network", &broken)
 	if broken.Body.Height != st.Height || broken.Body.PriceUSD != 91000.50 || !broken.Body.Stale ||
-		!broken.Body.Figures["price"].Stale || broken.Body.Figures["height"].Stale {
+		!broken.Body.Figures["price"].Stale || broken.Body.Figures["height"].Stale ||
+		broken.Body.UsdVnd != 26_412 || !broken.Body.Figures["usd_vnd"].Stale {
 		t.Errorf("with the exchanges down: %+v", broken)
 	}
 }
