@@ -37,8 +37,9 @@ func liveSnapshot() netdata.Snapshot {
 	now := time.Now().Add(-3 * time.Minute).Truncate(time.Second)
 	s.AsOf, s.Time, s.TipTime = now.UTC().Format(time.DateOnly), now.Unix(), now.Unix()
 	s.Height, s.PriceUSD, s.FeesBTC, s.Fixture = 978_123, 91_234, 0.031, true
+	s.Source, s.UsdVnd = netdata.LiveSource, 26_500
 	s.Figures = map[string]netdata.Figure{}
-	for _, f := range []string{"height", "difficulty", "hashrate", "fees", "price"} {
+	for _, f := range []string{"height", "difficulty", "hashrate", "fees", "price", "usd_vnd"} {
 		s.Figures[f] = netdata.Figure{Source: "fixture", Time: now.Unix()}
 	}
 	return s
@@ -82,6 +83,24 @@ func TestPageGoesLive(t *testing.T) {
 	}
 	got, want := settled(t, tb, "hashprice")
 	sameOutputs(t, "live hashprice", got, want)
+
+	// The line names the live figures' sources, in the page's language,
+	// and dong comes at the live rate.
+	var source, viSource, rate string
+	tb.run(t,
+		evaluate(`document.querySelector('section[data-calc="hashprice"] .figures-source').textContent`, &source),
+		chromedp.Navigate(srv.URL+"/vi/hashprice/?hashprice-1.currency=VND"),
+		waitWasm(), waitNetwork(),
+		until(`document.querySelector("#hashprice-1 .rate-line").textContent.includes("26.500")`, 10*time.Second),
+		evaluate(`document.querySelector("#hashprice-1 .figures-source").textContent`, &viSource),
+		evaluate(`document.querySelector("#hashprice-1 .rate-line").textContent`, &rate),
+	)
+	if source != netdata.LiveSource || !strings.HasPrefix(viSource, "trực tiếp: mempool.space") {
+		t.Errorf("the figures' source: %q; in Vietnamese %q", source, viSource)
+	}
+	if !strings.Contains(rate, "26.500 đồng mỗi đô la Mỹ (Vietcombank, ") {
+		t.Errorf("dong at the live rate: %q", rate)
+	}
 }
 
 // TestTypedInputSurvivesTheLiveFigures: the reader types before the live

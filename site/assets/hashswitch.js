@@ -337,6 +337,7 @@ function refresh(go, section, freshness) {
   const time = line.querySelector("time");
   time.dateTime = freshness.iso;
   time.textContent = form.querySelector("[name=height]") ? freshness.height_text : freshness.text;
+  section.querySelector(".figures-source").textContent = freshness.source;
 }
 
 // ---------- the in-browser miner

@@ -18,6 +18,9 @@ type Style struct {
 	Billion        string
 	Days           string // "862 days 04:12:09"
 	Passed         string // a countdown whose moment has passed
+	// Short are a chart tick's thousands, millions, billions and
+	// trillions: k, M, B, T in English; nghìn, tr, tỷ, nghìn tỷ.
+	Short [4]string
 	// Dollars writes an amount already written as digits: "$85,000" in
 	// English, "85.000 USD" in Vietnamese, as newspapers there do.
 	Dollars func(digits string) string
@@ -27,9 +30,9 @@ type Style struct {
 // package write English.
 var (
 	English = &Style{Decimal: ".", Group: ",", Million: "million", Billion: "billion", Days: "days", Passed: "passed",
-		Dollars: func(digits string) string { return "$" + digits }}
+		Short: [4]string{"k", "M", "B", "T"}, Dollars: func(digits string) string { return "$" + digits }}
 	Vietnamese = &Style{Decimal: ",", Group: ".", Million: "triệu", Billion: "tỷ", Days: "ngày", Passed: "đã qua",
-		Dollars: func(digits string) string { return digits + " USD" }}
+		Short: [4]string{" nghìn", " tr", " tỷ", " nghìn tỷ"}, Dollars: func(digits string) string { return digits + " USD" }}
 )
 
 // USD writes dollars: cents below $100, whole dollars below a million,

@@ -32,6 +32,9 @@ const (
 	recent      = 7 * 24 * time.Hour
 )
 
+// LiveSource is a refreshed snapshot's line for people.
+const LiveSource = "live: mempool.space, the BTC-USD spot prices of Coinbase, Kraken and Bitstamp, and " + RatePublisher + "'s US dollar in dong"
+
 // Refresh reads every upstream once and returns prev updated with what
 // could be read and passed the sanity rules; a figure that failed keeps
 // prev's value and is marked stale, so one upstream down never blanks the
@@ -174,7 +177,7 @@ func Refresh(ctx context.Context, get Getter, up Upstreams, prev Snapshot, now t
 	}
 	next.Time = now.Unix()
 	next.AsOf = now.UTC().Format(time.DateOnly)
-	next.Source = "live: mempool.space, the BTC-USD spot prices of Coinbase, Kraken and Bitstamp, and " + RatePublisher + "'s US dollar in dong"
+	next.Source = LiveSource
 	return next, problems
 }
 

@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
+	"github.com/hashswitch/hashswitch/wasm/chart"
 	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
@@ -91,6 +92,37 @@ func (d *dong) line(lang locale.Tag) string {
 // PH/s per day", in lang.
 func (d *dong) unit(lang locale.Tag, unit string) string {
 	return strings.ReplaceAll(lang.T(unit), "USD", "VND")
+}
+
+// chart scales a chart's axes in dollars (their labels say USD) to dong;
+// their ticks become plain compact numbers, the label naming the currency.
+func (d *dong) chart(c *chart.Chart) {
+	scale := func(xs []float64) {
+		for i := range xs {
+			xs[i] *= d.perUSD
+		}
+	}
+	if strings.Contains(c.XLabel, "USD") {
+		for i := range c.Series {
+			scale(c.Series[i].X)
+		}
+		if c.Marker != nil {
+			c.Marker.X *= d.perUSD
+		}
+		c.FormatX = chart.Compact
+	}
+	if strings.Contains(c.YLabel, "USD") {
+		for i := range c.Series {
+			scale(c.Series[i].Y)
+		}
+		for i := range c.Bars {
+			c.Bars[i].Value *= d.perUSD
+		}
+		if c.Marker != nil {
+			c.Marker.Y *= d.perUSD
+		}
+		c.FormatY = chart.Compact
+	}
 }
 
 // encodeDong appends the dong parameters of q to a scenario's query, so

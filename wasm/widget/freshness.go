@@ -25,8 +25,9 @@ type Freshness struct {
 	// HeightText is Text for a calculator that starts from the block
 	// height, which says when the height is an estimate.
 	HeightText string `json:"height_text"`
-	Warn       bool   `json:"warn"` // older than StaleAfter, or stale upstream
-	ISO        string `json:"iso"`  // the figures' date, for <time datetime>
+	Warn       bool   `json:"warn"`   // older than StaleAfter, or stale upstream
+	ISO        string `json:"iso"`    // the figures' date, for <time datetime>
+	Source     string `json:"source"` // where the figures come from, in the line's language
 }
 
 // For is the line for widget w: HeightText when w starts from the height.
@@ -62,7 +63,7 @@ func Day(lang locale.Tag, t time.Time) string { return t.Format(dayLayouts[lang]
 // FreshnessIn is FreshnessOf in language lang.
 func FreshnessIn(s netdata.Snapshot, now time.Time, from string, lang locale.Tag) Freshness {
 	at := time.Unix(s.Time, 0).UTC()
-	f := Freshness{ISO: s.AsOf}
+	f := Freshness{ISO: s.AsOf, Source: lang.T(s.Source)}
 	age := now.Sub(at)
 	days := int64(age / (24 * time.Hour))
 	st := lang.Style()

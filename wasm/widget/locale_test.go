@@ -38,12 +38,14 @@ func TestRenderInVietnamese(t *testing.T) {
 	if got, _ := w.RenderIn(netdata.Committed(), vi.Query, locale.EN).Values[0].Raw.(float64); got != en.Values[0].Raw {
 		t.Errorf("the Vietnamese link %q computes %v in English", vi.Query, got)
 	}
-	for _, want := range []string{"Hashprice khi giá bitcoin thay đổi", "Giá bitcoin (USD)", "hiện tại $36,01"} {
+	// Ticks lose the dollar sign (the axis says USD) and abbreviate the
+	// Vietnamese way; the marker's amount is written as the outputs are.
+	for _, want := range []string{"Hashprice khi giá bitcoin thay đổi", "Giá bitcoin (USD)", "hiện tại 36,01 USD", ">100 nghìn<"} {
 		if !strings.Contains(vi.Chart, want) || !strings.Contains(vi.ChartNarrow, want) {
 			t.Errorf("the Vietnamese chart lacks %q", want)
 		}
 	}
-	if strings.Contains(vi.Chart, "as the bitcoin price moves") || strings.Contains(vi.Table, "Bitcoin price") {
+	if strings.Contains(vi.Chart, "as the bitcoin price moves") || strings.Contains(vi.Table, "Bitcoin price") || strings.Contains(vi.Chart+vi.Table, "$") {
 		t.Error("the Vietnamese chart or its table is in English")
 	}
 	golden := filepath.Join("testdata", "hashprice.vi.golden")
@@ -146,6 +148,16 @@ func TestDong(t *testing.T) {
 	}
 	if !strings.Contains(vi.Query, "currency=VND") || !strings.Contains(vi.Query, "usd_vnd_source=Vietcombank") {
 		t.Errorf("the link %q loses the dong", vi.Query)
+	}
+	// The chart's dollar axes in dong: the price axis and hashprice scaled,
+	// labelled VND, the marker at the scenario's amount in dong.
+	for _, want := range []string{"Giá bitcoin (VND)", "VND mỗi PH/s mỗi ngày", ">2 tỷ<", "hiện tại " + vi.Values[0].Text + "<"} {
+		if !strings.Contains(vi.Chart, want) {
+			t.Errorf("the chart in dong lacks %q", want)
+		}
+	}
+	if strings.Contains(vi.Chart+vi.Table, "USD") {
+		t.Error("the chart in dong still says USD")
 	}
 	// Without a rate in the query, the figures' own: the committed
 	// snapshot's is Vietcombank's selling rate on its day.

@@ -49,6 +49,7 @@ func ReaderStrings() []string {
 	add(words...)
 	add(freshnessLines...)
 	add(dongLines...)
+	add(netdata.LiveSource)
 	for _, date := range netdata.Dates() { // where the committed figures come from
 		if s, ok := netdata.Dated(date); ok {
 			add(s.Source)
@@ -71,29 +72,49 @@ func (w *Widget) chart() *chart.Chart {
 }
 
 // translateChart writes a chart's words in lang, and its numbers in lang's
-// style: ticks and table cells are written by the calculator in English
-// ("$1.2M", "85,000"), so their point and comma are swapped; a marker's
-// label is a word and a number ("now $36.01").
-func translateChart(c *chart.Chart, lang locale.Tag) {
-	if lang == locale.EN {
+// style; with vnd, its dollars in dong. Ticks and table cells are written
+// by the calculator in English ("$1.2M", "85k"): a Vietnamese tick loses
+// the dollar sign (the axis says the currency), swaps point and comma and
+// abbreviates the Vietnamese way ("1,2 tr"). A marker's label is a word and
+// a number ("now $36.01"), an amount written again in lang's style.
+func translateChart(c *chart.Chart, lang locale.Tag, vnd *dong) {
+	st := lang.Style()
+	money := st.USD
+	if vnd != nil {
+		money = func(x float64) string { return st.Dong(x) }
+		vnd.chart(c)
+	}
+	if lang == locale.EN && vnd == nil {
 		return
 	}
 	c.Title, c.XLabel, c.YLabel = lang.T(c.Title), lang.T(c.XLabel), lang.T(c.YLabel)
+	if vnd != nil {
+		c.XLabel, c.YLabel = strings.ReplaceAll(c.XLabel, "USD", "VND"), strings.ReplaceAll(c.YLabel, "USD", "VND")
+	}
 	for i := range c.Series {
 		c.Series[i].Name = lang.T(c.Series[i].Name)
 	}
 	for i := range c.Bars {
 		c.Bars[i].Label = lang.T(c.Bars[i].Label)
 	}
-	if c.Marker != nil {
-		word, number, _ := strings.Cut(c.Marker.Label, " ")
-		c.Marker.Label = lang.T(word) + " " + lang.Shown(number)
+	if m := c.Marker; m != nil {
+		word, number, _ := strings.Cut(m.Label, " ")
+		if strings.HasPrefix(number, "$") {
+			number = money(m.Y)
+		} else {
+			number = lang.Shown(number)
+		}
+		m.Label = lang.T(word) + " " + number
 	}
+	if lang == locale.EN {
+		return
+	}
+	short := strings.NewReplacer("k", st.Short[0], "M", st.Short[1], "B", st.Short[2], "T", st.Short[3])
 	for _, f := range []*func(float64) string{&c.FormatX, &c.FormatY} {
 		english := *f
 		if english == nil {
 			english = chart.Compact
 		}
-		*f = func(v float64) string { return lang.Shown(english(v)) }
+		*f = func(v float64) string { return short.Replace(lang.Shown(strings.TrimPrefix(english(v), "$"))) }
 	}
 }

@@ -256,7 +256,7 @@ func (w *Widget) RenderIn(s netdata.Snapshot, rawQuery string, lang locale.Tag) 
 		r.Rate = vnd.line(lang)
 	}
 	if c := w.Calc.Draw(query, result); c != nil {
-		translateChart(c, lang)
+		translateChart(c, lang, vnd)
 		r.Chart, r.Table = c.SVG(), c.Table()
 		c.Width, c.ID = chart.Narrow, c.ID+"-narrow"
 		r.ChartNarrow = c.SVG()
