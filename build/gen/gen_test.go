@@ -314,7 +314,7 @@ func TestTranslationsAreLinked(t *testing.T) {
 	for _, c := range []struct{ page, want string }{
 		{en, `<html lang="en">`}, {en, `<a href="/vi/hashprice/" hreflang="vi" lang="vi">Tiếng Việt</a>`}, {en, `href="/manifest.webmanifest"`},
 		{vi, `<html lang="vi">`}, {vi, `<a href="/hashprice/" hreflang="en" lang="en">English</a>`}, {vi, `href="/vi/manifest.webmanifest"`},
-		{vi, `<a href="/vi/halving/">Halving</a>`}, {vi, `Hashprice là gì`},
+		{vi, `<a href="/vi/halving/">Halving</a>`}, {vi, `Hashprice là gì`}, {vi, `<a href="/api/" hreflang="en">API (tiếng Anh)</a>`},
 	} {
 		if !strings.Contains(c.page, c.want) {
 			t.Errorf("no %s", c.want)
