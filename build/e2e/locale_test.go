@@ -12,6 +12,7 @@ import (
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
 
+	"github.com/hashswitch/hashswitch/wasm/human"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 	"github.com/hashswitch/hashswitch/wasm/widget"
 )
@@ -143,17 +144,19 @@ func TestVietnameseEmbed(t *testing.T) {
 	}
 }
 
-// TestVietnameseEmbedOnAnotherOrigin frames /vi/embed/hashprice/ in a
-// newsroom's page of another origin: the browser lets it be framed, embed.js
-// resizes it, and it goes live when a keyboard reader tabs into it, with
-// its Vietnamese strings' data block allowed by the CSP (a refusal would be
-// a console error, which fails the test).
+// TestVietnameseEmbedOnAnotherOrigin frames /vi/embed/hashprice/ in dong
+// in a newsroom's page of another origin: the browser lets it be framed,
+// embed.js resizes it, and it goes live when a keyboard reader tabs into
+// it, with its Vietnamese strings' data block allowed by the CSP (a refusal
+// would be a console error, which fails the test). Read through the frame:
+// Vietnamese labels and dates, the amount in dong at the figures' rate with
+// its day, and 85.000 typed computing what 85000 computes natively.
 func TestVietnameseEmbedOnAnotherOrigin(t *testing.T) {
 	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		fmt.Fprintf(w, `<!doctype html><html lang="vi"><head><title>Báo</title><link rel="icon" href="data:,"></head><body>
 <p>Một bài báo.</p>
-<iframe id="calc" src="%[1]s/vi/embed/hashprice/?price=60000" title="Hashprice" width="100%%" height="100"></iframe>
+<iframe id="calc" src="%[1]s/vi/embed/hashprice/?price=60000&amp;currency=VND" title="Hashprice" width="100%%" height="100"></iframe>
 <script>
 window.live = [];
 addEventListener("message", (e) => { if (e.data && e.data.type === "hashswitch:ready") live.push(e.data.name + " " + e.origin); });
@@ -175,5 +178,40 @@ addEventListener("message", (e) => { if (e.data && e.data.type === "hashswitch:r
 	tb.run(t, until(`window.live.length === 1`, 30*time.Second), evaluate(`window.live`, &live))
 	if len(live) != 1 || live[0] != "hashprice "+site.URL {
 		t.Errorf("ready messages %v", live)
+	}
+
+	// The newsroom's page and the embed are two origins of one site
+	// (127.0.0.1, two ports), so Chrome keeps the frame in the page's
+	// process, where queries from its node reach in.
+	var frames []*chromedp.Node
+	tb.run(t, into(chromedp.Nodes(chromedp.CSS("#calc")), &frames))
+	in := chromedp.FromNode(frames[0])
+	text := func(sel string, dst *string) chromedp.Action[chromedp.Void] {
+		return into(chromedp.TextContent(chromedp.CSS(sel), in), dst)
+	}
+	const lead = `output[data-key="hashprice_usd_per_ph_day"]`
+	s := netdata.Committed()
+	want := func(price float64) string {
+		r := widget.Lookup("hashprice").Render(s, fmt.Sprintf("price=%g", price))
+		return human.Vietnamese.Dong(r.Values[0].Raw.(float64) * s.UsdVnd)
+	}
+	var label, fresh, rate, at60k string
+	tb.run(t,
+		chromedp.Poll[chromedp.Void](fmt.Sprintf(`document.querySelector(%q).value === %q`, lead, want(60000)),
+			chromedp.WithPollingInFrame(frames[0]), chromedp.WithPollingTimeout(10*time.Second)),
+		text(`label[for="calc-price"]`, &label),
+		text(".freshness", &fresh),
+		text(".rate-line", &rate),
+		text(lead, &at60k),
+		// The reader clears the price and types the Vietnamese way.
+		chromedp.SendKeys(chromedp.CSS(`input[name="price"]`), kb.End+strings.Repeat(kb.Backspace, 12)+"85.000", in),
+		chromedp.Poll[chromedp.Void](fmt.Sprintf(`document.querySelector(%q).value === %q`, lead, want(85000)),
+			chromedp.WithPollingInFrame(frames[0]), chromedp.WithPollingTimeout(10*time.Second)),
+	)
+	if !strings.Contains(label, "Giá bitcoin") || !strings.Contains(fresh, "tháng 11 năm 2025") {
+		t.Errorf("in the frame: label %q, freshness %q", label, fresh)
+	}
+	if !strings.HasSuffix(at60k, " đồng") || !strings.Contains(rate, "26.403 đồng mỗi đô la Mỹ (Vietcombank, 25 tháng 11 năm 2025)") {
+		t.Errorf("in the frame at $60,000: %q; %q", at60k, rate)
 	}
 }
