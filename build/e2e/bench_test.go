@@ -415,16 +415,19 @@ func buildHashBench(dir string) error {
 
 // BenchmarkBrowserKeystroke times what one keystroke costs each calculator
 // of /calculators/ in the page's Go: hashswitch.widget with the form's
-// values, 60 times alternating two values of its first input, from the
+// values, 200 times alternating two values of its first input, from the
 // very first call, with the page's idle time between keystrokes (where it
 // runs Go's collector, as the page does). It reports the first call and
-// p50/p99 of each, and the worst p99 (the goal is 4 ms).
+// p50/p99 of each, the first call included (nearest rank: the 198th of
+// 200), and the worst p99 (the goal is 4 ms).
 func BenchmarkBrowserKeystroke(b *testing.B) {
-	tb := newTab(b)
+	tb := newTabFor(b, 5*time.Minute)
 	var per map[string][]float64
 	tb.run(b,
 		chromedp.Navigate(site.URL+"/calculators/"),
-		waitWasm(), waitNetwork(),
+		// The reader reads first: the page has warmed its calculators in
+		// idle time (a few hundred milliseconds after the figures came).
+		waitWasm(), waitNetwork(), until(`document.documentElement.dataset.warm === "done"`, 30*time.Second),
 		evaluate(`(async () => {
 			const idle = () => new Promise((r) => setTimeout(r, 20)); // a typist's pause, shortened
 			const out = {};
@@ -433,7 +436,7 @@ func BenchmarkBrowserKeystroke(b *testing.B) {
 				const base = new URLSearchParams([...form.elements].filter((e) => e.name).map((e) => [e.name, e.value]));
 				const first = [...form.elements].find((e) => e.name && e.inputMode === "decimal");
 				const t = [];
-				for (let i = 0; i < 60; i++) {
+				for (let i = 0; i < 200; i++) {
 					const q = new URLSearchParams(base);
 					if (first) q.set(first.name, String(Number(first.value) * (i % 2 ? 1.01 : 0.99)));
 					const start = performance.now();
@@ -456,12 +459,12 @@ func BenchmarkBrowserKeystroke(b *testing.B) {
 	sort.Strings(names)
 	for _, name := range names {
 		t := per[name]
-		rest := append([]float64(nil), t[1:]...)
-		sort.Float64s(rest)
-		p99 := rest[len(rest)*99/100]
+		all := append([]float64(nil), t...)
+		sort.Float64s(all)
+		p99 := all[(len(all)*99+99)/100-1]
 		worst = math.Max(worst, p99)
 		b.ReportMetric(t[0], "ms-first-"+name)
-		b.ReportMetric(rest[len(rest)/2], "ms-p50-"+name)
+		b.ReportMetric(all[len(all)/2], "ms-p50-"+name)
 		b.ReportMetric(p99, "ms-p99-"+name)
 	}
 	b.ReportMetric(worst, "ms-p99-worst")

@@ -168,6 +168,31 @@ function show(section, r) {
   section.querySelector("a.api-link").href = r.api_url;
 }
 
+// warm computes each calculator of the page a few times in idle time, one
+// at a time, so that the engine has compiled its hot paths (V8 tiers
+// WebAssembly up as it runs) before the reader's first keystroke: cold,
+// that keystroke took 16 ms or more, warm about 1 (BENCH.md, 26 November
+// 2026). It ends with a collection, and says so on <html data-warm>.
+const WARM_ROUNDS = 4;
+function warm(go) {
+  const sections = [...document.querySelectorAll("section.calc[data-calc]")];
+  let left = sections.length * WARM_ROUNDS;
+  const later = globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 50));
+  const step = (deadline) => {
+    do {
+      const section = sections[--left % sections.length];
+      go.widget(section.dataset.calc, query(section.querySelector("form")), LANG);
+    } while (left > 0 && deadline?.timeRemaining() > 10);
+    if (left > 0) {
+      later(step);
+      return;
+    }
+    go.idle();
+    root.dataset.warm = "done";
+  };
+  if (left > 0) later(step);
+}
+
 // collectWhenIdle runs Go's garbage collector when the page is idle, so a
 // collection does not fall inside a keystroke (the heap may grow 4x
 // between them: cmd/app sets GOGC=400).
@@ -725,7 +750,10 @@ function begin() {
   if (begun) return;
   begun = true;
   api().then(async (go) => {
-    if (document.querySelector("section.calc")) await loadNetwork(go);
+    if (document.querySelector("section.calc")) {
+      await loadNetwork(go);
+      warm(go);
+    }
     if (embed && window.parent !== window) window.parent.postMessage({ type: "hashswitch:ready", name: embed }, "*");
   }).catch((err) => {
     root.dataset.wasm = "failed";

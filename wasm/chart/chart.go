@@ -13,6 +13,7 @@ import (
 	"fmt"
 	"html"
 	"math"
+	"strconv"
 	"strings"
 )
 
@@ -143,18 +144,31 @@ func (c *Chart) lines(b *strings.Builder) {
 		fmt.Fprintf(b, `<text class="chart-tick" x="%.1f" y="%d" text-anchor="middle">%s</text>`, px(x), height-padBot+18, html.EscapeString(c.fx()(x)))
 	}
 	fmt.Fprintf(b, `<text class="chart-label" x="%.1f" y="%d" text-anchor="middle">%s</text>`, (width+c.padLeft())/2, height-6, html.EscapeString(c.XLabel))
+	// A path is most of a drawing's numbers, redrawn on every keystroke:
+	// written with strconv, not fmt (BENCH.md, 26 November 2026).
+	var d []byte
+	point := func(cmd byte, x, y float64) {
+		d = append(d, cmd)
+		d = strconv.AppendFloat(d, x, 'f', 1, 64)
+		d = append(d, ' ')
+		d = strconv.AppendFloat(d, y, 'f', 1, 64)
+	}
 	for i, s := range c.Series {
-		var d strings.Builder
+		d = d[:0]
 		for j := range s.X {
-			cmd := "L"
+			cmd := byte('L')
 			if j == 0 {
-				cmd = "M"
+				cmd = 'M'
 			} else if c.StepSeries {
-				fmt.Fprintf(&d, "L%.1f %.1f", px(s.X[j]), py(s.Y[j-1]))
+				point('L', px(s.X[j]), py(s.Y[j-1]))
 			}
-			fmt.Fprintf(&d, "%s%.1f %.1f", cmd, px(s.X[j]), py(s.Y[j]))
+			point(cmd, px(s.X[j]), py(s.Y[j]))
 		}
-		fmt.Fprintf(b, `<path class="chart-line chart-line-%d" d="%s" fill="none"/>`, i, d.String())
+		b.WriteString(`<path class="chart-line chart-line-`)
+		b.WriteString(strconv.Itoa(i))
+		b.WriteString(`" d="`)
+		b.Write(d)
+		b.WriteString(`" fill="none"/>`)
 	}
 	if m := c.Marker; m != nil {
 		fmt.Fprintf(b, `<circle class="chart-marker" cx="%.1f" cy="%.1f" r="5"/>`, px(m.X), py(m.Y))
@@ -241,14 +255,17 @@ func (c *Chart) Table() string {
 	}
 	b.WriteString(`</tr></thead><tbody>`)
 	if len(c.Series) > 0 {
+		fx, fy := c.fx(), c.fy()
 		for i, x := range c.Series[0].X {
-			fmt.Fprintf(&b, `<tr><th scope="row">%s</th>`, html.EscapeString(c.fx()(x)))
+			b.WriteString(`<tr><th scope="row">`)
+			b.WriteString(html.EscapeString(fx(x)))
+			b.WriteString(`</th>`)
 			for _, s := range c.Series {
-				cell := ""
+				b.WriteString(`<td>`)
 				if i < len(s.Y) {
-					cell = c.fy()(s.Y[i])
+					b.WriteString(html.EscapeString(fy(s.Y[i])))
 				}
-				fmt.Fprintf(&b, `<td>%s</td>`, html.EscapeString(cell))
+				b.WriteString(`</td>`)
 			}
 			b.WriteString(`</tr>`)
 		}
@@ -304,15 +321,15 @@ func Compact(v float64) string {
 	case a >= 1e4:
 		return trim(v/1e3) + "k"
 	case a >= 100 || a == 0:
-		return fmt.Sprintf("%.0f", v)
+		return strconv.FormatFloat(v, 'f', 0, 64)
 	case a >= 1:
 		return trim(v)
 	}
-	return fmt.Sprintf("%.3g", v)
+	return strconv.FormatFloat(v, 'g', 3, 64)
 }
 
 func trim(v float64) string {
-	s := fmt.Sprintf("%.2f", v)
+	s := strconv.FormatFloat(v, 'f', 2, 64)
 	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
 	return s
 }

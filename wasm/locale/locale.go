@@ -9,6 +9,7 @@ import (
 	_ "embed"
 	"encoding/json"
 	"strings"
+	"sync"
 
 	"github.com/hashswitch/hashswitch/wasm/human"
 )
@@ -40,8 +41,10 @@ func Parse(s string) (t Tag, ok bool) {
 //go:embed vi.json
 var viJSON []byte
 
-// catalogs hold the translations out of English.
-var catalogs = map[Tag]map[string]string{VI: mustCatalog(viJSON)}
+// catalogs hold the translations out of English, each read on its first
+// use: an English page never spends its start parsing Vietnamese
+// (BENCH.md, 26 November 2026).
+var catalogs = map[Tag]func() map[string]string{VI: sync.OnceValue(func() map[string]string { return mustCatalog(viJSON) })}
 
 func mustCatalog(data []byte) map[string]string {
 	var c map[string]string
@@ -54,14 +57,19 @@ func mustCatalog(data []byte) map[string]string {
 // T translates an English string; a string the catalog lacks stays English
 // (the catalog test fails on every such string the site shows).
 func (t Tag) T(en string) string {
-	if s, ok := catalogs[t][en]; ok {
+	if s, ok := t.Catalog()[en]; ok {
 		return s
 	}
 	return en
 }
 
 // Catalog is t's translations, English to t; nil for English.
-func (t Tag) Catalog() map[string]string { return catalogs[t] }
+func (t Tag) Catalog() map[string]string {
+	if c := catalogs[t]; c != nil {
+		return c()
+	}
+	return nil
+}
 
 // Style is how t writes numbers.
 func (t Tag) Style() *human.Style {

@@ -19,6 +19,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -84,8 +85,9 @@ func (s Snapshot) Age(name string, now time.Time) int64 {
 //go:embed snapshots/*.json
 var snapshotFiles embed.FS
 
-// dated holds the committed snapshots by AsOf, read once.
-var dated = func() map[string]Snapshot {
+// dated holds the committed snapshots by AsOf, read on first use (not at
+// the page's start).
+var dated = sync.OnceValue(func() map[string]Snapshot {
 	out := map[string]Snapshot{}
 	files, _ := snapshotFiles.ReadDir("snapshots")
 	for _, f := range files {
@@ -103,12 +105,12 @@ var dated = func() map[string]Snapshot {
 		out[s.AsOf] = s
 	}
 	return out
-}()
+})
 
 // Dates lists the committed snapshots' dates, oldest first.
 func Dates() []string {
 	var ds []string
-	for d := range dated {
+	for d := range dated() {
 		ds = append(ds, d)
 	}
 	sort.Strings(ds)
@@ -117,7 +119,7 @@ func Dates() []string {
 
 // Dated returns the committed snapshot of date (YYYY-MM-DD).
 func Dated(date string) (Snapshot, bool) {
-	s, ok := dated[strings.TrimSpace(date)]
+	s, ok := dated()[strings.TrimSpace(date)]
 	return s, ok
 }
 
@@ -125,7 +127,7 @@ func Dated(date string) (Snapshot, bool) {
 // it fetches nothing.
 func Committed() Snapshot {
 	ds := Dates()
-	return dated[ds[len(ds)-1]]
+	return dated()[ds[len(ds)-1]]
 }
 
 // EstimatedAt returns the snapshot moved to now when its tip is older

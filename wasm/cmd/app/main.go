@@ -20,6 +20,7 @@
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"math"
@@ -100,25 +101,38 @@ func widgetResult(args []safejs.Value) any {
 	if w == nil {
 		return errorBody("hashswitch.widget: no calculator " + strconv.Quote(name))
 	}
-	b, err := json.Marshal(w.RenderIn(page.current(time.Now()), w.Typed(query, lang), lang))
-	if err != nil {
+	out.Reset()
+	if err := encoder.Encode(w.RenderIn(page.current(time.Now()), w.Typed(query, lang), lang)); err != nil {
 		return errorBody("hashswitch.widget: " + err.Error())
 	}
-	return string(b)
+	return out.String()
 }
 
+// out and encoder write widget results: one buffer, reused, and no
+// escaping of the charts' < and > as \u003c (a JSON string needs none;
+// it doubled the encoder's time on every keystroke).
+var (
+	out     bytes.Buffer
+	encoder = func() *json.Encoder { e := json.NewEncoder(&out); e.SetEscapeHTML(false); return e }()
+)
+
 // page holds the network figures the page's calculators start from: the
-// committed snapshot until the page says otherwise.
-var page = pageNetwork{snap: netdata.Committed(), from: widget.FromBuild}
+// committed snapshot (read when first needed, not at the start) until the
+// page says otherwise.
+var page pageNetwork
 
 type pageNetwork struct {
 	snap netdata.Snapshot
 	from string
+	set  bool
 }
 
 // current is the snapshot to compute from at now: a pinned one as it is,
 // any other with its height moved on by the clock when it is old.
 func (p *pageNetwork) current(now time.Time) netdata.Snapshot {
+	if !p.set {
+		*p = pageNetwork{snap: netdata.Committed(), from: widget.FromBuild, set: true}
+	}
 	if p.from == widget.FromPinned {
 		return p.snap
 	}
@@ -142,7 +156,7 @@ func networkResult(args []safejs.Value) any {
 	default:
 		return `{"error":"hashswitch.network: from must be \"\", live, pinned or offline"}`
 	}
-	page = pageNetwork{snap: s, from: strs[1]}
+	page = pageNetwork{snap: s, from: strs[1], set: true}
 	now := time.Now()
 	b, _ := json.Marshal(widget.FreshnessIn(page.current(now), now, page.from, lang))
 	return string(b)
