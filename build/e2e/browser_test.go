@@ -289,10 +289,11 @@ func freshSite(t testing.TB, opts ...api.Option) *httptest.Server {
 	return srv
 }
 
-// touch is the reader's first touch of an embed: focus on its first input,
-// which starts its WebAssembly.
+// touch is the reader's first touch of a calculator: focus on its first
+// input, which starts the WebAssembly of an embed, or of a page whose
+// figures are the ones it was built with.
 func touch() chromedp.Action[chromedp.Void] {
-	return evaluate(`document.querySelector("section.calc input, section.calc textarea").focus(), true`, new(bool))
+	return evaluate(`document.querySelector("section.calc input, section.calc textarea, #try input").focus(), true`, new(bool))
 }
 
 // waitNetwork waits until the page has its network figures and has

@@ -18,7 +18,7 @@ import (
 // liveSite serves the site, built from the committed late-2025 snapshot,
 // with an API whose live figures are snap: a host that refreshed them.
 // Answers to /api/v1/network wait delay first.
-func liveSite(t *testing.T, snap netdata.Snapshot, delay time.Duration) *httptest.Server {
+func liveSite(t testing.TB, snap netdata.Snapshot, delay time.Duration) *httptest.Server {
 	t.Helper()
 	h := siteHandler(t, distDir, api.WithLive(func() (netdata.Snapshot, error) { return snap, nil }))
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

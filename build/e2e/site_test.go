@@ -197,6 +197,32 @@ func TestDarkParameter(t *testing.T) {
 	}
 }
 
+// TestPageWaitsForATouch: the home page, whose figures are the ones it was
+// built with, shows its prerendered numbers and fetches no WebAssembly
+// until the reader touches a calculator; a keystroke then computes in Go.
+// (With newer figures a page starts by itself: TestPageGoesLive.)
+func TestPageWaitsForATouch(t *testing.T) {
+	tb := newTab(t)
+	var loaded []string
+	var state string
+	want := wantOutputs(t, "hashprice", "price=42500")
+	tb.run(t,
+		chromedp.Navigate(site.URL+"/"),
+		until(`performance.getEntriesByName(location.origin + "/api/v1/network").length > 0`, 10*time.Second),
+		chromedp.Sleep(1500*time.Millisecond),
+		evaluate(`performance.getEntriesByType("resource").map((r) => new URL(r.name).pathname).filter((p) => p.endsWith(".wasm"))`, &loaded),
+		evaluate(`String(document.documentElement.dataset.wasm)`, &state),
+	)
+	if len(loaded) != 0 || state != "undefined" {
+		t.Errorf("before a touch the page loaded %v, its wasm %s", loaded, state)
+	}
+	tb.run(t,
+		retype(`section[data-calc="hashprice"] [name="price"]`, "42500"),
+		waitWasm(),
+		until(fmt.Sprintf(`document.querySelector('section[data-calc="hashprice"] output[data-key=hashprice_usd_per_ph_day]').value === %q`, want[0].Text), 10*time.Second),
+	)
+}
+
 // TestBadInputShowsErrorAndRecovers types garbage, expects the field named
 // in an inline error, then fixes it and expects results again.
 func TestBadInputShowsErrorAndRecovers(t *testing.T) {
@@ -295,7 +321,7 @@ func TestOfflineAfterOneVisit(t *testing.T) {
 	viWant := strings.Replace(want[0].Text, ".", ",", 1)[1:] + " USD" // $18.01 -> 18,01 USD
 	tb.run(t,
 		chromedp.Navigate(own.URL+"/vi/hashprice/"),
-		waitWasm(),
+		touch(), waitWasm(),
 		evaluate(`document.title`, &title),
 		retype(`#hashprice-1 [name="price"]`, "42.500"),
 		until(fmt.Sprintf(`document.querySelector('#hashprice-1 output[data-key="hashprice_usd_per_ph_day"]').value === %q`, viWant), 10*time.Second),
@@ -484,7 +510,7 @@ func TestEveryControlIsLabelled(t *testing.T) {
 		var problems []string
 		tb.run(t,
 			chromedp.Navigate(site.URL+path),
-			waitWasm(),
+			touch(), waitWasm(),
 			evaluate(`(() => {
 				const bad = [];
 				for (const el of document.querySelectorAll("input, textarea")) {
@@ -566,7 +592,7 @@ func TestOfflineNeverBreaks(t *testing.T) {
 	var before, after float64
 	tb.run(t,
 		chromedp.Navigate(own.URL+"/hashprice/"),
-		waitWasm(),
+		touch(), waitWasm(),
 		eventually(`navigator.serviceWorker.controller !== null`, 20*time.Second),
 	)
 	for i := 0; i <= 20; i++ {
@@ -602,7 +628,7 @@ func TestOfflineNeverBreaks(t *testing.T) {
 	var rate string
 	tb.run(t,
 		chromedp.Navigate(own.URL+"/proof-of-work/"),
-		waitWasm(),
+		touch(), waitWasm(),
 		chromedp.Click(chromedp.CSS(".miner-start")),
 	)
 	if err := chromedp.Do(tb.ctx, until(`/H\/s$/.test(document.querySelector(".miner-rate").value)`, 20*time.Second)); err != nil {
@@ -653,7 +679,7 @@ func TestShareOneCalculator(t *testing.T) {
 	var link, firstBefore, prose string
 	tb.run(t,
 		chromedp.Navigate(site.URL+"/hashprice/"),
-		waitWasm(), waitNetwork(),
+		touch(), waitWasm(), waitNetwork(),
 		evaluate(`document.querySelector("#hashprice-1 output[data-key=hashprice_usd_per_ph_day]").value`, &firstBefore),
 		evaluate(`document.querySelector("article data.computed").textContent`, &prose),
 		retype(`#hashprice-2 [name="price"]`, "50000"),
@@ -737,7 +763,7 @@ func TestEmbedDialog(t *testing.T) {
 	var code, focused string
 	tb.run(t,
 		chromedp.Navigate(site.URL+"/hashprice/"),
-		waitWasm(), waitNetwork(),
+		touch(), waitWasm(), waitNetwork(),
 		retype(`#hashprice-2 [name="price"]`, "50000"),
 		until(`document.querySelector("#hashprice-2 a.embed-link").href.includes("price=50000")`, 10*time.Second),
 		chromedp.Click(chromedp.CSS(`#hashprice-2 a.embed-link`)),

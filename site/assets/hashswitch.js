@@ -36,9 +36,26 @@ root.classList.add("js");
 let instance;
 
 // api resolves to globalThis.hashswitch once the WebAssembly has started.
+// The first call starts it, and once it is live the page brings in the
+// network figures, warms its calculators and, in an embed, tells its
+// parent.
 export function api() {
-  instance ??= start();
+  if (!instance) {
+    instance = start();
+    instance.then(live, (err) => {
+      root.dataset.wasm = "failed";
+      console.error("Hashswitch: the WebAssembly did not start:", err);
+    });
+  }
   return instance;
+}
+
+async function live(go) {
+  if (document.querySelector("section.calc")) {
+    await loadNetwork(go);
+    warm(go);
+  }
+  if (embed && window.parent !== window) window.parent.postMessage({ type: "hashswitch:ready", name: embed }, "*");
 }
 
 async function start() {
@@ -316,17 +333,7 @@ async function loadNetwork(go) {
       problem = `asof: ${JSON.parse(r.body).error.message}`;
     }
   } else {
-    try {
-      // no-cache: revalidate, so that offline the service worker answers
-      // with the figures it kept, marked as such.
-      const res = await fetch("/api/v1/network", { cache: "no-cache", headers: { accept: "application/json" } });
-      if (res.ok) {
-        answer = await res.text();
-        from = res.headers.get("X-Hashswitch-Offline") ? "offline" : JSON.parse(answer).live ? "live" : "";
-      }
-    } catch {
-      from = navigator.onLine === false ? "offline" : "";
-    }
+    ({ answer, from } = await figures());
   }
   if (!answer) answer = document.body.dataset.network;
   const freshness = JSON.parse(go.network(answer, answer === document.body.dataset.network && from !== "offline" ? "" : from, LANG));
@@ -338,6 +345,38 @@ async function loadNetwork(go) {
   collectWhenIdle(go);
   performance.mark("hashswitch-network");
   root.dataset.network = from || "build";
+}
+
+// figures asks /api/v1/network once per page: {answer, from}, the answer
+// empty when there was none. no-cache: revalidate, so that offline the
+// service worker answers with the figures it kept, marked as such.
+let asked;
+function figures() {
+  asked ??= (async () => {
+    try {
+      const res = await fetch("/api/v1/network", { cache: "no-cache", headers: { accept: "application/json" } });
+      if (res.ok) {
+        const answer = await res.text();
+        return { answer, from: res.headers.get("X-Hashswitch-Offline") ? "offline" : JSON.parse(answer).live ? "live" : "" };
+      }
+    } catch {
+      return { answer: "", from: navigator.onLine === false ? "offline" : "" };
+    }
+    return { answer: "", from: "" };
+  })();
+  return asked;
+}
+
+// newerFigures says whether /api/v1/network has figures other than the
+// ones the page was built with (its numbers are those figures'), so that
+// only then does a page start its WebAssembly before a touch.
+async function newerFigures() {
+  const { answer } = await figures();
+  try {
+    return Boolean(answer) && JSON.parse(answer).time !== JSON.parse(document.body.dataset.network).time;
+  } catch {
+    return false;
+  }
 }
 
 // refresh recomputes a calculator from the page's network figures: only
@@ -719,7 +758,9 @@ function registerServiceWorker() {
   const track = (worker) => worker?.addEventListener("statechange", () => {
     if (worker.state === "installed" && sw.controller) prompt(worker);
   });
-  sw.register("/sw.js").then((reg) => {
+  // After the page has loaded, so that the precache (the whole site, for
+  // offline) does not compete with what the reader is waiting for.
+  const register = () => sw.register("/sw.js").then((reg) => {
     if (reg.waiting && sw.controller) prompt(reg.waiting);
     track(reg.installing);
     reg.addEventListener("updatefound", () => track(reg.installing));
@@ -728,6 +769,8 @@ function registerServiceWorker() {
   }).catch(() => {
     // No service worker (private mode, sandbox): the site still works online.
   });
+  if (document.readyState === "complete") register();
+  else addEventListener("load", register, { once: true });
 }
 
 // ---------- start
@@ -741,35 +784,25 @@ const tryForm = document.getElementById("try");
 if (tryForm) enhanceTry(tryForm);
 registerServiceWorker();
 
-// begin starts the WebAssembly and brings in the network figures. Pages
-// that compute begin at once: the first answer should not wait for a
-// keystroke. An embed begins on the reader's first touch, and tells its
-// parent when it is live.
-let begun = false;
-function begin() {
-  if (begun) return;
-  begun = true;
-  api().then(async (go) => {
-    if (document.querySelector("section.calc")) {
-      await loadNetwork(go);
-      warm(go);
-    }
-    if (embed && window.parent !== window) window.parent.postMessage({ type: "hashswitch:ready", name: embed }, "*");
-  }).catch((err) => {
-    root.dataset.wasm = "failed";
-    console.error("Hashswitch: the WebAssembly did not start:", err);
-  });
-}
-
+// When the WebAssembly starts. Every number on a page is prerendered from
+// the figures it was built with, so nothing needs it until the reader
+// touches a calculator (focus, pointer, key, input) or newer figures come
+// in: a page then starts it in idle time to recompute from them (its Go
+// would otherwise only compute the numbers already shown: BENCH.md, 26
+// November 2026). An embed, a guest in a news article, waits for the touch
+// alone. What a calculator must compute at once starts it at once: presets
+// in the URL, a countdown, a pinned date, the API's try form.
 if (document.querySelector("section.calc, #try")) {
-  if (lazy) {
-    const touch = () => {
-      for (const type of touches) document.removeEventListener(type, touch, true);
-      begin();
-    };
-    const touches = ["pointerdown", "focusin", "keydown", "input", "touchstart"];
-    for (const type of touches) document.addEventListener(type, touch, { capture: true, passive: true });
-  } else {
-    begin();
+  if (params.has("asof") && !lazy) api();
+  const touches = ["pointerdown", "focusin", "keydown", "input", "touchstart"];
+  const touch = () => {
+    for (const type of touches) document.removeEventListener(type, touch, true);
+    api();
+  };
+  for (const type of touches) document.addEventListener(type, touch, { capture: true, passive: true });
+  if (!lazy) {
+    newerFigures().then((newer) => {
+      if (newer) (globalThis.requestIdleCallback ?? setTimeout)(() => api());
+    });
   }
 }
