@@ -181,15 +181,21 @@ func BenchmarkBrowserEmbedFirstResult(b *testing.B) {
 			Refreshed: performance.getEntriesByName("hashswitch-network")[0].startTime})`, &touched),
 	)
 	// Again, from a warm HTTP cache: the reader's second article.
-	var warm struct{ Touch, Ready float64 }
+	var warm struct{ Touch, Start, Instantiated, Ready float64 }
 	tb.run(b,
 		chromedp.Navigate(site.URL+"/embed/hashprice/"),
 		chromedp.Sleep(200*time.Millisecond),
 		evaluate(`window.__touch = performance.now(), true`, new(bool)),
 		touch(), waitWasm(),
-		evaluate(`({Touch: window.__touch, Ready: performance.getEntriesByName("hashswitch-ready")[0].startTime})`, &warm),
+		evaluate(`({Touch: window.__touch, Ready: performance.getEntriesByName("hashswitch-ready")[0].startTime,
+			Start: performance.getEntriesByName("hashswitch-start")[0].startTime,
+			Instantiated: performance.getEntriesByName("hashswitch-instantiated")[0].startTime})`, &warm),
 	)
 	b.ReportMetric(warm.Ready-warm.Touch, "ms-live-after-touch-warm")
+	// Its parts: the fetch from the HTTP cache and the compilation, then
+	// Go's start (runtime, package initialisers, exports).
+	b.ReportMetric(warm.Instantiated-warm.Start, "ms-warm-fetch-compile")
+	b.ReportMetric(warm.Ready-warm.Instantiated, "ms-warm-go-start")
 	b.ReportMetric(interactive, "ms-first-result")
 	b.ReportMetric(guest.Bytes, "guest-bytes")
 	b.ReportMetric(guest.Transfer, "guest-transfer-bytes")
@@ -451,6 +457,19 @@ func BenchmarkBrowserKeystroke(b *testing.B) {
 			return out;
 		})()`, &per),
 	)
+	// The same first keystroke cold, side by side: an embed's hashprice
+	// computed the moment its WebAssembly is live, before the page has
+	// warmed it.
+	var cold float64
+	tb.run(b,
+		chromedp.Navigate(site.URL+"/embed/hashprice/"),
+		touch(),
+		until(`globalThis.hashswitch !== undefined`, 30*time.Second),
+		evaluate(`(() => { const start = performance.now();
+			JSON.parse(globalThis.hashswitch.widget("hashprice", "price=85000"));
+			return performance.now() - start; })()`, &cold),
+	)
+	b.ReportMetric(cold, "ms-cold-first-hashprice")
 	worst := 0.0
 	names := make([]string, 0, len(per))
 	for name := range per {

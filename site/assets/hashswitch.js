@@ -62,7 +62,9 @@ async function start() {
   const go = new globalThis.Go();
   const ready = new Promise((resolve) => { globalThis.hashswitchReady = resolve; });
   const source = fetch(document.body.dataset.wasm);
+  performance.mark("hashswitch-start");
   const { instance: wasm } = await WebAssembly.instantiateStreaming(source, go.importObject);
+  performance.mark("hashswitch-instantiated");
   go.run(wasm).then(() => { instance = undefined; });
   await ready;
   performance.mark("hashswitch-ready");
