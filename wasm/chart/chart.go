@@ -10,7 +10,6 @@
 package chart
 
 import (
-	"fmt"
 	"html"
 	"math"
 	"strconv"
@@ -87,8 +86,8 @@ func (c *Chart) w() float64 {
 func (c *Chart) SVG() string {
 	var b strings.Builder
 	titleID := c.ID + "-title"
-	fmt.Fprintf(&b, `<svg class="chart" viewBox="0 0 %g %d" role="img" aria-labelledby="%s" xmlns="http://www.w3.org/2000/svg">`, c.w(), height, html.EscapeString(titleID))
-	fmt.Fprintf(&b, `<title id="%s">%s</title>`, html.EscapeString(titleID), html.EscapeString(c.Title))
+	b.WriteString(`<svg class="chart" viewBox="0 0 ` + shortest(c.w()) + ` ` + itoa(height) + `" role="img" aria-labelledby="` + html.EscapeString(titleID) + `" xmlns="http://www.w3.org/2000/svg">`)
+	b.WriteString(`<title id="` + html.EscapeString(titleID) + `">` + html.EscapeString(c.Title) + `</title>`)
 	if len(c.Bars) > 0 {
 		c.bars(&b)
 	} else {
@@ -141,9 +140,9 @@ func (c *Chart) lines(b *strings.Builder) {
 		if x < xmin-1e-9*math.Abs(xmax-xmin) || x > xmax+1e-9*math.Abs(xmax-xmin) {
 			continue
 		}
-		fmt.Fprintf(b, `<text class="chart-tick" x="%.1f" y="%d" text-anchor="middle">%s</text>`, px(x), height-padBot+18, html.EscapeString(c.fx()(x)))
+		b.WriteString(`<text class="chart-tick" x="` + f1(px(x)) + `" y="` + itoa(height-padBot+18) + `" text-anchor="middle">` + html.EscapeString(c.fx()(x)) + `</text>`)
 	}
-	fmt.Fprintf(b, `<text class="chart-label" x="%.1f" y="%d" text-anchor="middle">%s</text>`, (width+c.padLeft())/2, height-6, html.EscapeString(c.XLabel))
+	b.WriteString(`<text class="chart-label" x="` + f1((width+c.padLeft())/2) + `" y="` + itoa(height-6) + `" text-anchor="middle">` + html.EscapeString(c.XLabel) + `</text>`)
 	// A path is most of a drawing's numbers, redrawn on every keystroke:
 	// written with strconv, not fmt (BENCH.md, 26 November 2026).
 	var d []byte
@@ -171,17 +170,17 @@ func (c *Chart) lines(b *strings.Builder) {
 		b.WriteString(`" fill="none"/>`)
 	}
 	if m := c.Marker; m != nil {
-		fmt.Fprintf(b, `<circle class="chart-marker" cx="%.1f" cy="%.1f" r="5"/>`, px(m.X), py(m.Y))
+		b.WriteString(`<circle class="chart-marker" cx="` + f1(px(m.X)) + `" cy="` + f1(py(m.Y)) + `" r="5"/>`)
 		anchor := "start"
 		dx := 8.0
 		if px(m.X) > width*0.7 {
 			anchor, dx = "end", -8
 		}
-		fmt.Fprintf(b, `<text class="chart-marker-label" x="%.1f" y="%.1f" text-anchor="%s">%s</text>`, px(m.X)+dx, py(m.Y)-8, anchor, html.EscapeString(m.Label))
+		b.WriteString(`<text class="chart-marker-label" x="` + f1(px(m.X)+dx) + `" y="` + f1(py(m.Y)-8) + `" text-anchor="` + anchor + `">` + html.EscapeString(m.Label) + `</text>`)
 	}
 	if len(c.Series) > 1 {
 		for i, s := range c.Series {
-			fmt.Fprintf(b, `<text class="chart-legend chart-legend-%d" x="%g" y="%d">%s</text>`, i, c.padLeft()+8, padTop+14+16*i, html.EscapeString(s.Name))
+			b.WriteString(`<text class="chart-legend chart-legend-` + itoa(i) + `" x="` + shortest(c.padLeft()+8) + `" y="` + itoa(padTop+14+16*i) + `">` + html.EscapeString(s.Name) + `</text>`)
 		}
 	}
 }
@@ -189,12 +188,11 @@ func (c *Chart) lines(b *strings.Builder) {
 // axes draws the y axis with its grid and label, and the x axis line.
 func (c *Chart) axes(b *strings.Builder, yt []float64, py func(float64) float64) {
 	for _, y := range yt {
-		fmt.Fprintf(b, `<line class="chart-grid" x1="%g" x2="%.1f" y1="%.1f" y2="%.1f"/>`, c.padLeft(), c.w()-padRight, py(y), py(y))
-		fmt.Fprintf(b, `<text class="chart-tick" x="%g" y="%.1f" text-anchor="end">%s</text>`, c.padLeft()-6, py(y)+4, html.EscapeString(c.fy()(y)))
+		b.WriteString(`<line class="chart-grid" x1="` + shortest(c.padLeft()) + `" x2="` + f1(c.w()-padRight) + `" y1="` + f1(py(y)) + `" y2="` + f1(py(y)) + `"/>`)
+		b.WriteString(`<text class="chart-tick" x="` + shortest(c.padLeft()-6) + `" y="` + f1(py(y)+4) + `" text-anchor="end">` + html.EscapeString(c.fy()(y)) + `</text>`)
 	}
-	fmt.Fprintf(b, `<line class="chart-axis" x1="%g" x2="%.1f" y1="%d" y2="%d"/>`, c.padLeft(), c.w()-padRight, height-padBot, height-padBot)
-	fmt.Fprintf(b, `<text class="chart-label" x="14" y="%d" text-anchor="middle" transform="rotate(-90 14 %d)">%s</text>`,
-		(height-padBot+padTop)/2, (height-padBot+padTop)/2, html.EscapeString(c.YLabel))
+	b.WriteString(`<line class="chart-axis" x1="` + shortest(c.padLeft()) + `" x2="` + f1(c.w()-padRight) + `" y1="` + itoa(height-padBot) + `" y2="` + itoa(height-padBot) + `"/>`)
+	b.WriteString(`<text class="chart-label" x="14" y="` + itoa((height-padBot+padTop)/2) + `" text-anchor="middle" transform="rotate(-90 14 ` + itoa((height-padBot+padTop)/2) + `)">` + html.EscapeString(c.YLabel) + `</text>`)
 }
 
 func (c *Chart) bars(b *strings.Builder) {
@@ -213,21 +211,21 @@ func (c *Chart) bars(b *strings.Builder) {
 	for i, bar := range c.Bars {
 		x := c.padLeft() + slot*float64(i) + slot*0.2
 		top, bottom := py(math.Max(bar.Value, 0)), py(math.Min(bar.Value, 0))
-		fmt.Fprintf(b, `<rect class="chart-bar chart-bar-%d" x="%.1f" y="%.1f" width="%.1f" height="%.1f"/>`, i, x, top, slot*0.6, math.Max(bottom-top, 0.5))
-		fmt.Fprintf(b, `<text class="chart-value" x="%.1f" y="%.1f" text-anchor="middle">%s</text>`, x+slot*0.3, top-6, html.EscapeString(c.fy()(bar.Value)))
+		b.WriteString(`<rect class="chart-bar chart-bar-` + itoa(i) + `" x="` + f1(x) + `" y="` + f1(top) + `" width="` + f1(slot*0.6) + `" height="` + f1(math.Max(bottom-top, 0.5)) + `"/>`)
+		b.WriteString(`<text class="chart-value" x="` + f1(x+slot*0.3) + `" y="` + f1(top-6) + `" text-anchor="middle">` + html.EscapeString(c.fy()(bar.Value)) + `</text>`)
 		// A label wider than its slot (about 7 px a character) wraps at
 		// its spaces, a line each.
 		lines := []string{bar.Label}
 		if float64(len(bar.Label))*7 > slot {
 			lines = strings.Fields(bar.Label)
 		}
-		fmt.Fprintf(b, `<text class="chart-tick" x="%.1f" y="%d" text-anchor="middle">`, x+slot*0.3, height-padBot+18)
+		b.WriteString(`<text class="chart-tick" x="` + f1(x+slot*0.3) + `" y="` + itoa(height-padBot+18) + `" text-anchor="middle">`)
 		for j, line := range lines {
 			dy := "0"
 			if j > 0 {
 				dy = "1.1em"
 			}
-			fmt.Fprintf(b, `<tspan x="%.1f" dy="%s">%s</tspan>`, x+slot*0.3, dy, html.EscapeString(line))
+			b.WriteString(`<tspan x="` + f1(x+slot*0.3) + `" dy="` + dy + `">` + html.EscapeString(line) + `</tspan>`)
 		}
 		b.WriteString(`</text>`)
 	}
@@ -236,22 +234,22 @@ func (c *Chart) bars(b *strings.Builder) {
 // Table returns the chart's data as an HTML table.
 func (c *Chart) Table() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, `<table class="chart-data"><caption>%s</caption><thead><tr>`, html.EscapeString(c.Title))
+	b.WriteString(`<table class="chart-data"><caption>` + html.EscapeString(c.Title) + `</caption><thead><tr>`)
 	if len(c.Bars) > 0 {
-		fmt.Fprintf(&b, `<th scope="col">%s</th><th scope="col">%s</th></tr></thead><tbody>`, html.EscapeString(c.XLabel), html.EscapeString(c.YLabel))
+		b.WriteString(`<th scope="col">` + html.EscapeString(c.XLabel) + `</th><th scope="col">` + html.EscapeString(c.YLabel) + `</th></tr></thead><tbody>`)
 		for _, bar := range c.Bars {
-			fmt.Fprintf(&b, `<tr><th scope="row">%s</th><td>%s</td></tr>`, html.EscapeString(bar.Label), html.EscapeString(c.fy()(bar.Value)))
+			b.WriteString(`<tr><th scope="row">` + html.EscapeString(bar.Label) + `</th><td>` + html.EscapeString(c.fy()(bar.Value)) + `</td></tr>`)
 		}
 		b.WriteString(`</tbody></table>`)
 		return b.String()
 	}
-	fmt.Fprintf(&b, `<th scope="col">%s</th>`, html.EscapeString(c.XLabel))
+	b.WriteString(`<th scope="col">` + html.EscapeString(c.XLabel) + `</th>`)
 	for _, s := range c.Series {
 		name := s.Name
 		if name == "" {
 			name = c.YLabel
 		}
-		fmt.Fprintf(&b, `<th scope="col">%s</th>`, html.EscapeString(name))
+		b.WriteString(`<th scope="col">` + html.EscapeString(name) + `</th>`)
 	}
 	b.WriteString(`</tr></thead><tbody>`)
 	if len(c.Series) > 0 {
@@ -327,6 +325,12 @@ func Compact(v float64) string {
 	}
 	return strconv.FormatFloat(v, 'g', 3, 64)
 }
+
+// f1, shortest and itoa write a drawing's numbers as fmt's %.1f, %g and
+// %d do, without fmt's cost on every keystroke.
+func f1(v float64) string       { return strconv.FormatFloat(v, 'f', 1, 64) }
+func shortest(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
+func itoa(i int) string         { return strconv.Itoa(i) }
 
 func trim(v float64) string {
 	s := strconv.FormatFloat(v, 'f', 2, 64)

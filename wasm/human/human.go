@@ -48,9 +48,9 @@ func (st *Style) USD(x float64) string {
 	case x >= 1e6:
 		return sign + st.Dollars(st.Decimals(x/1e6, 3)+" "+st.Million)
 	case x >= 100:
-		return sign + st.Dollars(st.Plain(fmt.Sprintf("%.0f", x)))
+		return sign + st.Dollars(st.Plain(strconv.FormatFloat(x, 'f', 0, 64)))
 	case x >= 1:
-		return sign + st.Dollars(st.Plain(fmt.Sprintf("%.2f", x)))
+		return sign + st.Dollars(st.Plain(strconv.FormatFloat(x, 'f', 2, 64)))
 	case x == 0:
 		return st.Dollars("0")
 	}
@@ -71,7 +71,7 @@ func (st *Style) Dong(x float64) string {
 	case x >= 1e6:
 		digits = st.Decimals(x/1e6, 3) + " " + st.Million
 	default:
-		digits = st.Plain(fmt.Sprintf("%.0f", x))
+		digits = st.Plain(strconv.FormatFloat(x, 'f', 0, 64))
 	}
 	if st == Vietnamese {
 		return sign + digits + " đồng"

@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"path"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -149,7 +150,7 @@ func (s Snapshot) EstimatedAt(now time.Time) Snapshot {
 		figs[k] = v
 	}
 	h := figs[FigHeight]
-	h.Source = fmt.Sprintf("estimated: block %d of %s plus one block per 10 minutes since", s.Height-elapsed/spacing, s.AsOf)
+	h.Source = "estimated: block " + strconv.FormatInt(s.Height-elapsed/spacing, 10) + " of " + s.AsOf + " plus one block per 10 minutes since"
 	h.Time = now.Unix()
 	figs[FigHeight] = h
 	s.Figures = figs

@@ -71,11 +71,11 @@ func formatNumber(lang locale.Tag, k Kind, x float64) string {
 	st := lang.Style()
 	switch k {
 	case Integer, Sat:
-		return st.Plain(fmt.Sprintf("%.0f", x))
+		return st.Plain(strconv.FormatFloat(x, 'f', 0, 64))
 	case USD:
 		return st.USD(x)
 	case BTC:
-		return st.Plain(strings.TrimRight(strings.TrimRight(fmt.Sprintf("%.8f", x), "0"), "."))
+		return st.Plain(strings.TrimRight(strings.TrimRight(strconv.FormatFloat(x, 'f', 8, 64), "0"), "."))
 	case Pct:
 		return st.Decimals(x, 3) + "%"
 	case Ratio:
