@@ -187,29 +187,38 @@ function show(section, r) {
   section.querySelector("a.api-link").href = r.api_url;
 }
 
-// warm computes each calculator of the page a few times in idle time, one
-// at a time, so that the engine has compiled its hot paths (V8 tiers
-// WebAssembly up as it runs) before the reader's first keystroke: cold,
-// that keystroke took 16 ms or more, warm about 1 (BENCH.md, 26 November
-// 2026). It ends with a collection, and says so on <html data-warm>.
-const WARM_ROUNDS = 4;
+// warm computes each calculator of the page once per round, a round in
+// idle time every 200 ms, so that the engine has compiled their hot paths
+// before the reader's first keystroke: V8 tiers WebAssembly up as it runs,
+// compiling in the background, and the first keystrokes after a burst of
+// calls still ran into that (16 ms and more; cold, 40). It ends with a
+// collection, and says so on <html data-warm>. BENCH.md, 26 November 2026.
+const WARM_ROUNDS = 10;
 function warm(go) {
   const sections = [...document.querySelectorAll("section.calc[data-calc]")];
-  let left = sections.length * WARM_ROUNDS;
   const later = globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 50));
+  let round = 0;
+  let next = 0;
+  // One calculator at a time, more while the idle period lasts: a cold
+  // call can take tens of milliseconds.
   const step = (deadline) => {
     do {
-      const section = sections[--left % sections.length];
+      const section = sections[next++];
       go.widget(section.dataset.calc, query(section.querySelector("form")), LANG);
-    } while (left > 0 && deadline?.timeRemaining() > 10);
-    if (left > 0) {
+    } while (next < sections.length && deadline?.timeRemaining() > 10);
+    if (next < sections.length) {
       later(step);
+      return;
+    }
+    next = 0;
+    if (++round < WARM_ROUNDS) {
+      setTimeout(() => later(step), 200);
       return;
     }
     go.idle();
     root.dataset.warm = "done";
   };
-  if (left > 0) later(step);
+  if (sections.length) later(step);
 }
 
 // collectWhenIdle runs Go's garbage collector when the page is idle, so a
