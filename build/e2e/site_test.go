@@ -198,8 +198,9 @@ func TestDarkParameter(t *testing.T) {
 }
 
 // TestPageWaitsForATouch: the home page, whose figures are the ones it was
-// built with, shows its prerendered numbers and fetches no WebAssembly
-// until the reader touches a calculator; a keystroke then computes in Go.
+// built with, shows its prerendered numbers and fetches no WebAssembly, nor
+// Go's wasm_exec.js, until the reader touches a calculator; a keystroke
+// then computes in Go.
 // (With newer figures a page starts by itself: TestPageGoesLive.)
 func TestPageWaitsForATouch(t *testing.T) {
 	tb := newTab(t)
@@ -210,7 +211,7 @@ func TestPageWaitsForATouch(t *testing.T) {
 		chromedp.Navigate(site.URL+"/"),
 		until(`performance.getEntriesByName(location.origin + "/api/v1/network").length > 0`, 10*time.Second),
 		chromedp.Sleep(1500*time.Millisecond),
-		evaluate(`performance.getEntriesByType("resource").map((r) => new URL(r.name).pathname).filter((p) => p.endsWith(".wasm"))`, &loaded),
+		evaluate(`performance.getEntriesByType("resource").map((r) => new URL(r.name).pathname).filter((p) => p.endsWith(".wasm") || p.includes("wasm_exec"))`, &loaded),
 		evaluate(`String(document.documentElement.dataset.wasm)`, &state),
 	)
 	if len(loaded) != 0 || state != "undefined" {

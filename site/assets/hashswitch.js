@@ -59,10 +59,11 @@ async function live(go) {
 }
 
 async function start() {
+  performance.mark("hashswitch-start");
+  const source = fetch(document.body.dataset.wasm);
+  await goRuntime();
   const go = new globalThis.Go();
   const ready = new Promise((resolve) => { globalThis.hashswitchReady = resolve; });
-  const source = fetch(document.body.dataset.wasm);
-  performance.mark("hashswitch-start");
   const { instance: wasm } = await WebAssembly.instantiateStreaming(source, go.importObject);
   performance.mark("hashswitch-instantiated");
   go.run(wasm).then(() => { instance = undefined; });
@@ -70,6 +71,20 @@ async function start() {
   performance.mark("hashswitch-ready");
   root.dataset.wasm = "ready";
   return globalThis.hashswitch;
+}
+
+// goRuntime loads Go's wasm_exec.js, which defines Go, as the WebAssembly
+// starts (its fetch already under way): a page that is only read, and an
+// embed never touched, need neither.
+function goRuntime() {
+  if (globalThis.Go) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = document.body.dataset.wasmExec;
+    script.onload = resolve;
+    script.onerror = () => reject(new Error(`${script.src} did not load`));
+    document.head.append(script);
+  });
 }
 
 // call answers an API URL in this browser: {status, body, data}.
