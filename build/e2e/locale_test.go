@@ -39,8 +39,11 @@ func TestVietnameseEmbed(t *testing.T) {
 		until(`!document.querySelector("section.calc").classList.contains("pending")`, 10*time.Second),
 		evaluate(`document.querySelector('input[name="fees"]').value`, &fees),
 		retype(`input[name="price"]`, "85.000"),
-		// 85.000 computes exactly what 85000 computes natively.
-		until(fmt.Sprintf(`Number(document.querySelector('output[data-key="hashprice_usd_per_ph_day"]').dataset.value) === Number(%q)`, wantRaw), 10*time.Second),
+		// 85.000 computes exactly what 85000 computes natively. (The price
+		// was 85,000 already, so the result alone does not say the typing
+		// was read: the note under the field does.)
+		until(fmt.Sprintf(`document.getElementById("calc-price-understood").textContent === "Đã hiểu là 85000" &&
+			Number(document.querySelector('output[data-key="hashprice_usd_per_ph_day"]').dataset.value) === Number(%q)`, wantRaw), 10*time.Second),
 		evaluate(`document.querySelector('output[data-key="hashprice_usd_per_ph_day"]').textContent`, &lead),
 	)
 	if lang != "vi" || !strings.Contains(label, "Giá bitcoin") || !strings.Contains(label, "USD mỗi BTC") {
