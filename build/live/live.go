@@ -97,7 +97,7 @@ func (f *Feed) Refresh(ctx context.Context) error {
 // no live network).
 func allStale(s netdata.Snapshot) bool {
 	for name, fig := range s.Figures {
-		if !fig.Stale && name != netdata.FigUsdVnd {
+		if !fig.Stale && netdata.Network(name) {
 			return false
 		}
 	}

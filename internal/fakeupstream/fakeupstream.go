@@ -108,7 +108,7 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	}
 	if path == netdata.PathVietcombank {
 		w.Header().Set("Content-Type", "text/xml; charset=utf-8")
-		fmt.Fprintf(w, vietcombank, st.VNDAt.In(time.FixedZone("ICT", 7*60*60)).Format("1/2/2006 3:04:05 PM"), st.VNDSell)
+		fmt.Fprintf(w, vietcombank, st.VNDAt.In(netdata.Vietnam).Format("1/2/2006 3:04:05 PM"), st.VNDSell)
 		return
 	}
 	w.Header().Set("Content-Type", "application/json")

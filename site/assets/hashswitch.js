@@ -202,6 +202,10 @@ function show(section, r) {
   section.querySelector("a.api-link").href = r.api_url;
 }
 
+// later runs f in the page's idle time (where the browser cannot say when
+// that is, 50 ms on).
+const later = globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 50));
+
 // warm computes each calculator of the page once per round, a round in
 // idle time every 200 ms, so that the engine has compiled their hot paths
 // before the reader's first keystroke: V8 tiers WebAssembly up as it runs,
@@ -211,7 +215,6 @@ function show(section, r) {
 const WARM_ROUNDS = 10;
 function warm(go) {
   const sections = [...document.querySelectorAll("section.calc[data-calc]")];
-  const later = globalThis.requestIdleCallback ?? ((f) => setTimeout(f, 50));
   let round = 0;
   let next = 0;
   // One calculator at a time, more while the idle period lasts: a cold
@@ -828,7 +831,7 @@ if (document.querySelector("section.calc, #try")) {
   for (const type of touches) document.addEventListener(type, touch, { capture: true, passive: true });
   if (!lazy) {
     newerFigures().then((newer) => {
-      if (newer) (globalThis.requestIdleCallback ?? setTimeout)(() => api());
+      if (newer) later(() => api());
     });
   }
 }

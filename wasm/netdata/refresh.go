@@ -173,7 +173,7 @@ func Refresh(ctx context.Context, get Getter, up Upstreams, prev Snapshot, now t
 
 	next.Stale = false
 	for name, f := range next.Figures {
-		next.Stale = next.Stale || f.Stale && name != FigUsdVnd
+		next.Stale = next.Stale || f.Stale && Network(name)
 	}
 	next.Time = now.Unix()
 	next.AsOf = now.UTC().Format(time.DateOnly)

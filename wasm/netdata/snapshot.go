@@ -37,6 +37,10 @@ const (
 	FigUsdVnd = "usd_vnd"
 )
 
+// Network says figure name is one of the network's, which the snapshot's
+// Stale speaks for: all but the dollar in dong.
+func Network(name string) bool { return name != FigUsdVnd }
+
 // The dollar in dong comes from one bank's published selling rate, and
 // any rate outside these bounds is refused, wherever it comes from.
 const (

@@ -183,9 +183,9 @@ type Rate struct {
 	At        time.Time // when the bank dated it
 }
 
-// vietnam is Vietcombank's clock: Indochina Time, UTC+7, which has no
-// daylight saving.
-var vietnam = time.FixedZone("ICT", 7*60*60)
+// Vietnam is Vietcombank's clock, and the day a rate in dong is of:
+// Indochina Time, UTC+7, which has no daylight saving.
+var Vietnam = time.FixedZone("ICT", 7*60*60)
 
 // ParseVietcombank reads Vietcombank's rates: <ExrateList>, its
 // <DateTime> (1/2/2006 3:04:05 PM, Vietnam's time) and one <Exrate> per
@@ -204,7 +204,7 @@ func ParseVietcombank(body []byte) (Rate, error) {
 	if err := xml.Unmarshal(body, &list); err != nil {
 		return Rate{}, fmt.Errorf("vietcombank: %w", err)
 	}
-	at, err := time.ParseInLocation("1/2/2006 3:04:05 PM", strings.TrimSpace(list.DateTime), vietnam)
+	at, err := time.ParseInLocation("1/2/2006 3:04:05 PM", strings.TrimSpace(list.DateTime), Vietnam)
 	if err != nil {
 		return Rate{}, fmt.Errorf("vietcombank: DateTime %q is not M/D/YYYY h:mm:ss AM", list.DateTime)
 	}

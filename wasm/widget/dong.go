@@ -23,9 +23,6 @@ import (
 // Display parameters of the dong, beside a calculator's own.
 var dongParams = []string{"currency", "usd_vnd", "usd_vnd_date", "usd_vnd_source"}
 
-// vietnam is where the dong's rate is dated: a day there is UTC+7's.
-var vietnam = time.FixedZone("ICT", 7*60*60)
-
 // dong is a rate to show dollars in dong.
 type dong struct {
 	perUSD float64
@@ -46,7 +43,7 @@ func dongOf(q url.Values, s netdata.Snapshot) (*dong, *calc.FieldError) {
 	}
 	rate := strings.TrimSpace(q.Get("usd_vnd"))
 	if rate == "" && s.UsdVnd > 0 {
-		at := time.Unix(s.Figures[netdata.FigUsdVnd].Time, 0).In(vietnam)
+		at := time.Unix(s.Figures[netdata.FigUsdVnd].Time, 0).In(netdata.Vietnam)
 		return &dong{perUSD: s.UsdVnd, date: at, source: netdata.RatePublisher}, nil
 	}
 	if rate == "" {

@@ -81,7 +81,7 @@ func translateChart(c *chart.Chart, lang locale.Tag, vnd *dong) {
 	st := lang.Style()
 	money := st.USD
 	if vnd != nil {
-		money = func(x float64) string { return st.Dong(x) }
+		money = st.Dong
 		vnd.chart(c)
 	}
 	if lang == locale.EN && vnd == nil {

@@ -122,16 +122,15 @@ var (
 var page pageNetwork
 
 type pageNetwork struct {
-	snap netdata.Snapshot
+	snap netdata.Snapshot // none yet while AsOf is empty
 	from string
-	set  bool
 }
 
 // current is the snapshot to compute from at now: a pinned one as it is,
 // any other with its height moved on by the clock when it is old.
 func (p *pageNetwork) current(now time.Time) netdata.Snapshot {
-	if !p.set {
-		*p = pageNetwork{snap: netdata.Committed(), from: widget.FromBuild, set: true}
+	if p.snap.AsOf == "" {
+		*p = pageNetwork{snap: netdata.Committed(), from: widget.FromBuild}
 	}
 	if p.from == widget.FromPinned {
 		return p.snap
@@ -156,7 +155,7 @@ func networkResult(args []safejs.Value) any {
 	default:
 		return `{"error":"hashswitch.network: from must be \"\", live, pinned or offline"}`
 	}
-	page = pageNetwork{snap: s, from: strs[1], set: true}
+	page = pageNetwork{snap: s, from: strs[1]}
 	now := time.Now()
 	b, _ := json.Marshal(widget.FreshnessIn(page.current(now), now, page.from, lang))
 	return string(b)
