@@ -280,6 +280,29 @@ func siteHandler(t testing.TB, dir string, opts ...api.Option) http.Handler {
 	return server.Handler(dir, rules, opts...)
 }
 
+// newsPage serves a news article of another origin (a second loopback
+// port) whose body is body, in language lang, until the test ends, and
+// lets tb load it.
+func newsPage(t testing.TB, tb *tab, lang, body string) *httptest.Server {
+	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		fmt.Fprintf(w, `<!doctype html><html lang="%s"><head><title>News</title><link rel="icon" href="data:,"></head><body>%s</body></html>`, lang, body)
+	}))
+	t.Cleanup(host.Close)
+	tb.origins = append(tb.origins, host.URL)
+	return host
+}
+
+// readyLog is a news page's scripts: one that keeps each embed's
+// hashswitch:ready message ("NAME ORIGIN") in window.live, and embed.js.
+func readyLog() string {
+	return `<script>
+window.live = [];
+addEventListener("message", (e) => { if (e.data && e.data.type === "hashswitch:ready") live.push(e.data.name + " " + e.origin); });
+</script>
+<script src="` + site.URL + `/embed.js" async></script>`
+}
+
 // freshSite serves the test build on an origin no other test has visited,
 // so its service worker and caches start empty, until the test ends.
 func freshSite(t testing.TB, opts ...api.Option) *httptest.Server {

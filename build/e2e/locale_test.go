@@ -2,8 +2,6 @@ package e2e
 
 import (
 	"fmt"
-	"net/http"
-	"net/http/httptest"
 	"strconv"
 	"strings"
 	"testing"
@@ -155,21 +153,10 @@ func TestVietnameseEmbed(t *testing.T) {
 // Vietnamese labels and dates, the amount in dong at the figures' rate with
 // its day, and 85.000 typed computing what 85000 computes natively.
 func TestVietnameseEmbedOnAnotherOrigin(t *testing.T) {
-	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprintf(w, `<!doctype html><html lang="vi"><head><title>Báo</title><link rel="icon" href="data:,"></head><body>
-<p>Một bài báo.</p>
-<iframe id="calc" src="%[1]s/vi/embed/hashprice/?price=60000&amp;currency=VND" title="Hashprice" width="100%%" height="100"></iframe>
-<script>
-window.live = [];
-addEventListener("message", (e) => { if (e.data && e.data.type === "hashswitch:ready") live.push(e.data.name + " " + e.origin); });
-</script>
-<script src="%[1]s/embed.js" async></script>
-</body></html>`, site.URL)
-	}))
-	defer host.Close()
 	tb := newTab(t)
-	tb.origins = append(tb.origins, host.URL)
+	host := newsPage(t, tb, "vi", `<p>Một bài báo.</p>
+<iframe id="calc" src="`+site.URL+`/vi/embed/hashprice/?price=60000&amp;currency=VND" title="Hashprice" width="100%" height="100"></iframe>
+`+readyLog())
 	tb.run(t,
 		chromedp.Navigate(host.URL+"/"),
 		until(`document.getElementById("calc").getBoundingClientRect().height > 400`, 10*time.Second),

@@ -337,22 +337,11 @@ func TestOfflineAfterOneVisit(t *testing.T) {
 // origin): embed.js resizes both, neither starts its WebAssembly on its
 // own, and each does when the reader clicks it.
 func TestEmbedOnAnotherOrigin(t *testing.T) {
-	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprintf(w, `<!doctype html><html><head><title>Newsroom</title><link rel="icon" href="data:,"></head><body>
-<p>An article.</p>
+	tb := newTab(t)
+	host := newsPage(t, tb, "en", fmt.Sprintf(`<p>An article.</p>
 <iframe id="plain" src="%[1]s/embed/hashprice/?price=60000" title="Hashprice" width="100%%" height="100"></iframe>
 <iframe id="sandboxed" src="%[1]s/embed/profit/" title="Profit" width="100%%" height="100" sandbox="allow-scripts"></iframe>
-<script>
-window.live = [];
-addEventListener("message", (e) => { if (e.data && e.data.type === "hashswitch:ready") live.push(e.data.name + " " + e.origin); });
-</script>
-<script src="%[1]s/embed.js" async></script>
-</body></html>`, site.URL)
-	}))
-	defer host.Close()
-	tb := newTab(t)
-	tb.origins = append(tb.origins, host.URL)
+`, site.URL)+readyLog())
 	var live []string
 	var plain, sandboxed float64
 	tb.run(t,
@@ -396,14 +385,8 @@ addEventListener("message", (e) => { if (e.data && e.data.type === "hashswitch:r
 // of another origin: the browser refuses the page (CSP frame-ancestors
 // 'none') and shows the embed.
 func TestPagesCannotBeFramedButEmbedsCan(t *testing.T) {
-	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprintf(w, `<!doctype html><html><head><title>Framer</title><link rel="icon" href="data:,"></head><body>
-<iframe id="page" src="%[1]s/calculators/"></iframe><iframe id="embed" src="%[1]s/embed/halving/"></iframe></body></html>`, site.URL)
-	}))
-	defer host.Close()
 	tb := newTab(t)
-	tb.origins = append(tb.origins, host.URL)
+	host := newsPage(t, tb, "en", fmt.Sprintf(`<iframe id="page" src="%[1]s/calculators/"></iframe><iframe id="embed" src="%[1]s/embed/halving/"></iframe>`, site.URL))
 	tb.framingRefusalExpected = true
 	tb.run(t, chromedp.Navigate(host.URL+"/"), chromedp.Sleep(2*time.Second))
 	tree, err := chromedp.Run(tb.ctx, func(ctx context.Context, target *chromedp.Target) (page.GetFrameTreeResult, error) {
@@ -738,13 +721,8 @@ func TestOEmbedDiscovery(t *testing.T) {
 	if err := json.Unmarshal([]byte(get(html.UnescapeString(m[1]))), &o); err != nil || o.Type != "rich" || !strings.Contains(o.HTML, site.URL+"/embed/convert/") {
 		t.Fatalf("oEmbed %s: %+v %v", m[1], o, err)
 	}
-	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprintf(w, `<!doctype html><html><head><title>CMS</title><link rel="icon" href="data:,"></head><body><p>A post.</p>%s</body></html>`, o.HTML)
-	}))
-	defer host.Close()
 	tb := newTab(t)
-	tb.origins = append(tb.origins, host.URL)
+	host := newsPage(t, tb, "en", "<p>A post.</p>"+o.HTML)
 	var height float64
 	tb.run(t,
 		chromedp.Navigate(host.URL+"/"),
@@ -781,12 +759,7 @@ func TestEmbedDialog(t *testing.T) {
 	if focused != "hashprice-2 embed-link" {
 		t.Errorf("after Escape the focus is on %q", focused)
 	}
-	host := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		w.Header().Set("Content-Type", "text/html; charset=utf-8")
-		fmt.Fprintf(w, `<!doctype html><html><head><title>News</title><link rel="icon" href="data:,"></head><body><p>A story.</p>%s</body></html>`, code)
-	}))
-	defer host.Close()
-	tb.origins = append(tb.origins, host.URL)
+	host := newsPage(t, tb, "en", "<p>A story.</p>"+code)
 	var src string
 	tb.run(t,
 		chromedp.Navigate(host.URL+"/"),
