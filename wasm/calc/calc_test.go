@@ -440,3 +440,46 @@ func TestNonFiniteResultsAreRefused(t *testing.T) {
 		t.Errorf("huge hashprice: %d %v", code, b)
 	}
 }
+
+// TestAnswersAreEncodingJSON: every example's answer, an error's and the
+// OpenAPI document are byte for byte what encoding/json's Encoder writes
+// (HTML escaping off) for the same values; the API's answers are written
+// by package tinyjson, which keeps encoding/json out of the page.
+func TestAnswersAreEncodingJSON(t *testing.T) {
+	std := func(v any) string {
+		var b strings.Builder
+		enc := json.NewEncoder(&b)
+		enc.SetEscapeHTML(false)
+		if err := enc.Encode(v); err != nil {
+			t.Fatal(err)
+		}
+		return b.String()
+	}
+	for _, u := range ExampleURLs() {
+		path, query, _ := strings.Cut(u, "?")
+		q, err := NewQuery(chain.MainNet, query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		result, problem := Run(Lookup(strings.TrimPrefix(path, Prefix)), q)
+		if problem != nil {
+			t.Fatalf("%s: %v", u, problem)
+		}
+		if got, want := string(GetURL(u).Body), std(result); got != want {
+			t.Errorf("%s:\n got %s\nwant %s", u, got, want)
+		}
+	}
+	bad := GetURL("/api/v1/hashprice?price=<script>\u2028")
+	var e struct {
+		Error *FieldError `json:"error"`
+	}
+	if err := json.Unmarshal(bad.Body, &e); err != nil || e.Error == nil {
+		t.Fatalf("%s: %v", bad.Body, err)
+	}
+	if want := std(e); string(bad.Body) != want {
+		t.Errorf("error answer:\n got %s\nwant %s", bad.Body, want)
+	}
+	if got, want := string(GetURL(OpenAPIPath).Body), std(OpenAPI()); got != want {
+		t.Errorf("OpenAPI document differs from encoding/json's")
+	}
+}

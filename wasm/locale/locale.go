@@ -7,9 +7,10 @@ package locale
 
 import (
 	_ "embed"
-	"encoding/json"
 	"strings"
 	"sync"
+
+	"github.com/hashswitch/hashswitch/wasm/internal/tinyjson"
 
 	"github.com/hashswitch/hashswitch/wasm/human"
 )
@@ -48,7 +49,7 @@ var catalogs = map[Tag]func() map[string]string{VI: sync.OnceValue(func() map[st
 
 func mustCatalog(data []byte) map[string]string {
 	var c map[string]string
-	if err := json.Unmarshal(data, &c); err != nil {
+	if err := tinyjson.Unmarshal(data, &c); err != nil {
 		panic("locale: a catalog is not JSON: " + err.Error()) // every test fails
 	}
 	return c

@@ -14,14 +14,14 @@ package netdata
 
 import (
 	"embed"
-	"encoding/json"
-	"fmt"
 	"path"
 	"sort"
 	"strconv"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/hashswitch/hashswitch/wasm/internal/tinyjson"
 )
 
 // The figures of a snapshot, as Figures keys them.
@@ -101,11 +101,11 @@ var dated = sync.OnceValue(func() map[string]Snapshot {
 			panic(err)
 		}
 		var s Snapshot
-		if err := json.Unmarshal(data, &s); err != nil {
-			panic(fmt.Sprintf("netdata: snapshots/%s: %v", f.Name(), err))
+		if err := tinyjson.Unmarshal(data, &s); err != nil {
+			panic("netdata: snapshots/" + f.Name() + ": " + err.Error())
 		}
 		if s.AsOf+".json" != f.Name() {
-			panic(fmt.Sprintf("netdata: snapshots/%s says it is of %s", f.Name(), s.AsOf))
+			panic("netdata: snapshots/" + f.Name() + " says it is of " + s.AsOf)
 		}
 		out[s.AsOf] = s
 	}

@@ -20,8 +20,6 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"fmt"
 	"math"
 	"os"
@@ -34,6 +32,7 @@ import (
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/cmd/internal/jsexport"
+	"github.com/hashswitch/hashswitch/wasm/internal/tinyjson"
 	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 	"github.com/hashswitch/hashswitch/wasm/widget"
@@ -101,20 +100,18 @@ func widgetResult(args []safejs.Value) any {
 	if w == nil {
 		return errorBody("hashswitch.widget: no calculator " + strconv.Quote(name))
 	}
-	out.Reset()
-	if err := encoder.Encode(w.RenderIn(page.current(time.Now()), w.Typed(query, lang), lang)); err != nil {
+	b, err := tinyjson.Append(out[:0], w.RenderIn(page.current(time.Now()), w.Typed(query, lang), lang))
+	if err != nil {
 		return errorBody("hashswitch.widget: " + err.Error())
 	}
-	return out.String()
+	out = b
+	return string(b)
 }
 
-// out and encoder write widget results: one buffer, reused, and no
-// escaping of the charts' < and > as \u003c (a JSON string needs none;
-// it doubled the encoder's time on every keystroke).
-var (
-	out     bytes.Buffer
-	encoder = func() *json.Encoder { e := json.NewEncoder(&out); e.SetEscapeHTML(false); return e }()
-)
+// out holds the widget results' JSON, reused from one keystroke to the
+// next; tinyjson does not escape the charts' < and > as \u003c (a JSON
+// string needs none; it doubled encoding/json's time on every keystroke).
+var out []byte
 
 // page holds the network figures the page's calculators start from: the
 // committed snapshot (read when first needed, not at the start) until the
@@ -147,7 +144,7 @@ func networkResult(args []safejs.Value) any {
 		return `{"error":"hashswitch.network wants two or three strings: an /api/v1/network answer, where it came from and a language (en, vi)"}`
 	}
 	var s netdata.Snapshot
-	if err := json.Unmarshal([]byte(strs[0]), &s); err != nil || s.AsOf == "" || s.Difficulty <= 0 || s.PriceUSD <= 0 {
+	if err := tinyjson.Unmarshal([]byte(strs[0]), &s); err != nil || s.AsOf == "" || s.Difficulty <= 0 || s.PriceUSD <= 0 {
 		return `{"error":"hashswitch.network: not an /api/v1/network answer"}`
 	}
 	switch strs[1] {
@@ -157,7 +154,7 @@ func networkResult(args []safejs.Value) any {
 	}
 	page = pageNetwork{snap: s, from: strs[1]}
 	now := time.Now()
-	b, _ := json.Marshal(widget.FreshnessIn(page.current(now), now, page.from, lang))
+	b, _ := tinyjson.Marshal(widget.FreshnessIn(page.current(now), now, page.from, lang))
 	return string(b)
 }
 
@@ -210,7 +207,7 @@ func isNumber(v safejs.Value) bool {
 
 // errorBody is a widget Result with an error, as JSON text.
 func errorBody(message string) string {
-	b, _ := json.Marshal(widget.Result{Status: calc.StatusBadInput, Error: &calc.FieldError{Message: message}})
+	b, _ := tinyjson.Marshal(widget.Result{Status: calc.StatusBadInput, Error: &calc.FieldError{Message: message}})
 	return string(b)
 }
 
