@@ -45,6 +45,7 @@ fuzz: #? fuzz every parser for FUZZTIME each
 	$(GO) test ./wasm/chain -run '^$$' -fuzz '^FuzzParseBits$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./wasm/chain -run '^$$' -fuzz '^FuzzCompact$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./wasm/calc -run '^$$' -fuzz '^FuzzGet$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./wasm/calc -run '^$$' -fuzz '^FuzzValues$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./wasm/api -run '^$$' -fuzz '^FuzzHandler$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./wasm/widget -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./wasm/netdata -run '^$$' -fuzz '^FuzzParsers$$' -fuzztime $(FUZZTIME)

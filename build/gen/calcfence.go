@@ -2,9 +2,9 @@ package gen
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
 
+	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -22,7 +22,7 @@ import (
 // becomes a Calc node, and Render writes the calculator in its place. The
 // block's body is ignored.
 type CalcFence struct {
-	Render func(w util.BufWriter, name string, preset url.Values) error
+	Render func(w util.BufWriter, name string, preset calc.Values) error
 }
 
 // Extend implements goldmark.Extender.
@@ -38,7 +38,7 @@ var KindCalc = ast.NewNodeKind("Calc")
 type Calc struct {
 	ast.BaseBlock
 	Name   string
-	Preset url.Values
+	Preset calc.Values
 	Err    error // a malformed preset, reported when rendering
 }
 
@@ -52,7 +52,7 @@ func (n *Calc) Dump(source []byte, level int) {
 
 // ParseCalcInfo reads a fence's info string: "calc NAME k=v ...". ok is
 // false for other fences.
-func ParseCalcInfo(info string) (name string, preset url.Values, ok bool, err error) {
+func ParseCalcInfo(info string) (name string, preset calc.Values, ok bool, err error) {
 	fields := strings.Fields(info)
 	if len(fields) == 0 || fields[0] != "calc" {
 		return "", nil, false, nil
@@ -60,7 +60,7 @@ func ParseCalcInfo(info string) (name string, preset url.Values, ok bool, err er
 	if len(fields) < 2 {
 		return "", nil, true, fmt.Errorf("calc fence without a calculator name")
 	}
-	preset = url.Values{}
+	preset = calc.Values{}
 	for _, f := range fields[2:] {
 		k, v, found := strings.Cut(f, "=")
 		if !found || k == "" {
@@ -92,7 +92,7 @@ func (calcTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 }
 
 type calcRenderer struct {
-	render func(w util.BufWriter, name string, preset url.Values) error
+	render func(w util.BufWriter, name string, preset calc.Values) error
 }
 
 func (r calcRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {

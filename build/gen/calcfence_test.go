@@ -4,10 +4,10 @@ import (
 	"bytes"
 	"fmt"
 	"html"
-	"net/url"
 	"path/filepath"
 	"testing"
 
+	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/testutil"
 	"github.com/yuin/goldmark/util"
@@ -17,7 +17,7 @@ import (
 // spec-file format: Markdown in, exact HTML out, with a stand-in renderer
 // that writes the calculator's name and presets.
 func TestCalcFenceSpec(t *testing.T) {
-	md := goldmark.New(goldmark.WithExtensions(&CalcFence{Render: func(w util.BufWriter, name string, preset url.Values) error {
+	md := goldmark.New(goldmark.WithExtensions(&CalcFence{Render: func(w util.BufWriter, name string, preset calc.Values) error {
 		fmt.Fprintf(w, "<calc name=\"%s\" preset=\"%s\">\n", html.EscapeString(name), html.EscapeString(preset.Encode()))
 		return nil
 	}}))
@@ -32,7 +32,7 @@ func TestCalcFenceErrors(t *testing.T) {
 			t.Errorf("%q: ok=%v err=%v", info, ok, err)
 		}
 	}
-	md := goldmark.New(goldmark.WithExtensions(&CalcFence{Render: func(util.BufWriter, string, url.Values) error { return fmt.Errorf("no calculator") }}))
+	md := goldmark.New(goldmark.WithExtensions(&CalcFence{Render: func(util.BufWriter, string, calc.Values) error { return fmt.Errorf("no calculator") }}))
 	if err := md.Convert([]byte("```calc nothing\n```\n"), &bytes.Buffer{}); err == nil {
 		t.Error("a failing calculator did not fail the conversion")
 	}

@@ -4,9 +4,9 @@ import (
 	"bytes"
 	"fmt"
 	"html"
-	"net/url"
 	"strings"
 
+	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -25,7 +25,7 @@ import (
 // tag's kind: usd, pct, ratio, btc, sat, big, integer, number, years, …).
 // Value computes it; an error fails the conversion, so the build.
 type Computed struct {
-	Value func(calc, key string, preset url.Values, kind string) (text, raw string, err error)
+	Value func(name, key string, preset calc.Values, kind string) (text, raw string, err error)
 }
 
 // Extend implements goldmark.Extender.
@@ -41,7 +41,7 @@ var KindComputed = ast.NewNodeKind("ComputedNumber")
 type ComputedNumber struct {
 	ast.BaseInline
 	Calc, Key, Format string
-	Preset            url.Values
+	Preset            calc.Values
 	Err               error // a malformed {{...}}, reported when rendering
 }
 
@@ -59,11 +59,11 @@ func ParseComputed(s string) (*ComputedNumber, error) {
 	if len(fields) == 0 {
 		return nil, fmt.Errorf("{{}} names no calculator: write {{calc.key k=v fmt=kind}}")
 	}
-	calc, key, ok := strings.Cut(fields[0], ".")
-	if !ok || calc == "" || key == "" {
+	name, key, ok := strings.Cut(fields[0], ".")
+	if !ok || name == "" || key == "" {
 		return nil, fmt.Errorf("{{%s}}: write {{calc.key k=v fmt=kind}}", s)
 	}
-	n := &ComputedNumber{Calc: calc, Key: key, Preset: url.Values{}}
+	n := &ComputedNumber{Calc: name, Key: key, Preset: calc.Values{}}
 	for _, f := range fields[1:] {
 		k, v, found := strings.Cut(f, "=")
 		if !found || k == "" || v == "" {
@@ -105,7 +105,7 @@ func (computedParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 }
 
 type computedRenderer struct {
-	value func(calc, key string, preset url.Values, kind string) (string, string, error)
+	value func(name, key string, preset calc.Values, kind string) (string, string, error)
 }
 
 func (r computedRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {

@@ -2,10 +2,10 @@ package gen
 
 import (
 	"encoding/json"
-	"net/url"
 	"os"
 	"path/filepath"
 
+	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/oembed"
 	"github.com/hashswitch/hashswitch/wasm/widget"
@@ -17,7 +17,7 @@ func (b *builder) embeds() error {
 	for _, w := range widget.Widgets() {
 		for _, lang := range locale.Tags {
 			path := embedPath(lang, w.Name)
-			v, err := b.newCalcView(lang, path, "calc", w.Name, url.Values{}, 1)
+			v, err := b.newCalcView(lang, path, "calc", w.Name, calc.Values{}, 1)
 			if err != nil {
 				return err
 			}

@@ -4,12 +4,12 @@ import (
 	"bufio"
 	"bytes"
 	"flag"
-	"net/url"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
 
+	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
@@ -27,9 +27,9 @@ func TestCalcGolden(t *testing.T) {
 	}
 	for _, c := range []struct {
 		name   string
-		preset url.Values
+		preset calc.Values
 	}{
-		{"hashprice", url.Values{"fees": {"0.5"}}},
+		{"hashprice", calc.Values{"fees": {"0.5"}}},
 		{"halving", nil},
 		{"bench", nil},
 	} {

@@ -17,6 +17,7 @@ import (
 	"github.com/yuin/goldmark/util"
 	"go.abhg.dev/goldmark/frontmatter"
 
+	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 	"github.com/hashswitch/hashswitch/wasm/widget"
@@ -26,9 +27,9 @@ import (
 // typographic quotes and dashes, heading ids, no raw HTML (goldmark's
 // default drops it and unsafe link schemes), the calc fence drawing
 // calculators with render, and numbers in prose computed from snapshot s.
-func markdown(s netdata.Snapshot, lang locale.Tag, render func(w util.BufWriter, name string, preset url.Values) error) goldmark.Markdown {
-	value := func(calc, key string, preset url.Values, kind string) (string, string, error) {
-		text, raw, err := widget.Inline(s, lang, calc, key, preset, kind)
+func markdown(s netdata.Snapshot, lang locale.Tag, render func(w util.BufWriter, name string, preset calc.Values) error) goldmark.Markdown {
+	value := func(name, key string, preset calc.Values, kind string) (string, string, error) {
+		text, raw, err := widget.Inline(s, lang, name, key, preset, kind)
 		return text, RawValue(raw), err
 	}
 	return goldmark.New(
@@ -116,7 +117,7 @@ func (b *builder) content() error {
 				return fmt.Errorf("%s: asof %s: no such snapshot (there are %s)", s.file, s.fm.AsOf, strings.Join(netdata.Dates(), ", "))
 			}
 		}
-		md := markdown(figures, s.lang, func(w util.BufWriter, name string, preset url.Values) error {
+		md := markdown(figures, s.lang, func(w util.BufWriter, name string, preset calc.Values) error {
 			seen[name]++
 			if p.OEmbed == "" {
 				p.OEmbed = name
@@ -161,8 +162,8 @@ type calcView struct {
 	ID       string
 	W        *widget.Widget
 	R        widget.Result
-	Params   url.Values
-	Preset   url.Values // the fence's presets: inputs the page's text fixed
+	Params   calc.Values
+	Preset   calc.Values // the fence's presets: inputs the page's text fixed
 	Groups   []inputGroup
 	More     []inputGroup     // groups past the first two of a long form, collapsed
 	Heading  int              // 2 in articles, 1 on embed pages
@@ -205,7 +206,7 @@ func (v *calcView) Value(in widget.Input) string {
 
 // newCalcView renders calculator name with preset for a page at path, in
 // language lang.
-func (b *builder) newCalcView(lang locale.Tag, path, id, name string, preset url.Values, heading int) (*calcView, error) {
+func (b *builder) newCalcView(lang locale.Tag, path, id, name string, preset calc.Values, heading int) (*calcView, error) {
 	w := widget.Lookup(name)
 	if w == nil {
 		return nil, fmt.Errorf("no calculator %q (there are %s)", name, widgetNames())
@@ -260,7 +261,7 @@ func embedPath(lang locale.Tag, name string) string {
 }
 
 // calc writes a calculator into a page in lang.
-func (b *builder) calc(w util.BufWriter, lang locale.Tag, path, id, name string, preset url.Values) error {
+func (b *builder) calc(w util.BufWriter, lang locale.Tag, path, id, name string, preset calc.Values) error {
 	v, err := b.newCalcView(lang, path, id, name, preset, 2)
 	if err != nil {
 		return err

@@ -3,7 +3,6 @@ package calc
 import (
 	"fmt"
 	"math"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -121,7 +120,7 @@ const maxQuery = 4096
 type Query struct {
 	Chain *chain.Params // the network's consensus rules
 	Env   *Env          // the host: its clock and live figures
-	v     url.Values
+	v     Values
 	err   error
 }
 
@@ -130,7 +129,7 @@ func NewQuery(p *chain.Params, raw string) (*Query, error) {
 	if len(raw) > maxQuery {
 		return nil, &FieldError{Message: fmt.Sprintf("the query string is longer than %d bytes", maxQuery)}
 	}
-	v, err := url.ParseQuery(raw)
+	v, err := ParseQuery(raw)
 	if err != nil {
 		return nil, &FieldError{Message: "the query string is malformed: " + err.Error()}
 	}
@@ -138,8 +137,8 @@ func NewQuery(p *chain.Params, raw string) (*Query, error) {
 }
 
 // Values returns a copy of the query's parameters.
-func (q *Query) Values() url.Values {
-	out := url.Values{}
+func (q *Query) Values() Values {
+	out := Values{}
 	for k, v := range q.v {
 		out[k] = append([]string(nil), v...)
 	}

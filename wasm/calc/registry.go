@@ -2,7 +2,6 @@ package calc
 
 import (
 	"fmt"
-	"net/url"
 	"reflect"
 	"strconv"
 	"strings"
@@ -184,4 +183,4 @@ func ExampleURLs() []string {
 }
 
 // QueryOf is a query of parameters already parsed, for chain p.
-func QueryOf(p *chain.Params, v url.Values) *Query { return &Query{Chain: p, Env: &Env{}, v: v} }
+func QueryOf(p *chain.Params, v Values) *Query { return &Query{Chain: p, Env: &Env{}, v: v} }

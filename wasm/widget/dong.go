@@ -2,7 +2,6 @@ package widget
 
 import (
 	"fmt"
-	"net/url"
 	"strings"
 	"time"
 
@@ -33,7 +32,7 @@ type dong struct {
 // dongOf reads the dong parameters of q, the rate from snapshot s unless q
 // gives one; nil when q asks for dollars. A request for dong without a
 // usable rate is an error naming the field.
-func dongOf(q url.Values, s netdata.Snapshot) (*dong, *calc.FieldError) {
+func dongOf(q calc.Values, s netdata.Snapshot) (*dong, *calc.FieldError) {
 	switch strings.ToUpper(strings.TrimSpace(q.Get("currency"))) {
 	case "", "USD":
 		return nil, nil
@@ -124,10 +123,10 @@ func (d *dong) chart(c *chart.Chart) {
 
 // encodeDong appends the dong parameters of q to a scenario's query, so
 // its links keep showing dong.
-func encodeDong(query string, q url.Values) string {
+func encodeDong(query string, q calc.Values) string {
 	for _, k := range dongParams {
 		if v := q.Get(k); v != "" {
-			query += "&" + url.QueryEscape(k) + "=" + url.QueryEscape(v)
+			query += "&" + calc.QueryEscape(k) + "=" + calc.QueryEscape(v)
 		}
 	}
 	return query

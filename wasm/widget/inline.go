@@ -2,7 +2,6 @@ package widget
 
 import (
 	"fmt"
-	"net/url"
 	"reflect"
 	"strconv"
 	"strings"
@@ -19,13 +18,13 @@ import (
 // written as kind (a show tag's kind; "" means the field's own show kind,
 // else number). A calculator, key, preset or kind that does not exist is
 // an error, so a typo fails the build instead of printing a wrong number.
-func Inline(s netdata.Snapshot, lang locale.Tag, name, key string, preset url.Values, kind string) (text string, raw any, err error) {
+func Inline(s netdata.Snapshot, lang locale.Tag, name, key string, preset calc.Values, kind string) (text string, raw any, err error) {
 	c := calc.Lookup(name)
 	if c == nil {
 		return "", nil, fmt.Errorf("no calculator %q (there are %s)", name, strings.Join(calc.Endpoints(), ", "))
 	}
 	m := c.Info()
-	q := url.Values{}
+	q := calc.Values{}
 	for _, p := range m.Params {
 		if !p.Hidden {
 			if v := p.StartValue(s); v != "" {

@@ -1,7 +1,6 @@
 package widget
 
 import (
-	"net/url"
 	"strings"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
@@ -63,7 +62,7 @@ var words = []string{"never", "valid", "not valid"}
 
 // chart draws w's default scenario's chart, for its strings.
 func (w *Widget) chart() *chart.Chart {
-	query := calc.QueryOf(chain.MainNet, w.Params(netdata.Committed(), url.Values{}))
+	query := calc.QueryOf(chain.MainNet, w.Params(netdata.Committed(), calc.Values{}))
 	result, problem := calc.Run(w.Calc, query)
 	if problem != nil {
 		return nil

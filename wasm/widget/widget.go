@@ -12,7 +12,6 @@ package widget
 
 import (
 	"fmt"
-	"net/url"
 	"reflect"
 	"strconv"
 	"strings"
@@ -188,8 +187,8 @@ func (w *Widget) Dollars() bool {
 // value from q when q has it (even empty, which the calculator then
 // refuses), its start value for snapshot s otherwise. Parameters that are
 // not inputs are dropped.
-func (w *Widget) Params(s netdata.Snapshot, q url.Values) url.Values {
-	out := url.Values{}
+func (w *Widget) Params(s netdata.Snapshot, q calc.Values) calc.Values {
+	out := calc.Values{}
 	for _, in := range w.Inputs {
 		if v, ok := q[in.Name]; ok && len(v) > 0 {
 			out.Set(in.Name, strings.TrimSpace(v[0]))
@@ -212,7 +211,7 @@ func (w *Widget) Render(s netdata.Snapshot, rawQuery string) Result {
 // in the API's form, as are Result.Query and APIURL, so a link works in any
 // language; a form's numbers as its reader typed them go through Typed.
 func (w *Widget) RenderIn(s netdata.Snapshot, rawQuery string, lang locale.Tag) (r Result) {
-	q, err := url.ParseQuery(rawQuery)
+	q, err := calc.ParseQuery(rawQuery)
 	if err != nil {
 		return Result{Status: calc.StatusBadInput, Error: &calc.FieldError{Message: "the URL's parameters are malformed: " + err.Error()}}
 	}
@@ -268,7 +267,7 @@ func (w *Widget) RenderIn(s netdata.Snapshot, rawQuery string, lang locale.Tag) 
 // (Vietnamese: 85.000,5), into the API's form (85,000.5). Other parameters
 // pass as they are.
 func (w *Widget) Typed(rawQuery string, lang locale.Tag) string {
-	q, err := url.ParseQuery(rawQuery)
+	q, err := calc.ParseQuery(rawQuery)
 	if err != nil || lang == locale.EN {
 		return rawQuery
 	}
@@ -310,15 +309,15 @@ func valueAt(v reflect.Value, path []int) any {
 }
 
 // encode writes params in the inputs' order, so share links read naturally.
-func encode(w *Widget, params url.Values) string {
+func encode(w *Widget, params calc.Values) string {
 	var b strings.Builder
 	for _, in := range w.Inputs {
 		if b.Len() > 0 {
 			b.WriteByte('&')
 		}
-		b.WriteString(url.QueryEscape(in.Name))
+		b.WriteString(calc.QueryEscape(in.Name))
 		b.WriteByte('=')
-		b.WriteString(url.QueryEscape(params.Get(in.Name)))
+		b.WriteString(calc.QueryEscape(params.Get(in.Name)))
 	}
 	return b.String()
 }
