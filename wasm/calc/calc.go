@@ -12,7 +12,6 @@
 package calc
 
 import (
-	"fmt"
 	"math"
 	"reflect"
 	"strings"
@@ -48,7 +47,7 @@ type Answer struct {
 type FieldError struct {
 	Field   string `json:"field"`
 	Message string `json:"message"`
-	// format and args are Message before fmt.Sprintf, for In.
+	// format and args are Message before its verbs are filled, for In.
 	format string
 	args   []any
 }
@@ -65,13 +64,15 @@ func (e *FieldError) In(lang locale.Tag) string {
 		switch a := a.(type) {
 		case Unit:
 			args[i] = lang.T(string(a))
-		case Num, Input:
-			args[i] = lang.Shown(fmt.Sprint(a))
+		case Num:
+			args[i] = lang.Shown(string(a))
+		case Input:
+			args[i] = lang.Shown(string(a))
 		default:
 			args[i] = a
 		}
 	}
-	return fmt.Sprintf(lang.T(e.format), args...)
+	return lang.Sprintf(e.format, args...)
 }
 
 // Unit, Num and Input mark arguments of an error message (Errorf): a unit,
@@ -119,8 +120,8 @@ func (e *Env) Get(path, rawQuery string) Answer {
 	name, ok := strings.CutPrefix(path, Prefix)
 	c := Lookup(strings.TrimSuffix(name, "/"))
 	if !ok || c == nil {
-		return errorAnswer(StatusNotFound, &FieldError{Message: fmt.Sprintf(
-			"no calculator at %s; the endpoints are %s, described by %s", quote(path), strings.Join(Endpoints(), ", "), OpenAPIPath)})
+		return errorAnswer(StatusNotFound, &FieldError{Message: "no calculator at " + quote(path) +
+			"; the endpoints are " + strings.Join(Endpoints(), ", ") + ", described by " + OpenAPIPath})
 	}
 	return e.answer(c, rawQuery)
 }

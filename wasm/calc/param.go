@@ -1,13 +1,14 @@
 package calc
 
 import (
-	"fmt"
+	"errors"
 	"math"
 	"strconv"
 	"strings"
 
 	"github.com/hashswitch/hashswitch/wasm/chain"
 	"github.com/hashswitch/hashswitch/wasm/human"
+	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
 
@@ -97,9 +98,9 @@ func (r Range) String() string {
 	case !r.MinOpen && r.Min == 0:
 		return "must be a number from 0 to " + formatNum(r.Max)
 	case r.MinOpen:
-		return fmt.Sprintf("must be more than %s and at most %s", formatNum(r.Min), formatNum(r.Max))
+		return "must be more than " + formatNum(r.Min) + " and at most " + formatNum(r.Max)
 	}
-	return fmt.Sprintf("must be a number from %s to %s", formatNum(r.Min), formatNum(r.Max))
+	return "must be a number from " + formatNum(r.Min) + " to " + formatNum(r.Max)
 }
 
 // formatNum writes a bound for people: grouped digits, or an exponent
@@ -127,7 +128,7 @@ type Query struct {
 // NewQuery reads a raw query string (without "?") for chain p.
 func NewQuery(p *chain.Params, raw string) (*Query, error) {
 	if len(raw) > maxQuery {
-		return nil, &FieldError{Message: fmt.Sprintf("the query string is longer than %d bytes", maxQuery)}
+		return nil, &FieldError{Message: "the query string is longer than " + strconv.Itoa(maxQuery) + " bytes"}
 	}
 	v, err := ParseQuery(raw)
 	if err != nil {
@@ -165,7 +166,7 @@ func (q *Query) Fail(err *FieldError) {
 // format is a literal: a translation's catalog has it (build/gen's test
 // reads every Errorf of this package).
 func Errorf(p Param, format string, args ...any) *FieldError {
-	return &FieldError{Field: p.Name, Message: fmt.Sprintf(format, args...), format: format, args: args}
+	return &FieldError{Field: p.Name, Message: locale.EN.Sprintf(format, args...), format: format, args: args}
 }
 
 // quote shortens user input for an error message.
@@ -291,7 +292,7 @@ var magnitudes = map[byte]float64{'k': 1e3, 'K': 1e3, 'M': 1e6, 'B': 1e9, 'T': 1
 // but a person would not write (1_000, 0x1p3, Inf, NaN) is refused, as are
 // control characters.
 func ParseNumber(s, unit string) (float64, error) {
-	bad := fmt.Errorf("not a number")
+	bad := errors.New("not a number")
 	s = strings.TrimSpace(s)
 	if unit == "%" {
 		s = strings.TrimSpace(strings.TrimSuffix(s, "%"))
@@ -386,7 +387,7 @@ func decimalNumber(s string) bool {
 func (q *Query) Int(p Param) int64 {
 	lo, hi := int64(p.Range.Min), int64(p.Range.Max)
 	from, to := Num(groupDigits(float64(lo))), Num(groupDigits(float64(hi)))
-	s, ok := q.raw(p, fmt.Sprintf("a whole number from %d to %d", lo, hi))
+	s, ok := q.raw(p, "a whole number from "+strconv.FormatInt(lo, 10)+" to "+strconv.FormatInt(hi, 10))
 	if !ok {
 		return 0
 	}

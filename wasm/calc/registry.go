@@ -1,7 +1,6 @@
 package calc
 
 import (
-	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
@@ -139,7 +138,7 @@ func register[R any](d *Def[R]) *Def[R] {
 	for ; i < len(registry); i++ {
 		m := registry[i].Info()
 		if m.Name == d.Name || m.Order == d.Order {
-			panic(fmt.Sprintf("calc: %q and %q share a name or an order", m.Name, d.Name))
+			panic("calc: " + strconv.Quote(m.Name) + " and " + strconv.Quote(d.Name) + " share a name or an order")
 		}
 		if m.Order > d.Order {
 			break

@@ -2,8 +2,6 @@ package chain
 
 import (
 	"errors"
-	"fmt"
-	"math/big"
 	"strconv"
 	"strings"
 )
@@ -15,8 +13,8 @@ import (
 
 // CompactToTarget decodes bits as SetCompact does. The target is the
 // magnitude; negative reports a set sign bit with a non-zero mantissa, and
-// overflow a value that does not fit in 256 bits (its target is then nil).
-func CompactToTarget(bits uint32) (target *big.Int, negative, overflow bool) {
+// overflow a value that does not fit in 256 bits (its target is then zero).
+func CompactToTarget(bits uint32) (target Uint256, negative, overflow bool) {
 	size := bits >> 24
 	word := bits & 0x007fffff
 	if size <= 3 {
@@ -27,11 +25,11 @@ func CompactToTarget(bits uint32) (target *big.Int, negative, overflow bool) {
 	negative = word != 0 && bits&0x00800000 != 0
 	overflow = word != 0 && (size > 34 || (word > 0xff && size > 33) || (word > 0xffff && size > 32))
 	if overflow {
-		return nil, negative, true
+		return Uint256{}, negative, true
 	}
-	target = new(big.Int).SetUint64(uint64(word))
+	target = Uint256{uint64(word)}
 	if size > 3 {
-		target.Lsh(target, uint(8*(size-3)))
+		target = target.Lsh(uint(8 * (size - 3)))
 	}
 	return target, negative, false
 }
@@ -39,13 +37,13 @@ func CompactToTarget(bits uint32) (target *big.Int, negative, overflow bool) {
 // TargetToCompact encodes target (which must not be negative) as GetCompact
 // does, setting the sign bit when negative is true and the mantissa is not
 // zero. The result never has bit 23 set by the mantissa itself.
-func TargetToCompact(target *big.Int, negative bool) uint32 {
+func TargetToCompact(target Uint256, negative bool) uint32 {
 	size := uint32((target.BitLen() + 7) / 8)
 	var compact uint32
 	if size <= 3 {
-		compact = uint32(target.Uint64() << (8 * (3 - size)))
+		compact = uint32(target[0] << (8 * (3 - size)))
 	} else {
-		compact = uint32(new(big.Int).Rsh(target, uint(8*(size-3))).Uint64())
+		compact = uint32(target.Rsh(uint(8 * (size - 3)))[0])
 	}
 	// A mantissa with bit 23 set would read back as negative: shift it down a byte.
 	if compact&0x00800000 != 0 {
@@ -70,17 +68,17 @@ var (
 // TargetFromBits decodes bits and applies the consensus checks of Bitcoin
 // Core's DeriveTarget: a negative, zero or overflowing target, or one easier
 // than the pow limit, is an error.
-func (p *Params) TargetFromBits(bits uint32) (*big.Int, error) {
+func (p *Params) TargetFromBits(bits uint32) (Uint256, error) {
 	target, negative, overflow := CompactToTarget(bits)
 	switch {
 	case negative:
-		return nil, ErrNegativeTarget
+		return Uint256{}, ErrNegativeTarget
 	case overflow:
-		return nil, ErrTargetOverflow
-	case target.Sign() == 0:
-		return nil, ErrZeroTarget
+		return Uint256{}, ErrTargetOverflow
+	case target.IsZero():
+		return Uint256{}, ErrZeroTarget
 	case target.Cmp(p.PowLimit) > 0:
-		return nil, ErrTargetTooEasy
+		return Uint256{}, ErrTargetTooEasy
 	}
 	return target, nil
 }
@@ -89,19 +87,17 @@ func (p *Params) TargetFromBits(bits uint32) (*big.Int, error) {
 // block explorers and RPCs show it ("1d00ffff", "0x17034219").
 func ParseBits(s string) (uint32, error) {
 	h := strings.TrimPrefix(strings.TrimPrefix(strings.TrimSpace(s), "0x"), "0X")
-	if len(h) != 8 {
-		return 0, fmt.Errorf("must be 8 hex digits such as 1d00ffff, got %q", clip(s))
-	}
 	v, err := strconv.ParseUint(h, 16, 32)
-	if err != nil {
-		return 0, fmt.Errorf("must be 8 hex digits such as 1d00ffff, got %q", clip(s))
+	if len(h) != 8 || err != nil {
+		return 0, errors.New("must be 8 hex digits such as 1d00ffff, got " + strconv.Quote(clip(s)))
 	}
 	return uint32(v), nil
 }
 
 // FormatBits writes bits as 8 lowercase hex digits.
 func FormatBits(bits uint32) string {
-	return fmt.Sprintf("%08x", bits)
+	s := strconv.FormatUint(uint64(bits), 16)
+	return "00000000"[len(s):] + s
 }
 
 // Difficulty returns the difficulty of bits exactly as Bitcoin Core's
@@ -131,10 +127,16 @@ func HashesPerBlock(difficulty float64) float64 {
 }
 
 // Work returns the exact expected number of hashes to meet target,
-// 2^256 / (target+1), as Bitcoin Core's GetBlockProof sums into chain work.
-func Work(target *big.Int) *big.Int {
-	denom := new(big.Int).Add(target, big.NewInt(1))
-	return denom.Div(new(big.Int).Lsh(big.NewInt(1), 256), denom)
+// 2^256 / (target+1), as Bitcoin Core's GetBlockProof sums into chain work:
+// 2^256 does not fit in 256 bits, so it computes ~target / (target+1) + 1,
+// the same number. The largest target, 2^256-1, has work 1; a target of
+// zero, which consensus refuses, has no work that fits (it returns 0).
+func Work(target Uint256) Uint256 {
+	one := Uint256{1}
+	if target.Not().IsZero() {
+		return one
+	}
+	return target.Not().Div(target.Add(one)).Add(one)
 }
 
 // HashrateFromDifficulty returns the network hashrate in hashes per second
@@ -149,12 +151,7 @@ func (p *Params) DifficultyFromHashrate(hashesPerSec float64) float64 {
 }
 
 // TargetHex writes a 256-bit value as 64 lowercase hex digits, big-endian.
-// v must fit in 256 bits, as every decoded target does.
-func TargetHex(v *big.Int) string {
-	var b [32]byte
-	v.FillBytes(b[:])
-	return fmt.Sprintf("%x", b)
-}
+func TargetHex(v Uint256) string { return v.Hex() }
 
 // clip shortens user input quoted in an error message.
 func clip(s string) string {

@@ -4,8 +4,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"errors"
-	"fmt"
-	"math/big"
+	"strconv"
 	"strings"
 
 	"github.com/hashswitch/hashswitch/wasm/sha256d"
@@ -25,12 +24,9 @@ func (h Hash) String() string {
 	return hex.EncodeToString(r[:])
 }
 
-// Big returns the hash as the little-endian 256-bit number that proof of work
-// compares with the target.
-func (h Hash) Big() *big.Int {
-	r := h.reversed()
-	return new(big.Int).SetBytes(r[:])
-}
+// Number returns the hash as the little-endian 256-bit number that proof of
+// work compares with the target.
+func (h Hash) Number() Uint256 { return Uint256FromBytes(h.reversed()) }
 
 // reversed returns the bytes in the opposite order: display order, or the
 // big-endian form of the little-endian number.
@@ -54,7 +50,7 @@ type Header struct {
 // ParseHeader decodes an 80-byte serialized header.
 func ParseHeader(b []byte) (Header, error) {
 	if len(b) != HeaderSize {
-		return Header{}, fmt.Errorf("must be %d bytes, got %d", HeaderSize, len(b))
+		return Header{}, errors.New("must be " + strconv.Itoa(HeaderSize) + " bytes, got " + strconv.Itoa(len(b)))
 	}
 	var h Header
 	h.Version = int32(binary.LittleEndian.Uint32(b[0:]))
@@ -75,13 +71,52 @@ var ErrHeaderHex = errors.New("must be 160 hex digits (an 80-byte header as seri
 func ParseHeaderHex(s string) (Header, error) {
 	s = strings.TrimSpace(s)
 	if len(s) != 2*HeaderSize {
-		return Header{}, fmt.Errorf("%w, got %d characters", ErrHeaderHex, len(s))
+		return Header{}, headerHexError(", got " + strconv.Itoa(len(s)) + " characters")
 	}
 	var b [HeaderSize]byte
-	if _, err := hex.Decode(b[:], []byte(s)); err != nil {
-		return Header{}, fmt.Errorf("%w: %v", ErrHeaderHex, err)
+	for i := range b {
+		hi, ok1 := unhex(s[2*i])
+		lo, ok2 := unhex(s[2*i+1])
+		if !ok1 || !ok2 {
+			bad := s[2*i]
+			if ok1 {
+				bad = s[2*i+1]
+			}
+			// encoding/hex's words, without the fmt its error type brings
+			return Header{}, headerHexError(": encoding/hex: invalid byte: " + codePoint(bad))
+		}
+		b[i] = hi<<4 | lo
 	}
 	return ParseHeader(b[:])
+}
+
+// unhex reads one hex digit.
+func unhex(c byte) (byte, bool) {
+	switch {
+	case '0' <= c && c <= '9':
+		return c - '0', true
+	case 'a' <= c && c <= 'f':
+		return c - 'a' + 10, true
+	case 'A' <= c && c <= 'F':
+		return c - 'A' + 10, true
+	}
+	return 0, false
+}
+
+// headerHexError is ErrHeaderHex with what was wrong after it.
+type headerHexError string
+
+func (e headerHexError) Error() string { return ErrHeaderHex.Error() + string(e) }
+func (e headerHexError) Unwrap() error { return ErrHeaderHex }
+
+// codePoint writes byte c as a code point, as fmt's %#U does: U+0067 'g'.
+func codePoint(c byte) string {
+	h := strings.ToUpper(strconv.FormatUint(uint64(c), 16))
+	s := "U+" + "0000"[len(h):] + h
+	if r := rune(c); strconv.IsPrint(r) {
+		s += " '" + string(r) + "'"
+	}
+	return s
 }
 
 // Serialize returns the 80 bytes that are hashed and sent on the wire.
@@ -109,13 +144,22 @@ func (h *Header) BlockHash() Hash {
 func (p *Params) CheckProofOfWork(hash Hash, bits uint32) error {
 	target, err := p.TargetFromBits(bits)
 	if err != nil {
-		return fmt.Errorf("bits %08x %w", bits, err)
+		return bitsError{bits, err}
 	}
-	if hash.Big().Cmp(target) > 0 {
+	if hash.Number().Cmp(target) > 0 {
 		return ErrHashAboveTarget
 	}
 	return nil
 }
+
+// bitsError is a problem with a header's bits: "bits 1d00ffff encodes ...".
+type bitsError struct {
+	bits uint32
+	err  error
+}
+
+func (e bitsError) Error() string { return "bits " + FormatBits(e.bits) + " " + e.err.Error() }
+func (e bitsError) Unwrap() error { return e.err }
 
 // ErrHashAboveTarget means a hash does not meet its target.
 var ErrHashAboveTarget = errors.New("hash is above the target")

@@ -95,9 +95,21 @@ func FuzzParseHeaderHex(f *testing.F) {
 		f.Add(v.HeaderHex)
 	}
 	f.Add(strings.Repeat("ff", 80))
+	f.Add(strings.Repeat("ff", 79) + "fg")
+	f.Add(strings.Repeat("ff", 79) + "é")
 	f.Fuzz(func(t *testing.T, s string) {
 		h, err := ParseHeaderHex(s)
+		// encoding/hex decides, and its error says why, in the same words.
+		if trimmed := strings.TrimSpace(s); len(trimmed) == 2*HeaderSize {
+			_, hexErr := hex.DecodeString(trimmed)
+			if (err == nil) != (hexErr == nil) || err != nil && err.Error() != ErrHeaderHex.Error()+": "+hexErr.Error() {
+				t.Fatalf("%q: error %v, encoding/hex says %v", s, err, hexErr)
+			}
+		}
 		if err != nil {
+			if !errors.Is(err, ErrHeaderHex) && !strings.HasPrefix(err.Error(), "must be") {
+				t.Fatalf("%q: %v", s, err)
+			}
 			return
 		}
 		b := h.Serialize()

@@ -8,8 +8,6 @@
 // Go: it must never import syscall/js.
 package chain
 
-import "math/big"
-
 // Coin is the number of satoshis in one bitcoin.
 const Coin = 100_000_000
 
@@ -17,12 +15,12 @@ const Coin = 100_000_000
 // value, so tests can use another network (regtest's 150-block halvings).
 type Params struct {
 	Name                   string
-	SubsidyHalvingInterval int64    // blocks between halvings
-	InitialSubsidySat      int64    // subsidy of the first epoch
-	TargetSpacingSec       int64    // intended seconds between blocks
-	RetargetInterval       int64    // blocks between difficulty adjustments
-	PowLimit               *big.Int // easiest allowed target
-	PowLimitBits           uint32   // PowLimit in compact form; difficulty 1
+	SubsidyHalvingInterval int64   // blocks between halvings
+	InitialSubsidySat      int64   // subsidy of the first epoch
+	TargetSpacingSec       int64   // intended seconds between blocks
+	RetargetInterval       int64   // blocks between difficulty adjustments
+	PowLimit               Uint256 // easiest allowed target
+	PowLimitBits           uint32  // PowLimit in compact form; difficulty 1
 }
 
 // MainNet holds Bitcoin mainnet's parameters (Bitcoin Core chainparams.cpp).
@@ -32,7 +30,7 @@ var MainNet = &Params{
 	InitialSubsidySat:      50 * Coin,
 	TargetSpacingSec:       600,
 	RetargetInterval:       2016,
-	PowLimit:               mustHex("00000000ffffffffffffffffffffffffffffffffffffffffffffffffffffffff"),
+	PowLimit:               Uint256{^uint64(0), ^uint64(0), ^uint64(0), 0x00000000_ffffffff}, // 00000000ffff...ff
 	PowLimitBits:           0x1d00ffff,
 }
 
@@ -44,14 +42,6 @@ var RegTest = &Params{
 	InitialSubsidySat:      50 * Coin,
 	TargetSpacingSec:       600,
 	RetargetInterval:       2016,
-	PowLimit:               mustHex("7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff"),
+	PowLimit:               Uint256{^uint64(0), ^uint64(0), ^uint64(0), 0x7fffffff_ffffffff}, // 7fff...ff
 	PowLimitBits:           0x207fffff,
-}
-
-func mustHex(s string) *big.Int {
-	v, ok := new(big.Int).SetString(s, 16)
-	if !ok {
-		panic("chain: bad hex constant " + s)
-	}
-	return v
 }

@@ -5,7 +5,6 @@
 package human
 
 import (
-	"fmt"
 	"math"
 	"strconv"
 	"strings"
@@ -149,8 +148,11 @@ func (st *Style) Countdown(eta, now int64) string {
 	}
 	days := left / 86400
 	left %= 86400
-	return fmt.Sprintf("%s %s %02d:%02d:%02d", st.Plain(strconv.FormatInt(days, 10)), st.Days, left/3600, left%3600/60, left%60)
+	return st.Plain(strconv.FormatInt(days, 10)) + " " + st.Days + " " + two(left/3600) + ":" + two(left%3600/60) + ":" + two(left%60)
 }
+
+// two writes 0 to 99 in two digits.
+func two(n int64) string { return string([]byte{byte('0' + n/10), byte('0' + n%10)}) }
 
 // Rate writes a hashrate: "1.23 MH/s", "200 TH/s".
 func (st *Style) Rate(hashesPerSec float64) string {

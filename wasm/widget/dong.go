@@ -1,7 +1,7 @@
 package widget
 
 import (
-	"fmt"
+	"strconv"
 	"strings"
 	"time"
 
@@ -38,7 +38,7 @@ func dongOf(q calc.Values, s netdata.Snapshot) (*dong, *calc.FieldError) {
 		return nil, nil
 	case "VND":
 	default:
-		return nil, dongError("currency", "must be USD or VND, got %s", calc.Input(fmt.Sprintf("%q", q.Get("currency"))))
+		return nil, dongError("currency", "must be USD or VND, got %s", calc.Input(strconv.Quote(q.Get("currency"))))
 	}
 	rate := strings.TrimSpace(q.Get("usd_vnd"))
 	if rate == "" && s.UsdVnd > 0 {
@@ -50,7 +50,7 @@ func dongOf(q calc.Values, s netdata.Snapshot) (*dong, *calc.FieldError) {
 	}
 	x, err := calc.ParseNumber(rate, "VND per USD")
 	if err != nil || x < netdata.MinVNDPerUSD || x > netdata.MaxVNDPerUSD {
-		return nil, dongError("usd_vnd", "must be dong per US dollar, from 1,000 to 1,000,000, got %s", calc.Input(fmt.Sprintf("%q", rate)))
+		return nil, dongError("usd_vnd", "must be dong per US dollar, from 1,000 to 1,000,000, got %s", calc.Input(strconv.Quote(rate)))
 	}
 	date, err := time.Parse("2006-01-02", strings.TrimSpace(q.Get("usd_vnd_date")))
 	if err != nil {
@@ -80,7 +80,7 @@ var dongLines = []string{
 
 // line says which rate the amounts use: its value, source and date.
 func (d *dong) line(lang locale.Tag) string {
-	return fmt.Sprintf(lang.T("Amounts in VND at %s dong per US dollar (%s, %s)"),
+	return lang.Sprintf("Amounts in VND at %s dong per US dollar (%s, %s)",
 		lang.Style().Decimals(d.perUSD, 6), d.source, Day(lang, d.date))
 }
 

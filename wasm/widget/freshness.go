@@ -1,7 +1,7 @@
 package widget
 
 import (
-	"fmt"
+	"strconv"
 	"time"
 
 	"github.com/hashswitch/hashswitch/wasm/locale"
@@ -67,8 +67,8 @@ func FreshnessIn(s netdata.Snapshot, now time.Time, from string, lang locale.Tag
 	age := now.Sub(at)
 	days := int64(age / (24 * time.Hour))
 	st := lang.Style()
-	line := func(format string, args ...any) string { return fmt.Sprintf(lang.T(format), args...) }
-	height := st.Plain(fmt.Sprint(s.Height))
+	line := lang.Sprintf
+	height := st.Plain(strconv.FormatInt(s.Height, 10))
 	switch from {
 	case FromLive:
 		f.Text = line("Live: block %s, %s UTC", height, at.Format("15:04"))
@@ -86,7 +86,7 @@ func FreshnessIn(s netdata.Snapshot, now time.Time, from string, lang locale.Tag
 		case days == 1:
 			f.Text = line("Figures from %s, 1 day old", Day(lang, at))
 		case days > 1:
-			f.Text = line("Figures from %s, %s days old", Day(lang, at), st.Plain(fmt.Sprint(days)))
+			f.Text = line("Figures from %s, %s days old", Day(lang, at), st.Plain(strconv.FormatInt(days, 10)))
 		default:
 			f.Text = line("Figures from %s", Day(lang, at))
 		}

@@ -11,7 +11,6 @@
 package widget
 
 import (
-	"fmt"
 	"reflect"
 	"strconv"
 	"strings"
@@ -74,7 +73,7 @@ func newWidget(c calc.Calculator) *Widget {
 	}
 	outputs(c.ResultType(), nil, "", "", &w.Outputs, &w.Countdown)
 	if len(w.Outputs) == 0 {
-		panic(fmt.Sprintf("widget %s: no field of %s has a show tag", w.Name, c.ResultType()))
+		panic("widget " + w.Name + ": no field of " + c.ResultType().String() + " has a show tag")
 	}
 	return w
 }
@@ -106,7 +105,7 @@ func outputs(t reflect.Type, path []int, keyPrefix, labelPrefix string, out *[]O
 		kindName, flags, _ := strings.Cut(show, ",")
 		k, ok := kindNames[kindName]
 		if !ok {
-			panic(fmt.Sprintf("widget: %s.%s: show tag %q names no kind", t, f.Name, show))
+			panic("widget: " + t.String() + "." + f.Name + ": show tag " + strconv.Quote(show) + " names no kind")
 		}
 		o := Output{Key: keyPrefix + key, Label: labelPrefix + f.Tag.Get("label"), Unit: f.Tag.Get("unit"), Kind: k, path: p}
 		for _, flag := range strings.Split(flags, ",") {
@@ -117,7 +116,7 @@ func outputs(t reflect.Type, path []int, keyPrefix, labelPrefix string, out *[]O
 				*countdown = o.Key
 			case "":
 			default:
-				panic(fmt.Sprintf("widget: %s.%s: show tag %q has an unknown flag", t, f.Name, show))
+				panic("widget: " + t.String() + "." + f.Name + ": show tag " + strconv.Quote(show) + " has an unknown flag")
 			}
 		}
 		*out = append(*out, o)

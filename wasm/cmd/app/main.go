@@ -20,7 +20,6 @@
 package main
 
 import (
-	"fmt"
 	"math"
 	"os"
 	"runtime"
@@ -45,7 +44,7 @@ func main() {
 	done := make(chan struct{})
 	release, err := export(func() { close(done) })
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "hashswitch:", err)
+		os.Stderr.WriteString("hashswitch: " + err.Error() + "\n")
 		os.Exit(1)
 	}
 	<-done

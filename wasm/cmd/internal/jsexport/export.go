@@ -6,7 +6,6 @@
 package jsexport
 
 import (
-	"fmt"
 	"os"
 
 	"github.com/hack-pad/safejs"
@@ -39,14 +38,14 @@ func Export(name string, funcs map[string]Func, onPanic func(message string) any
 				if v := recover(); v != nil {
 					// The detail goes to the console, for whoever reports it;
 					// the answer says nothing about the code.
-					fmt.Fprintf(os.Stderr, "%s.%s: %v\n", name, method, v)
-					result = onPanic(fmt.Sprintf("%s.%s failed on these arguments; please report what you did", name, method))
+					os.Stderr.WriteString(name + "." + method + ": " + describe(v) + "\n")
+					result = onPanic(name + "." + method + " failed on these arguments; please report what you did")
 				}
 			}()
 			return body(args)
 		})
 		if err != nil {
-			return release, fmt.Errorf("%s.%s: %w", name, method, err)
+			return release, prefixed{name + "." + method, err}
 		}
 		made = append(made, f)
 		props[method] = f.Value()
@@ -61,10 +60,31 @@ func Export(name string, funcs map[string]Func, onPanic func(message string) any
 	}
 	if ready, err := global.Get(name + "Ready"); err == nil && ready.Type() == safejs.TypeFunction {
 		if _, err := ready.Invoke(); err != nil {
-			return release, fmt.Errorf("%sReady: %w", name, err)
+			return release, prefixed{name + "Ready", err}
 		}
 	}
 	return release, nil
+}
+
+// prefixed is err after what failed, as fmt.Errorf("%s: %w") writes it
+// (the page's WebAssembly links no fmt).
+type prefixed struct {
+	what string
+	err  error
+}
+
+func (p prefixed) Error() string { return p.what + ": " + p.err.Error() }
+func (p prefixed) Unwrap() error { return p.err }
+
+// describe is a recovered panic's value in words.
+func describe(v any) string {
+	switch v := v.(type) {
+	case error:
+		return v.Error()
+	case string:
+		return v
+	}
+	return "a panic with a value of another type"
 }
 
 // NewObject makes a JavaScript object with the given properties, which may
@@ -80,7 +100,7 @@ func NewObject(props map[string]any) (safejs.Value, error) {
 	}
 	for k, v := range props {
 		if err := obj.Set(k, v); err != nil {
-			return safejs.Value{}, fmt.Errorf("%s: %w", k, err)
+			return safejs.Value{}, prefixed{k, err}
 		}
 	}
 	return obj, nil

@@ -1,7 +1,6 @@
 package mine
 
 import (
-	"math/big"
 	"testing"
 
 	"github.com/hashswitch/hashswitch/internal/vectors"
@@ -29,7 +28,7 @@ func TestFindsTheRealNonce(t *testing.T) {
 
 func TestParseJobErrors(t *testing.T) {
 	headers, _ := vectors.Headers()
-	good := chain.TargetHex(big.NewInt(1))
+	good := chain.TargetHex(chain.Uint256{1})
 	for _, c := range [][2]string{{"00", good}, {headers[0].HeaderHex, "00"}, {headers[0].HeaderHex, "zz" + good[2:]}} {
 		if _, err := ParseJob(c[0], c[1]); err == nil {
 			t.Errorf("accepted %q %q", c[0], c[1])
