@@ -5,6 +5,7 @@ import (
 	"math"
 	"net/http"
 	"net/http/httptest"
+	"path"
 	"strings"
 	"testing"
 	"time"
@@ -106,6 +107,45 @@ func TestPageGoesLive(t *testing.T) {
 	}
 }
 
+// TestNewerFiguresOffTheMainThread: a page whose figures are older than the
+// live ones recomputes every calculator in a worker, in idle time, without
+// starting its own Go; a touch then starts it, from the same figures.
+func TestNewerFiguresOffTheMainThread(t *testing.T) {
+	srv := liveSite(t, liveSnapshot(), 0)
+	tb := newTab(t)
+	tb.origins = append(tb.origins, srv.URL)
+	var price, text, wasm string
+	var warn bool
+	var workers []string
+	tb.run(t,
+		chromedp.Navigate(srv.URL+"/"),
+		waitNetwork(),
+		evaluate(`document.documentElement.dataset.wasm ?? ""`, &wasm),
+		evaluate(`performance.getEntriesByType("resource").map((r) => new URL(r.name).pathname).filter((p) => p.includes("worker"))`, &workers),
+		inputValue("hashprice", "price", &price),
+		freshness("hashprice", &text, &warn),
+	)
+	if wasm != "" || len(workers) != 1 || !strings.HasPrefix(path.Base(workers[0]), "calcworker.") {
+		t.Errorf("the page's Go: %q (want not started); workers fetched: %v (want calcworker.js)", wasm, workers)
+	}
+	if price != "91234" || !strings.HasPrefix(text, "Live: block 978,123") || warn {
+		t.Errorf("price %q (want the live 91234), freshness %q, warn %v", price, text, warn)
+	}
+	var calcs []string
+	tb.run(t, evaluate(`[...document.querySelectorAll("section.calc[data-calc]")].map((s) => s.dataset.calc)`, &calcs))
+	for _, name := range calcs {
+		got, want := settled(t, tb, name)
+		sameOutputs(t, "worker's "+name, got, want)
+	}
+	// The reader's touch starts the page's Go, which keeps the figures.
+	tb.run(t, retype(`section[data-calc="hashprice"] [name="fees"]`, "0.5"), waitWasm(), inputValue("hashprice", "price", &price))
+	got, want := settled(t, tb, "hashprice")
+	sameOutputs(t, "after the touch", got, want)
+	if price != "91234" {
+		t.Errorf("after the touch, price %q", price)
+	}
+}
+
 // TestTypedInputSurvivesTheLiveFigures: the reader types before the live
 // figures arrive; they fill the other inputs and leave the typed one.
 func TestTypedInputSurvivesTheLiveFigures(t *testing.T) {
@@ -115,9 +155,8 @@ func TestTypedInputSurvivesTheLiveFigures(t *testing.T) {
 	var price, fees string
 	tb.run(t,
 		chromedp.Navigate(srv.URL+"/hashprice/"),
-		waitWasm(),
 		retype(`section[data-calc="hashprice"] [name="price"]`, "50000"),
-		waitNetwork(),
+		waitWasm(), waitNetwork(),
 		inputValue("hashprice", "price", &price),
 		inputValue("hashprice", "fees", &fees),
 	)
@@ -164,10 +203,10 @@ func TestOfflineShowsTheLastFigures(t *testing.T) {
 	tb.offlineExpected = true
 	tb.run(t,
 		chromedp.Navigate(srv.URL+"/hashprice/"),
-		waitWasm(), waitNetwork(),
+		waitNetwork(),
 		eventually(`navigator.serviceWorker.controller !== null`, 20*time.Second),
 		// The first load may have run before the worker controlled the page.
-		chromedp.Reload(), waitWasm(), waitNetwork(),
+		chromedp.Reload(), waitNetwork(),
 		eventually(`caches.open("network-figures").then((c) => c.match("/api/v1/network")).then((r) => !!r)`, 10*time.Second),
 	)
 	srv.CloseClientConnections()
@@ -176,7 +215,7 @@ func TestOfflineShowsTheLastFigures(t *testing.T) {
 	var warn bool
 	tb.run(t,
 		chromedp.Navigate(srv.URL+"/hashprice/"),
-		waitWasm(), waitNetwork(),
+		waitNetwork(),
 		inputValue("hashprice", "price", &price),
 		freshness("hashprice", &text, &warn),
 	)

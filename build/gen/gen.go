@@ -149,8 +149,8 @@ func (b *builder) siteAssets() error {
 		if filepath.Base(f) == "hashswitch.js" {
 			b.jsStrings = JSStringsOf(data)
 		}
-		if filepath.Base(f) == "hashworker.js" {
-			// The miner's worker is one script, Go's loader inside it: no
+		if name := filepath.Base(f); name == "hashworker.js" || name == "calcworker.js" {
+			// A worker is one script, Go's loader inside it: no
 			// importScripts round trip before it can start.
 			data = append(append(slices.Clip(b.execJS), '\n'), data...)
 		}

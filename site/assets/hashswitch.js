@@ -60,17 +60,28 @@ async function live(go) {
 
 async function start() {
   performance.mark("hashswitch-start");
-  const source = fetch(document.body.dataset.wasm);
+  const compiled = pageModule();
   await goRuntime();
   const go = new globalThis.Go();
   const ready = new Promise((resolve) => { globalThis.hashswitchReady = resolve; });
-  const { instance: wasm } = await WebAssembly.instantiateStreaming(source, go.importObject);
+  const wasm = await WebAssembly.instantiate(await compiled, go.importObject);
   performance.mark("hashswitch-instantiated");
   go.run(wasm).then(() => { instance = undefined; });
   await ready;
   performance.mark("hashswitch-ready");
   root.dataset.wasm = "ready";
   return globalThis.hashswitch;
+}
+
+// pageModule compiles the page's WebAssembly once, as it downloads: the
+// page's Go and the worker that refreshes a page from newer figures
+// (refreshOffThread) share the module, and with it the code the engine
+// compiles as either runs.
+let compiling;
+function pageModule() {
+  compiling ??= WebAssembly.compileStreaming(fetch(document.body.dataset.wasm));
+  compiling.catch(() => { compiling = undefined; }); // a later start tries again
+  return compiling;
 }
 
 // goRuntime loads Go's wasm_exec.js, which defines Go, as the WebAssembly
@@ -411,12 +422,45 @@ async function newerFigures() {
 // refresh recomputes a calculator from the page's network figures: only
 // the owned inputs go to Go, which fills the others from the figures.
 function refresh(go, section, freshness) {
-  const form = section.querySelector("form");
   const q = new URLSearchParams();
-  for (const el of form.elements) {
+  for (const el of section.querySelector("form").elements) {
     if (el.name && owned.has(el)) q.set(el.name, el.value.trim());
   }
-  const r = JSON.parse(go.widget(section.dataset.calc, withDisplay(q).toString(), LANG));
+  refreshed(section, JSON.parse(go.widget(section.dataset.calc, withDisplay(q).toString(), LANG)), freshness);
+}
+
+// refreshOffThread recomputes every calculator of a page from figures
+// newer than its build's in a worker (calcworker.js), so that the page's
+// own Go need not start before the reader touches it: a cold start on the
+// main thread blocked a phone for over a second (BENCH.md, 26 November
+// 2026). If the page's Go has started by the time the worker answers, the
+// answer is dropped: that Go brings the same figures in (loadNetwork),
+// keeping what the reader typed.
+async function refreshOffThread() {
+  const { answer, from } = await figures();
+  const sections = [...document.querySelectorAll("section.calc[data-calc]")];
+  const worker = new Worker(document.body.dataset.calcWorker);
+  const answered = new Promise((resolve) => {
+    worker.onmessage = ({ data }) => resolve(data);
+    worker.onerror = (e) => resolve({ error: e.message || "the worker failed" });
+  });
+  const display = withDisplay(new URLSearchParams()).toString();
+  worker.postMessage({ module: await pageModule(), network: answer, from, lang: LANG, calcs: sections.map((s) => ({ name: s.dataset.calc, query: display })) });
+  const r = await answered;
+  worker.terminate();
+  if (r.error) console.error("Hashswitch: the newer figures could not be computed:", r.error);
+  if (instance || r.error) return;
+  const freshness = JSON.parse(r.freshness);
+  if (freshness.error) return;
+  sections.forEach((section, i) => refreshed(section, JSON.parse(r.results[i]), freshness));
+  performance.mark("hashswitch-network");
+  root.dataset.network = from || "build";
+}
+
+// refreshed shows a calculator's result r, computed from the page's
+// network figures, and says which figures they are.
+function refreshed(section, r, freshness) {
+  const form = section.querySelector("form");
   section.classList.remove("pending");
   const pending = section.querySelector(".calc-pending");
   if (pending) pending.hidden = true;
@@ -815,12 +859,13 @@ registerServiceWorker();
 
 // When the WebAssembly starts. Every number on a page is prerendered from
 // the figures it was built with, so nothing needs it until the reader
-// touches a calculator (focus, pointer, key, input) or newer figures come
-// in: a page then starts it in idle time to recompute from them (its Go
-// would otherwise only compute the numbers already shown: BENCH.md, 26
-// November 2026). An embed, a guest in a news article, waits for the touch
-// alone. What a calculator must compute at once starts it at once: presets
-// in the URL, a countdown, a pinned date, the API's try form.
+// touches a calculator (focus, pointer, key, input) (its Go would
+// otherwise only compute the numbers already shown: BENCH.md, 26 November
+// 2026). Newer figures than the build's are computed in idle time by a
+// worker, off the main thread (refreshOffThread). An embed, a guest in a
+// news article, waits for the touch alone. What a calculator must compute
+// at once starts it at once: presets in the URL, a countdown, a pinned
+// date, the API's try form.
 if (document.querySelector("section.calc, #try")) {
   if (params.has("asof") && !lazy) api();
   const touches = ["pointerdown", "focusin", "keydown", "input", "touchstart"];
@@ -831,7 +876,7 @@ if (document.querySelector("section.calc, #try")) {
   for (const type of touches) document.addEventListener(type, touch, { capture: true, passive: true });
   if (!lazy) {
     newerFigures().then((newer) => {
-      if (newer) later(() => api());
+      if (newer) later(() => instance || refreshOffThread());
     });
   }
 }
