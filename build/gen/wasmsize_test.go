@@ -10,6 +10,30 @@ import (
 	"testing"
 )
 
+// TestPageWasmImportsNoHeavyPackages keeps what the diet of 26 November
+// 2026 took out of the page's WebAssembly out of it: net/url's parser
+// and math/big (with the fmt they bring), and encoding/json from every
+// package the page's Go reaches but netdata (whose upstream parsers, for
+// the edge, the page never calls: the linker drops them).
+func TestPageWasmImportsNoHeavyPackages(t *testing.T) {
+	cmd := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}} {{join .Imports \" \"}}", "./wasm/cmd/app")
+	cmd.Dir = root
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	out, err := cmd.Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		pkg, imports, _ := strings.Cut(line, " ")
+		for _, imp := range strings.Fields(imports) {
+			heavy := imp == "net/url" || imp == "math/big" || imp == "encoding/json" && !strings.HasSuffix(pkg, "/wasm/netdata")
+			if heavy && !strings.HasPrefix(pkg, imp) && strings.HasPrefix(pkg, "github.com/hashswitch/") {
+				t.Errorf("%s imports %s into the page's WebAssembly", pkg, imp)
+			}
+		}
+	}
+}
+
 // TestAccountWasm reads a module written by hand: one imported function
 // (index 0, so the bodies are functions 1 and 2), two bodies of 2 and 4
 // bytes named in the "name" section, and one byte of data.

@@ -222,7 +222,19 @@ func fieldOf(f reflect.StructField) (field, bool) {
 	if name == "" {
 		name = f.Name
 	}
-	return field{name: name, omitEmpty: slices.Contains(strings.Split(opts, ","), "omitempty"), anonymous: f.Anonymous && tag == ""}, true
+	return field{name: name, omitEmpty: hasOption(opts, "omitempty"), anonymous: f.Anonymous && tag == ""}, true
+}
+
+// hasOption reports whether a tag's comma-separated options hold option.
+func hasOption(opts, option string) bool {
+	for opts != "" {
+		var o string
+		o, opts, _ = strings.Cut(opts, ",")
+		if o == option {
+			return true
+		}
+	}
+	return false
 }
 
 // empty is encoding/json's omitempty test.
