@@ -3,25 +3,28 @@
 // figures are newer than the ones it was built with recomputes its
 // calculators here, while the reader reads, instead of starting its Go on
 // the main thread, where a cold start blocked the page for over a second
-// on a phone (BENCH.md, 26 November 2026). The page sends
+// on a phone, and compiling the module there blocked it for a tenth of a
+// second (BENCH.md, 26 November 2026). The page sends
 //
-//   {module, network, from, lang, calcs: [{name, query}, ...]}
+//   {wasm, network, from, lang, calcs: [{name, query}, ...]}
 //
-// (module: the page's compiled WebAssembly.Module, shared, so the code the
-// engine compiles here serves the page's own Go later) and gets back
-// {freshness, results}: hashswitch.network's and hashswitch.widget's JSON
-// text, one result per calculator, or {error}.
+// (wasm: the URL of the page's WebAssembly, which the worker compiles) and
+// gets back {module, freshness, results}: the compiled WebAssembly.Module,
+// which the page's own Go starts from on a touch (the code the engine
+// compiled here serves it too), and hashswitch.network's and
+// hashswitch.widget's JSON text, one result per calculator; or {error}.
 self.onmessage = async ({ data }) => {
   try {
+    const module = await WebAssembly.compileStreaming(fetch(data.wasm));
     const go = new self.Go();
     const ready = new Promise((resolve) => { self.hashswitchReady = resolve; });
-    const instance = await WebAssembly.instantiate(data.module, go.importObject);
+    const instance = await WebAssembly.instantiate(module, go.importObject);
     go.run(instance);
     await ready;
     const h = self.hashswitch;
     const freshness = h.network(data.network, data.from, data.lang);
     const results = data.calcs.map(({ name, query }) => h.widget(name, query, data.lang));
-    postMessage({ freshness, results });
+    postMessage({ module, freshness, results });
     h.close();
   } catch (err) {
     postMessage({ error: String(err) });

@@ -73,10 +73,10 @@ async function start() {
   return globalThis.hashswitch;
 }
 
-// pageModule compiles the page's WebAssembly once, as it downloads: the
-// page's Go and the worker that refreshes a page from newer figures
-// (refreshOffThread) share the module, and with it the code the engine
-// compiles as either runs.
+// pageModule compiles the page's WebAssembly once, as it downloads, unless
+// the worker that refreshes a page from newer figures (refreshOffThread)
+// has compiled it already: the page's Go then starts from the worker's
+// module, and with it the code the engine compiled as the worker ran.
 let compiling;
 function pageModule() {
   compiling ??= WebAssembly.compileStreaming(fetch(document.body.dataset.wasm));
@@ -430,12 +430,12 @@ function refresh(go, section, freshness) {
 }
 
 // refreshOffThread recomputes every calculator of a page from figures
-// newer than its build's in a worker (calcworker.js), so that the page's
-// own Go need not start before the reader touches it: a cold start on the
-// main thread blocked a phone for over a second (BENCH.md, 26 November
-// 2026). If the page's Go has started by the time the worker answers, the
-// answer is dropped: that Go brings the same figures in (loadNetwork),
-// keeping what the reader typed.
+// newer than its build's in a worker (calcworker.js), which also compiles
+// the module, so that the main thread does neither before the reader
+// touches the page: a cold start there blocked a phone for over a second
+// (BENCH.md, 26 November 2026). If the page's Go has started by the time
+// the worker answers, the answer is dropped: that Go brings the same
+// figures in (loadNetwork), keeping what the reader typed.
 async function refreshOffThread() {
   const { answer, from } = await figures();
   const sections = [...document.querySelectorAll("section.calc[data-calc]")];
@@ -445,14 +445,20 @@ async function refreshOffThread() {
     worker.onerror = (e) => resolve({ error: e.message || "the worker failed" });
   });
   const display = withDisplay(new URLSearchParams()).toString();
-  worker.postMessage({ module: await pageModule(), network: answer, from, lang: LANG, calcs: sections.map((s) => ({ name: s.dataset.calc, query: display })) });
+  worker.postMessage({ wasm: document.body.dataset.wasm, network: answer, from, lang: LANG, calcs: sections.map((s) => ({ name: s.dataset.calc, query: display })) });
   const r = await answered;
   worker.terminate();
+  if (r.module) compiling ??= Promise.resolve(r.module);
   if (r.error) console.error("Hashswitch: the newer figures could not be computed:", r.error);
   if (instance || r.error) return;
   const freshness = JSON.parse(r.freshness);
   if (freshness.error) return;
-  sections.forEach((section, i) => refreshed(section, JSON.parse(r.results[i]), freshness));
+  // One calculator a task: a chart's new SVG takes a while to lay out.
+  for (const [i, section] of sections.entries()) {
+    if (i > 0) await new Promise((resolve) => setTimeout(resolve));
+    if (instance) return;
+    refreshed(section, JSON.parse(r.results[i]), freshness);
+  }
   performance.mark("hashswitch-network");
   root.dataset.network = from || "build";
 }
