@@ -10,7 +10,7 @@ import (
 )
 
 // Unmarshal reads the JSON in data into v, a non-nil pointer, as
-// json.Unmarshal does for a struct with json tags, a map with string keys,
+// json.Unmarshal does for a struct with json tags, a map[string]T,
 // a slice, a pointer, a string, a number, a boolean or an interface
 // (map[string]any, []any, float64, string, bool, nil). It refuses what
 // encoding/json would accept only by its leniencies (a key that matches a
@@ -192,7 +192,7 @@ func (d *decoder) any(depth int) (any, error) {
 func (d *decoder) object(v reflect.Value, depth int) error {
 	t := v.Type()
 	switch {
-	case v.Kind() == reflect.Map && t.Key().Kind() == reflect.String:
+	case v.Kind() == reflect.Map && t.Key() == reflect.TypeFor[string]():
 		if v.IsNil() {
 			v.Set(reflect.MakeMap(t))
 		}
@@ -223,7 +223,7 @@ func (d *decoder) object(v reflect.Value, depth int) error {
 			if err := d.value(elem, depth+1); err != nil {
 				return err
 			}
-			v.SetMapIndex(reflect.ValueOf(key).Convert(t.Key()), elem)
+			v.SetMapIndex(reflect.ValueOf(key), elem)
 		} else {
 			f, err := fieldNamed(v, key)
 			if err != nil {

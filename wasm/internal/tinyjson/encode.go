@@ -10,6 +10,7 @@ package tinyjson
 
 import (
 	"errors"
+	"maps"
 	"math"
 	"reflect"
 	"slices"
@@ -188,16 +189,20 @@ func appendMap(b []byte, v reflect.Value) ([]byte, error) {
 	if v.Type().Key().Kind() != reflect.String {
 		return b, unsupported(v.Type())
 	}
-	keys := v.MapKeys()
-	slices.SortFunc(keys, func(x, y reflect.Value) int { return strings.Compare(x.String(), y.String()) })
+	// Sorted as strings: a sort of reflect.Values would link a second
+	// instance of the sorting code (20 KB of WebAssembly).
+	keys := map[string]reflect.Value{}
+	for _, k := range v.MapKeys() {
+		keys[k.String()] = k
+	}
 	b = append(b, '{')
-	for i, k := range keys {
+	for i, k := range slices.Sorted(maps.Keys(keys)) {
 		if i > 0 {
 			b = append(b, ',')
 		}
-		b = append(AppendString(b, k.String()), ':')
+		b = append(AppendString(b, k), ':')
 		var err error
-		if b, err = appendValue(b, v.MapIndex(k)); err != nil {
+		if b, err = appendValue(b, v.MapIndex(keys[k])); err != nil {
 			return b, err
 		}
 	}

@@ -122,8 +122,8 @@ func TestUnmarshalIsEncodingJSON(t *testing.T) {
 	}
 }
 
-// TestUnmarshalRefuses bad JSON, values of another type, and keys that
-// name a field only in another case.
+// TestUnmarshalRefuses bad JSON, values of another type, keys that name a
+// field only in another case, and maps keyed by another type than string.
 func TestUnmarshalRefuses(t *testing.T) {
 	for _, in := range []string{
 		``, ` `, `{`, `{"f":}`, `{"f":1,}`, `{"f" 1}`, `{f:1}`, `[1,]`, `01`, `1.`, `.5`, `-`, `1e`, `+1`, `tru`, `nul`, `"abc`, "\"a\x01\"", `"\x"`, `"\u12"`,
@@ -136,6 +136,10 @@ func TestUnmarshalRefuses(t *testing.T) {
 	}
 	if err := Unmarshal([]byte(`{}`), sample{}); err == nil {
 		t.Error("Unmarshal into a struct, not a pointer: no error")
+	}
+	type tag string
+	if err := Unmarshal([]byte(`{"vi":"x"}`), new(map[tag]string)); err == nil {
+		t.Error("Unmarshal into a map whose keys are not strings but another string type: no error")
 	}
 }
 
