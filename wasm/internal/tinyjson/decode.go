@@ -236,18 +236,8 @@ func (d *decoder) object(v reflect.Value, depth int) error {
 				return err
 			}
 		}
-		d.space()
-		if d.i >= len(d.data) {
-			return d.syntax("in an object")
-		}
-		switch d.data[d.i] {
-		case ',':
-			d.i++
-		case '}':
-			d.i++
-			return nil
-		default:
-			return d.syntax("where a comma or } should be")
+		if closed, err := d.after('}'); closed || err != nil {
+			return err
 		}
 	}
 }
@@ -290,21 +280,28 @@ func (d *decoder) array(v reflect.Value, depth int) error {
 			return err
 		}
 		s = reflect.Append(s, elem)
-		d.space()
-		if d.i >= len(d.data) {
-			return d.syntax("in an array")
-		}
-		switch d.data[d.i] {
-		case ',':
-			d.i++
-		case ']':
-			d.i++
+		if closed, err := d.after(']'); closed || err != nil {
 			v.Set(s)
-			return nil
-		default:
-			return d.syntax("where a comma or ] should be")
+			return err
 		}
 	}
+}
+
+// after consumes what follows an object's member or an array's element:
+// a comma, or close, which ends it (closed).
+func (d *decoder) after(close byte) (closed bool, err error) {
+	d.space()
+	switch {
+	case d.i >= len(d.data):
+		return false, d.syntax("where a comma or " + string(close) + " should be")
+	case d.data[d.i] == ',':
+		d.i++
+		return false, nil
+	case d.data[d.i] == close:
+		d.i++
+		return true, nil
+	}
+	return false, d.syntax("where a comma or " + string(close) + " should be")
 }
 
 // number consumes a number as JSON's grammar writes it and returns its text.
