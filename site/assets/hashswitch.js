@@ -79,8 +79,10 @@ async function start() {
 // module, and with it the code the engine compiled as the worker ran.
 let compiling;
 function pageModule() {
-  compiling ??= WebAssembly.compileStreaming(fetch(document.body.dataset.wasm));
-  compiling.catch(() => { compiling = undefined; }); // a later start tries again
+  if (!compiling) {
+    compiling = WebAssembly.compileStreaming(fetch(document.body.dataset.wasm));
+    compiling.catch(() => { compiling = undefined; }); // a later start tries again
+  }
   return compiling;
 }
 
