@@ -95,11 +95,12 @@ func QueryUnescape(s string) (string, error) {
 		case '+':
 			b = append(b, ' ')
 		case '%':
-			if i+2 >= len(s) || !isHex(s[i+1]) || !isHex(s[i+2]) {
-				bad := s[i:min(i+3, len(s))]
-				return "", errors.New("invalid URL escape " + strconv.Quote(bad))
+			digits := s[i+1 : min(i+3, len(s))]
+			n, err := strconv.ParseUint(digits, 16, 8) // no sign, no 0x: two hex digits or an error
+			if len(digits) < 2 || err != nil {
+				return "", errors.New("invalid URL escape " + strconv.Quote(s[i:i+1+len(digits)]))
 			}
-			b = append(b, unhex(s[i+1])<<4|unhex(s[i+2]))
+			b = append(b, byte(n))
 			i += 2
 		default:
 			b = append(b, c)
@@ -124,18 +125,4 @@ func QueryEscape(s string) string {
 		}
 	}
 	return string(b)
-}
-
-func isHex(c byte) bool {
-	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
-}
-
-func unhex(c byte) byte {
-	switch {
-	case c <= '9':
-		return c - '0'
-	case c <= 'F':
-		return c - 'A' + 10
-	}
-	return c - 'a' + 10
 }
