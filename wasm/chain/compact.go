@@ -132,11 +132,11 @@ func HashesPerBlock(difficulty float64) float64 {
 // the same number. The largest target, 2^256-1, has work 1; a target of
 // zero, which consensus refuses, has no work that fits (it returns 0).
 func Work(target Uint256) Uint256 {
-	one := Uint256{1}
-	if target.Not().IsZero() {
+	one, not := Uint256{1}, target.Not()
+	if not.IsZero() {
 		return one
 	}
-	return target.Not().Div(target.Add(one)).Add(one)
+	return not.Div(target.Add(one)).Add(one)
 }
 
 // HashrateFromDifficulty returns the network hashrate in hashes per second
