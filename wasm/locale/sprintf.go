@@ -12,7 +12,7 @@ import (
 // integer) and %%. The page's WebAssembly links no fmt, which with the
 // reflection it brings was a sixth of the module (BENCH.md, 26 November
 // 2026). Mistakes are written as fmt writes them: %!s(MISSING),
-// %!d(string=x), %!(NOVERB); other verbs are refused as
+// %!d(string=x), %!s(<nil>), %!(NOVERB); other verbs are refused as
 // %!x(string=x).
 func (t Tag) Sprintf(format string, args ...any) string {
 	format = t.T(format)
@@ -43,26 +43,27 @@ func (t Tag) Sprintf(format string, args ...any) string {
 	}
 }
 
-// arg writes one argument for its verb.
+// arg writes one argument for its verb, or, where they do not fit, says
+// so as fmt does: %!d(string=x), %!s(<nil>).
 func arg(verb byte, a any) string {
-	switch verb {
-	case 's', 'q':
-		if s, ok := text(a); ok && verb == 'q' {
-			return strconv.Quote(s)
-		} else if ok {
-			return s
-		}
-	case 'd':
-		if s, ok := integer(a); ok {
-			return s
-		}
+	if a == nil {
+		return "%!" + string(verb) + "(<nil>)"
 	}
-	s, ok := text(a)
-	if !ok {
-		s, ok = integer(a)
-	}
-	if v := reflect.ValueOf(a); !ok && (v.Kind() == reflect.Float32 || v.Kind() == reflect.Float64) {
-		s = strconv.FormatFloat(v.Float(), 'g', -1, v.Type().Bits())
+	s, isText := text(a)
+	n, isInt := integer(a)
+	switch {
+	case verb == 's' && isText:
+		return s
+	case verb == 'q' && isText:
+		return strconv.Quote(s)
+	case verb == 'd' && isInt:
+		return n
+	case isInt && !isText:
+		s = n
+	case !isText:
+		if v := reflect.ValueOf(a); v.Kind() == reflect.Float32 || v.Kind() == reflect.Float64 {
+			s = strconv.FormatFloat(v.Float(), 'g', -1, v.Type().Bits())
+		}
 	}
 	return "%!" + string(verb) + "(" + reflect.TypeOf(a).String() + "=" + s + ")"
 }

@@ -25,6 +25,7 @@ func TestSprintfIsFmt(t *testing.T) {
 		{"trailing %", nil},
 		{"%s %s", []any{"one"}},
 		{"%d of %s", []any{"x", 2}},
+		{"%s and %d", []any{nil, nil}},
 	} {
 		if got, want := EN.Sprintf(c.format, c.args...), fmt.Sprintf(c.format, c.args...); got != want {
 			t.Errorf("Sprintf(%q, %v) = %q, fmt says %q", c.format, c.args, got, want)
