@@ -118,7 +118,10 @@ func (d *decoder) value(v reflect.Value, depth int) error {
 		v.SetString(s)
 		return nil
 	case 't', 'f':
-		word := map[byte]string{'t': "true", 'f': "false"}[c]
+		word := "false"
+		if c == 't' {
+			word = "true"
+		}
 		if err := d.literal(word); err != nil {
 			return err
 		}
@@ -157,7 +160,8 @@ func (d *decoder) value(v reflect.Value, depth int) error {
 	return nil
 }
 
-// any reads one value as encoding/json reads into an empty interface.
+// any reads one value but null (value reads that) as encoding/json reads
+// into an empty interface.
 func (d *decoder) any(depth int) (any, error) {
 	switch d.data[d.i] {
 	case '{':
@@ -174,8 +178,6 @@ func (d *decoder) any(depth int) (any, error) {
 		return true, d.literal("true")
 	case 'f':
 		return false, d.literal("false")
-	case 'n':
-		return nil, d.literal("null")
 	}
 	num, err := d.number()
 	if err != nil {
