@@ -495,7 +495,7 @@ func BenchmarkBrowserKeystroke(b *testing.B) {
 // Debian's Chromium, in interleaved rounds (LIGHTHOUSE_ROUNDS, 3 by
 // default): on an embed, on the home page with the figures it was built
 // with (it waits for a touch), and on the home page of a host with newer
-// figures (it starts its WebAssembly in idle time to recompute). It
+// figures (a worker recomputes them in idle time, off the main thread). It
 // reports min, median and max of the performance score, Total Blocking
 // Time and Largest Contentful Paint of each.
 func BenchmarkBrowserLighthouse(b *testing.B) {

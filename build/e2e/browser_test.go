@@ -313,8 +313,8 @@ func freshSite(t testing.TB, opts ...api.Option) *httptest.Server {
 }
 
 // touch is the reader's first touch of a calculator: focus on its first
-// input, which starts the WebAssembly of an embed, or of a page whose
-// figures are the ones it was built with.
+// input, which starts the page's WebAssembly (without presets, nothing
+// else does: newer figures are computed by a worker).
 func touch() chromedp.Action[chromedp.Void] {
 	return evaluate(`document.querySelector("section.calc input, section.calc textarea, #try input").focus(), true`, new(bool))
 }

@@ -201,7 +201,8 @@ func TestDarkParameter(t *testing.T) {
 // built with, shows its prerendered numbers and fetches no WebAssembly, nor
 // Go's wasm_exec.js, until the reader touches a calculator; a keystroke
 // then computes in Go.
-// (With newer figures a page starts by itself: TestPageGoesLive.)
+// (With newer figures a worker computes them and the page's Go still
+// waits: TestNewerFiguresOffTheMainThread.)
 func TestPageWaitsForATouch(t *testing.T) {
 	tb := newTab(t)
 	var loaded []string
