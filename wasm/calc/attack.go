@@ -11,17 +11,17 @@ var (
 	AttackShare = Param{Name: "share", Label: "Attacker's share of all hashrate", Unit: "%",
 		Range: Range{Min: 0, Max: 99, MinOpen: true}, Default: "51", Group: "Attacker"}
 	HardwarePrice = Param{Name: "hardware_price", Label: "Machine price", Unit: "USD per TH/s",
-		Range: NonNegative(1e6), Start: "15", Example: "15", Group: "Attacker"}
+		Range: NonNegative(1e6), Default: "15", Group: "Attacker"}
 	AttackHours = Param{Name: "hours", Label: "Attack length", Unit: "hours", Range: NonNegative(1e6),
 		Default: "24", Group: "Attacker"}
 	BuildingCapex = Param{Name: "building_capex", Label: "Buildings for the machines", Unit: "USD per MW", Range: NonNegative(1e9),
-		Default: "0", Start: "500000", Group: "Buying", Help: "a mining farm: $300,000–800,000 per MW (Dân trí, December 2025)"}
+		Default: "500000", Group: "Buying", Help: "a mining farm: $300,000–800,000 per MW (Dân trí, December 2025)"}
 	Supply = Param{Name: "supply", Label: "Machines the makers could ship", Unit: "EH/s a month", Range: NonNegative(1e6),
-		Default: "0", Start: "30", Group: "Buying", Help: "not published: the site's assumption; 0 leaves it out"}
+		Default: "30", Group: "Buying", Help: "not published: the site's assumption; 0 leaves it out"}
 	RentPremium = Param{Name: "rent_premium", Label: "Rental premium", Unit: "% over hashprice", Range: NonNegative(10_000),
-		Default: "0", Start: "20", Group: "Renting", Help: "what renters ask above what the hashrate earns mining: the site's assumption"}
+		Default: "20", Group: "Renting", Help: "what renters ask above what the hashrate earns mining: the site's assumption"}
 	Rentable = Param{Name: "rentable", Label: "Hashrate for rent", Unit: "EH/s", Range: NonNegative(1e12),
-		Default: "0", Start: "10", Group: "Renting", Help: "rental markets are small and opaque: the site's assumption"}
+		Default: "10", Group: "Renting", Help: "rental markets are small and opaque: the site's assumption"}
 )
 
 // AttackResult is what a majority attack with new machines costs.

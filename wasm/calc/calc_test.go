@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/hashswitch/hashswitch/internal/vectors"
 	"github.com/hashswitch/hashswitch/wasm/chain"
@@ -186,9 +187,10 @@ func TestHashpriceThroughHTTP(t *testing.T) {
 }
 
 func TestProfitThroughHTTP(t *testing.T) {
-	m := econ.Miner{EfficiencyJPerTH: 17.5, PowerUSDPerKWh: 0.05, PoolFeePct: 2, UptimePct: 97}
+	m := econ.Miner{EfficiencyJPerTH: 17.5, PowerUSDPerKWh: 0.05, PoolFeePct: 2, UptimePct: 97, PUE: 1.05}
 	want := m.ProfitOn(late2025)
-	b := ok(t, "/api/v1/profit?price=85000&difficulty=149.3e12&subsidy=3.125&fees=0.02&efficiency=17.5&power_price=0.05&pool_fee=2&uptime=97")
+	// The defaults are the form's: pool fee 2%, uptime 97%, PUE 1.05.
+	b := ok(t, "/api/v1/profit?price=85000&difficulty=149.3e12&subsidy=3.125&fees=0.02&efficiency=17.5&power_price=0.05")
 	for key, w := range map[string]float64{
 		"revenue_usd_per_th_day": want.RevenueUSDPerTHDay, "power_cost_usd_per_th_day": want.PowerCostUSDPerTHDay,
 		"profit_usd_per_th_day": want.ProfitUSDPerTHDay, "breakeven_power_price": want.BreakevenPowerUSDPerKWh,
@@ -200,15 +202,15 @@ func TestProfitThroughHTTP(t *testing.T) {
 	}
 	// From a hashprice alone: same profit, no cost per BTC.
 	hp := late2025.HashpriceUSDPerPHDay()
-	c := ok(t, fmt.Sprintf("/api/v1/profit?hashprice=%v&efficiency=17.5&power_price=0.05&pool_fee=2&uptime=97", hp))
+	c := ok(t, fmt.Sprintf("/api/v1/profit?hashprice=%v&efficiency=17.5&power_price=0.05&pool_fee=2&uptime=97&mining_pue=1.05", hp))
 	if !near(num(t, c, "profit_usd_per_th_day"), want.ProfitUSDPerTHDay) || c["cost_per_btc"] != nil {
 		t.Errorf("from hashprice: %v", c)
 	}
 }
 
 func TestConvertThroughHTTP(t *testing.T) {
-	q := "mw=100&power_price=0.05&hashprice=36&efficiency=17.5&mining_capex=500000&lease=130&pue=1.3&lease_capex=9500000" +
-		"&gpu_hour=2&gpu_watts=1400&gpu_utilization=80&gpu_capex=30000000&years=10&discount_rate=10"
+	q := "mw=100&power_price=0.05&hashprice=36&efficiency=17.5&mining_pue=1&pool_fee=0&uptime=100&mining_capex=500000&lease=130&pue=1.3" +
+		"&lease_capex=9500000&lease_power=landlord&gpu_hour=2&gpu_watts=1400&gpu_utilization=80&gpu_capex=30000000&years=10&discount_rate=10"
 	b := ok(t, "/api/v1/convert?"+q)
 	mining := b["mining"].(map[string]any)
 	if got := num(t, mining, "revenue_usd_per_kwh"); !near(got, 36.0/420) {
@@ -221,6 +223,14 @@ func TestConvertThroughHTTP(t *testing.T) {
 	if r := num(t, b, "lease_to_mining_revenue"); !near(r, (130.0/730/1.3)/(36.0/420)) {
 		t.Errorf("ratio %v", r)
 	}
+	if r := num(t, b, "lease_to_mining_margin"); !near(r, (130.0/730/1.3-0.05)/(36.0/420-0.05)) {
+		t.Errorf("margin ratio %v", r)
+	}
+	// The tenant paying the power moves both ratios: like with like.
+	tenant := ok(t, "/api/v1/convert?"+strings.Replace(q, "lease_power=landlord", "lease_power=tenant", 1))
+	if r := num(t, tenant, "lease_to_mining_revenue"); !near(r, (130.0/730/1.3+0.05)/(36.0/420)) {
+		t.Errorf("tenant pays: ratio %v", r)
+	}
 	// Mining wins above the crossover hashprice: check the NPVs there.
 	wins := num(t, b, "mining_wins_hashprice")
 	at := ok(t, "/api/v1/convert?"+strings.Replace(q, "hashprice=36", fmt.Sprintf("hashprice=%v", wins), 1))
@@ -228,20 +238,57 @@ func TestConvertThroughHTTP(t *testing.T) {
 	if got := num(t, at["mining"].(map[string]any), "npv_usd"); math.Abs(got-best) > 1e-6*math.Abs(best) {
 		t.Errorf("at the crossover mining NPV %v, best %v", got, best)
 	}
-	// At a loss mining never pays back: null, not Infinity.
+	// At a loss mining never pays back: null, not Infinity; and it is
+	// switched off every month.
 	loss := ok(t, "/api/v1/convert?"+strings.Replace(q, "hashprice=36", "hashprice=5", 1))
 	if v, has := loss["mining"].(map[string]any)["payback_years"]; !has || v != nil {
 		t.Errorf("payback at a loss: %v %v", v, has)
 	}
-	// Lease only.
-	only := ok(t, "/api/v1/convert?mw=10&power_price=0.05&hashprice=36&efficiency=17.5&mining_capex=500000&lease=130&lease_capex=9500000")
+	if on := num(t, loss["mining"].(map[string]any), "months_on"); on != 0 {
+		t.Errorf("mined %v months at a loss", on)
+	}
+	// 0 leaves an option out.
+	only := ok(t, "/api/v1/convert?mw=10&hashprice=36&gpu_hour=0")
 	if _, has := only["gpu"]; has {
-		t.Error("gpu without gpu_hour")
+		t.Error("gpu with gpu_hour=0")
+	}
+}
+
+// TestConvertRegressions: the cases an analyst found in the first model.
+func TestConvertRegressions(t *testing.T) {
+	base := "/api/v1/convert?fee_share=0.64&height=925000"
+	// A 2.3-year lease earns 27.6 months, not 28.
+	b := ok(t, base+"&hashprice=36&lease_years=2.3&lease_escalator=0&lease_power=landlord&gpu_hour=0")
+	itKW := 100_000 / 1.3
+	if got := num(t, b["lease"].(map[string]any), "revenue_usd"); !near(got, 27.6*130*itKW) {
+		t.Errorf("a 2.3-year lease earns %v, want %v", got, 27.6*130*itKW)
+	}
+	// With no capital and cash negative for years, payback is when it
+	// turns for good, not 0.
+	c := ok(t, base+"&mining_capex=0&hardware_price=0&hashprice=15&difficulty_growth=-1&loss_months=run")
+	if p, _ := c["mining"].(map[string]any)["payback_years"].(float64); p < 1 {
+		t.Errorf("payback %v with cash negative for years", c["mining"].(map[string]any)["payback_years"])
+	}
+	// Curtailment taking every hour uptime leaves: mining never hashes;
+	// no hashprice makes it win, which is null, not a 400.
+	d := ok(t, base+"&hashprice=36&uptime=50&curtail_hours=4380")
+	if v, has := d["mining_wins_hashprice"]; !has || v != nil {
+		t.Errorf("mining_wins_hashprice %v", v)
+	}
+	// Lives below a quarter year are refused; a quarter year is bounded.
+	if code, e := get(t, base+"&hardware_life=1e-323"); code != 400 || errorOf(t, e)["field"] != "hardware_life" {
+		t.Errorf("hardware_life=1e-323: %d %v", code, e)
+	}
+	ok(t, base+"&hardware_life=0.25&gpu_life=0.25&years=100")
+	// Without a height the answer does not follow the clock.
+	later := &Env{Now: func() time.Time { return time.Date(2031, 1, 1, 0, 0, 0, 0, time.UTC) }}
+	if a, b := Get("/api/v1/convert", "hashprice=36"), later.Get("/api/v1/convert", "hashprice=36"); string(a.Body) != string(b.Body) {
+		t.Error("the answer depends on the clock")
 	}
 }
 
 func TestAttackThroughHTTP(t *testing.T) {
-	b := ok(t, "/api/v1/attack?hashrate=1000&hardware_price=15&efficiency=17.5&power_price=0.05&hours=24&hashprice=36")
+	b := ok(t, "/api/v1/attack?hashrate=1000&hardware_price=15&efficiency=17.5&power_price=0.05&hours=24&hashprice=36&building_capex=0&supply=0&rent_premium=0&rentable=0")
 	want := econ.Attack{Chain: chain.MainNet, NetworkEHs: 1000, SharePct: 51, HardwareUSDPerTH: 15, EfficiencyJPerTH: 17.5,
 		PowerUSDPerKWh: 0.05, Hours: 24, HashpriceUSDPerPHDay: 36}.Cost()
 	if !near(num(t, b, "total_usd"), want.TotalUSD) || !near(num(t, b, "attacker_hashrate_ehs"), want.AttackerEHs) {
@@ -260,8 +307,8 @@ func TestRaceThroughHTTP(t *testing.T) {
 	if !near(num(t, b, "years_to_block"), want.YearsToBlock) || !near(num(t, b, "asic_times_faster"), 1e8) {
 		t.Errorf("%v", b)
 	}
-	if code, b := get(t, "/api/v1/race?hashrate=1000"); code != 400 || errorOf(t, b)["field"] != "device_hashrate" {
-		t.Errorf("missing device_hashrate: %d %v", code, b)
+	if code, b := get(t, "/api/v1/race?hashrate=1000&device_hashrate="); code != 400 || errorOf(t, b)["field"] != "device_hashrate" {
+		t.Errorf("empty device_hashrate: %d %v", code, b)
 	}
 }
 
@@ -312,16 +359,23 @@ func TestBadInputNamesTheField(t *testing.T) {
 		{"hashprice?price=1&difficulty=1&subsidy=51", "subsidy"},
 		{"hashprice?price=1&difficulty=1&height=1&fees=-1", "fees"},
 		{"hashprice?price=1&difficulty=1&height=14000000", "fees"},
-		{"profit?" + hp + "&power_price=0.05", "efficiency"},
-		{"profit?" + hp + "&efficiency=17.5", "power_price"},
+		{"profit?" + hp + "&power_price=0.05&efficiency=", "efficiency"},
+		{"profit?" + hp + "&efficiency=17.5&power_price=abc", "power_price"},
 		{"profit?" + hp + miner + "&pool_fee=100", "pool_fee"},
 		{"profit?" + hp + miner + "&uptime=0", "uptime"},
 		{"profit?hashprice=36&height=1" + miner, "height"},
 		{"profit?hashprice=-36" + miner, "hashprice"},
-		{"convert?power_price=0.05&hashprice=36&efficiency=17.5&mining_capex=1&lease=100&lease_capex=1", "mw"},
-		{"convert?mw=1&power_price=0.05&hashprice=36&efficiency=17.5&mining_capex=1", "lease"},
-		{"convert?mw=1&power_price=0.05&hashprice=36&efficiency=17.5&mining_capex=1&lease=100", "lease_capex"},
-		{"convert?mw=1&power_price=0.05&hashprice=36&efficiency=17.5&mining_capex=1&gpu_hour=2&gpu_capex=1", "gpu_watts"},
+		{"convert?mw=0", "mw"},
+		{"convert?lease=-1", "lease"},
+		{"convert?lease_capex=", "lease_capex"},
+		{"convert?gpu_watts=0", "gpu_watts"},
+		{"convert?reinvest=sometimes", "reinvest"},
+		{"convert?loss_months=maybe", "loss_months"},
+		{"convert?lease_power=abc", "lease_power"},
+		{"convert?gpu_life=0.1", "gpu_life"},
+		{"convert?building_life=0", "building_life"},
+		{"convert?price=85000&hashprice=36", "price"},
+		{"convert?uptime=50&curtail_hours=4381", "curtail_hours"},
 		{"convert?mw=1&power_price=0.05&hashprice=36&efficiency=17.5&mining_capex=1&lease=100&lease_capex=1&pue=0.5", "pue"},
 		{"attack?hardware_price=15&efficiency=17.5&power_price=0.05", "hashrate"},
 		{"attack?hashrate=1000&hardware_price=15&efficiency=17.5&power_price=0.05&share=100", "share"},

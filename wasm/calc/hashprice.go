@@ -13,7 +13,7 @@ type HashpriceResult struct {
 	HashvalueSatPerPHDay float64 `json:"hashvalue_sat_per_ph_day" label:"Hashvalue" unit:"sat per PH/s per day" show:"sat"`
 	FeeSharePct          float64 `json:"fee_share_pct" label:"Fees' share of the reward" unit:"%" show:"pct"`
 	NetworkHashrateEHs   float64 `json:"network_hashrate_ehs" label:"Network hashrate" unit:"EH/s"`
-	Difficulty           float64 `json:"difficulty" label:"Difficulty" show:"big"`
+	Difficulty           float64 `json:"difficulty" label:"Difficulty" doc:"as Bitcoin Core reports it: the target of nBits 1d00ffff over the current target" show:"big"`
 	Height               *int64  `json:"height,omitempty" label:"Block height" doc:"when height is given"`
 	SubsidyBTC           float64 `json:"subsidy_btc" label:"Block subsidy" unit:"BTC"`
 	FeesBTC              float64 `json:"fees_btc" label:"Fees" unit:"BTC per block"`

@@ -16,9 +16,9 @@ const Header840000 = "00e05f2aab948491071265ad552351d0ad625745668da54b0172010000
 
 // HeaderHex is an 80-byte block header.
 var HeaderHex = Param{Name: "hex", Label: "Block header", Unit: "160 hex digits", Type: Text, Long: true,
-	Start: Header840000, Example: Header840000,
-	Doc:  "the 80-byte header as serialized (little-endian fields), as getblockheader returns it with verbose=false",
-	Help: "the header of block 840,000, the April 2024 halving; paste any other"}
+	Example: Header840000,
+	Doc:     "the 80-byte header as serialized (little-endian fields), as getblockheader returns it with verbose=false",
+	Help:    "the header of block 840,000, the April 2024 halving; paste any other"}
 
 // HeaderResult is a block header's fields and its proof of work.
 type HeaderResult struct {
@@ -30,13 +30,13 @@ type HeaderResult struct {
 	Difficulty *float64 `json:"difficulty" label:"Difficulty" doc:"null when the bits encode no valid target" show:"big"`
 	Time       uint32   `json:"time" label:"Time" unit:"unix seconds" show:"date"`
 	TimeISO    string   `json:"time_iso" label:"Time" unit:"RFC 3339, UTC"`
-	Bits       string   `json:"bits" label:"Bits" show:"text"`
-	Nonce      uint32   `json:"nonce" label:"Nonce" show:"integer"`
-	Version    int32    `json:"version" label:"Version"`
+	Bits       string   `json:"bits" label:"Bits" unit:"8 hex digits, compact target" show:"text"`
+	Nonce      uint32   `json:"nonce" label:"Nonce" doc:"the header's last 4 bytes, little-endian" show:"integer"`
+	Version    int32    `json:"version" label:"Version" doc:"the header's first 4 bytes, little-endian, signed"`
 	VersionHex string   `json:"version_hex" label:"Version" unit:"8 hex digits" show:"text"`
-	PrevBlock  string   `json:"prev_block" label:"Previous block" show:"text"`
-	MerkleRoot string   `json:"merkle_root" label:"Merkle root" show:"text"`
-	PoWError   string   `json:"pow_error,omitempty" label:"Why the proof of work fails"`
+	PrevBlock  string   `json:"prev_block" label:"Previous block" unit:"64 hex digits, as explorers show it" show:"text"`
+	MerkleRoot string   `json:"merkle_root" label:"Merkle root" unit:"64 hex digits, as explorers show it" show:"text"`
+	PoWError   string   `json:"pow_error,omitempty" label:"Why the proof of work fails" doc:"when valid_pow is false"`
 }
 
 // Header answers /api/v1/header.

@@ -30,16 +30,14 @@ var (
 	Fees = Param{Name: "fees", Label: "Fees", Unit: "BTC per block", Range: NonNegative(1000), Default: "0",
 		Group: "Network", Example: "0.02", From: func(s netdata.Snapshot) string { return ftoa(s.FeesBTC) }}
 	HashpriceIn = Param{Name: "hashprice", Label: "Hashprice", Unit: "USD per PH/s per day",
-		Range: Positive(1e9), Optional: true, Start: "36", Group: "Mining",
+		Range: Positive(1e9), Optional: true, Example: "36", Group: "Mining",
 		Doc: "instead of the network inputs (price, difficulty or hashrate, height or subsidy, fees)"}
 	Efficiency = Param{Name: "efficiency", Label: "Machine efficiency", Unit: "J per TH", Range: Positive(1e5),
-		Start: "17.5", Example: "17.5", Group: "Miner", Help: "an Antminer S21 uses about 17.5"}
+		Default: "17.5", Group: "Miner", Help: "an Antminer S21 uses about 17.5"}
 	PowerPrice = Param{Name: "power_price", Label: "Power price", Unit: "USD per kWh", Range: NonNegative(10),
-		Start: "0.05", Example: "0.05", Group: "Miner"}
-	PoolFee = Param{Name: "pool_fee", Label: "Pool fee", Unit: "%", Range: NonNegative(99.9), Default: "0",
-		Start: "2", Group: "Miner"}
-	Uptime = Param{Name: "uptime", Label: "Uptime", Unit: "%", Range: Positive(100), Default: "100",
-		Start: "97", Group: "Miner"}
+		Default: "0.05", Group: "Miner"}
+	PoolFee = Param{Name: "pool_fee", Label: "Pool fee", Unit: "%", Range: NonNegative(99.9), Default: "2", Group: "Miner"}
+	Uptime  = Param{Name: "uptime", Label: "Uptime", Unit: "%", Range: Positive(100), Default: "97", Group: "Miner"}
 )
 
 // maxHeight is the largest block height Bitcoin Core can represent (int).

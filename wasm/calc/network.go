@@ -13,7 +13,7 @@ var AsOf = Param{Name: "asof", Label: "Snapshot date", Unit: "YYYY-MM-DD", Type:
 
 // FigureResult is where one figure comes from and how old it is.
 type FigureResult struct {
-	Source string `json:"source" label:"Source"`
+	Source string `json:"source" label:"Source" doc:"where the figure comes from, in words"`
 	Time   int64  `json:"time" label:"Observed" unit:"unix seconds"`
 	AgeSec int64  `json:"age_s" label:"Age" unit:"seconds"`
 	Stale  bool   `json:"stale" label:"Stale" doc:"the last refresh of this figure failed or was refused; this is the last good value"`
@@ -25,11 +25,11 @@ type NetworkResult struct {
 	Time        int64                   `json:"time" label:"Assembled" unit:"unix seconds"`
 	Live        bool                    `json:"live" label:"Live" doc:"refreshed from the upstreams by this host, not a committed snapshot"`
 	Pinned      bool                    `json:"pinned" label:"Pinned" doc:"asof chose a dated snapshot"`
-	Source      string                  `json:"source" label:"Source"`
+	Source      string                  `json:"source" label:"Source" doc:"where the figure comes from, in words"`
 	Height      int64                   `json:"height" label:"Block height" doc:"the chain tip"`
 	TipTime     int64                   `json:"tip_time" label:"The tip's time" unit:"unix seconds"`
 	Bits        string                  `json:"bits,omitempty" label:"Bits" doc:"the tip's compact target, when known"`
-	Difficulty  float64                 `json:"difficulty" label:"Difficulty"`
+	Difficulty  float64                 `json:"difficulty" label:"Difficulty" doc:"as Bitcoin Core reports it"`
 	HashrateEHs float64                 `json:"network_hashrate_ehs" label:"Network hashrate, estimated" unit:"EH/s"`
 	SubsidyBTC  float64                 `json:"subsidy_btc" label:"Block subsidy" unit:"BTC"`
 	FeesBTC     float64                 `json:"fees_btc" label:"Fees" unit:"BTC per block" doc:"the mean of the last 144 blocks"`

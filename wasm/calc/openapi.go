@@ -2,6 +2,8 @@ package calc
 
 import (
 	"math"
+
+	"github.com/hashswitch/hashswitch/wasm/netdata"
 	"reflect"
 	"strconv"
 )
@@ -96,8 +98,15 @@ func parameter(p Param) map[string]any {
 		}
 		schema["maximum"] = jsonNumber(p.Range.Max)
 	}
-	if p.Default != "" {
-		schema["default"] = typedValue(p.Type, p.Default)
+	if len(p.Enum) > 0 {
+		enum := make([]any, len(p.Enum))
+		for i, e := range p.Enum {
+			enum[i] = e
+		}
+		schema["enum"] = enum
+	}
+	if d := p.DefaultValue(); d != "" {
+		schema["default"] = typedValue(p.Type, d)
 	}
 	if ex := p.Example; ex != "" {
 		schema["examples"] = []any{typedValue(p.Type, ex)}
@@ -117,7 +126,10 @@ func (p Param) Description() string {
 	if p.Alt != "" {
 		desc += ". Required unless " + p.Alt + " is given; give one, not both"
 	}
-	if p.Default != "" {
+	switch {
+	case p.Snapshot && p.From != nil:
+		desc += ". Default " + p.DefaultValue() + ", from the newest committed snapshot (" + netdata.Committed().AsOf + ")"
+	case p.Default != "":
 		desc += ". Default " + p.Default
 	}
 	return desc

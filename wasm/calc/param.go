@@ -2,7 +2,9 @@ package calc
 
 import (
 	"errors"
+	"maps"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -32,21 +34,26 @@ type Param struct {
 	Doc   string // anything else a caller must know, for the API docs
 	Type  Type
 	Range Range // for Number and Integer
-	// Default is the value when the parameter is absent. A parameter with
-	// no Default is required, unless it is Optional or has an Alt.
+	// Default is the value when the parameter is absent, for the API and
+	// the calculator's form alike. A parameter with no Default is
+	// required, unless it is Optional or has an Alt.
 	Default  string
 	Optional bool
-	Alt      string // another parameter that may be given instead of this one
-	Example  string // a typical value, for the docs; Default when empty
+	// Snapshot: when absent, the value is From of the newest committed
+	// snapshot, the figures the form starts from.
+	Snapshot bool
+	Alt      string   // another parameter that may be given instead of this one
+	Example  string   // a typical value, for the docs; Default when empty
+	Enum     []string // for Text: the values it takes
 
 	// The calculator's form.
 	Group  string // fieldset legend; the inputs of a group are adjacent
 	Help   string // a line under the input
 	Hidden bool   // API only: the form shows Alt instead
 	Long   bool   // a textarea (the header's 160 hex digits)
-	// Start is the form's first value when From is nil ("" means Default).
-	Start string
-	// From takes the form's first value from the network snapshot.
+	// From takes the form's first value from the network snapshot: the
+	// network's figures. Without it the form starts from Default, or the
+	// Example of a required parameter.
 	From func(netdata.Snapshot) string
 }
 
@@ -61,8 +68,18 @@ func (p Param) StartValue(s netdata.Snapshot) string {
 	switch {
 	case p.From != nil:
 		return p.From(s)
-	case p.Start != "":
-		return p.Start
+	case p.Default != "":
+		return p.Default
+	}
+	return p.Example
+}
+
+// DefaultValue is the value the API takes when p is absent: Default, or
+// for a Snapshot parameter From of the newest committed snapshot; "" when
+// there is none.
+func (p Param) DefaultValue() string {
+	if p.Snapshot && p.From != nil {
+		return p.From(netdata.Committed())
 	}
 	return p.Default
 }
@@ -134,6 +151,13 @@ func NewQuery(p *chain.Params, raw string) (*Query, error) {
 	if err != nil {
 		return nil, &FieldError{Message: "the query string is malformed: " + err.Error()}
 	}
+	// A parameter given twice has no one meaning: which value wins would
+	// be a convention the caller cannot see.
+	for _, k := range slices.Sorted(maps.Keys(v)) {
+		if len(v[k]) > 1 {
+			return nil, &FieldError{Field: k, Message: "is given " + strconv.Itoa(len(v[k])) + " times; give it once"}
+		}
+	}
 	return &Query{Chain: p, Env: &Env{}, v: v}, nil
 }
 
@@ -191,8 +215,8 @@ func (q *Query) raw(p Param, requirement string) (string, bool) {
 	if s := q.Str(p); s != "" {
 		return s, true
 	}
-	if _, given := q.v[p.Name]; !given && p.Default != "" {
-		return p.Default, true
+	if _, given := q.v[p.Name]; !given && p.DefaultValue() != "" {
+		return p.DefaultValue(), true
 	}
 	if p.Alt != "" {
 		q.err = Errorf(p, "is required (%s), or give %s", requirement, p.Alt)
@@ -209,8 +233,8 @@ func (q *Query) Float(p Param) float64 {
 		return 0
 	}
 	s := q.Str(p)
-	if _, given := q.v[p.Name]; s == "" && !given && p.Default != "" {
-		s = p.Default
+	if _, given := q.v[p.Name]; s == "" && !given {
+		s = p.DefaultValue()
 	}
 	if s == "" {
 		q.err = p.Range.required(p)
@@ -230,9 +254,6 @@ func (q *Query) Float(p Param) float64 {
 // BTC, like 85,000, got …".
 func (p Param) notANumber(s string) *FieldError {
 	ex := p.Example
-	if ex == "" {
-		ex = p.Start
-	}
 	if ex == "" {
 		ex = p.Default
 	}
@@ -396,6 +417,33 @@ func (q *Query) Int(p Param) int64 {
 		q.err = Errorf(p, "must be a whole number from %s to %s, got %s", from, to, quoteNumber(s))
 	}
 	return x
+}
+
+// HasAny reports whether any of ps was given with a non-empty value.
+func (q *Query) HasAny(ps ...Param) bool {
+	for _, p := range ps {
+		if q.Has(p) {
+			return true
+		}
+	}
+	return false
+}
+
+// Choice reads text parameter p, one of its Enum (case aside), or its
+// default.
+func (q *Query) Choice(p Param) string {
+	s, ok := q.raw(p, "one of "+strings.Join(p.Enum, ", "))
+	if !ok {
+		return ""
+	}
+	s = strings.ToLower(s)
+	for _, e := range p.Enum {
+		if s == e {
+			return s
+		}
+	}
+	q.err = Errorf(p, "must be one of %s, got %s", strings.Join(p.Enum, ", "), quote(s))
+	return ""
 }
 
 // Either returns which of a and b was given; exactly one must be.

@@ -11,10 +11,10 @@ var (
 
 // PeriodResult is one stretch of constant difficulty and subsidy.
 type PeriodResult struct {
-	StartDay             float64 `json:"start_day" label:"Starts on day"`
+	StartDay             float64 `json:"start_day" label:"Starts on day" unit:"days from today"`
 	Days                 float64 `json:"days" label:"Length" unit:"days"`
-	Height               int64   `json:"height" label:"First block"`
-	Difficulty           float64 `json:"difficulty" label:"Difficulty"`
+	Height               int64   `json:"height" label:"First block" unit:"block"`
+	Difficulty           float64 `json:"difficulty" label:"Difficulty" doc:"after the retargets before it"`
 	SubsidyBTC           float64 `json:"subsidy_btc" label:"Block subsidy" unit:"BTC"`
 	HashpriceUSDPerPHDay float64 `json:"hashprice_usd_per_ph_day" label:"Hashprice" unit:"USD per PH/s per day"`
 	ProfitUSDPerTH       float64 `json:"profit_usd_per_th" label:"Profit over the period" unit:"USD per TH/s"`
@@ -24,7 +24,7 @@ type PeriodResult struct {
 // ProjectResult follows one TH/s through retargets and halvings.
 type ProjectResult struct {
 	PaybackDays         *float64       `json:"payback_days" label:"Pays back in" unit:"days" doc:"null: never within the horizon"`
-	PaysBack            bool           `json:"pays_back" label:"Pays back within the horizon"`
+	PaysBack            bool           `json:"pays_back" label:"Pays back within the horizon" doc:"payback_days is not null"`
 	TotalProfitUSDPerTH float64        `json:"total_profit_usd_per_th" label:"Profit over the horizon" unit:"USD per TH/s"`
 	Periods             []PeriodResult `json:"periods" label:"Periods" doc:"one per retarget and halving"`
 }

@@ -10,7 +10,7 @@ import (
 // The race's parameters: the reader's device and one ASIC.
 var (
 	DeviceHashrate = Param{Name: "device_hashrate", Label: "Your browser's hashrate", Unit: "hashes per second",
-		Range: Positive(1e15), Start: "1000000", Example: "2000000", Group: "Your browser",
+		Range: Positive(1e15), Default: "1000000", Group: "Your browser",
 		Help: "the miner above measures it; or type one"}
 	DeviceWatts = Param{Name: "device_watts", Label: "Your device's power draw", Unit: "W", Range: Positive(1e5),
 		Default: "30", Group: "Your browser", Help: "a laptop working hard draws 20–60 W"}
@@ -23,10 +23,10 @@ var (
 // RaceResult is how far a device is from one ASIC and the network.
 type RaceResult struct {
 	YearsToBlock       float64 `json:"years_to_block" label:"Expected time for your browser alone to find a block" unit:"years" show:"number,lead"`
-	ASICTimesFaster    float64 `json:"asic_times_faster" label:"One ASIC is faster by" show:"ratio"`
-	NetworkTimesFaster float64 `json:"network_times_faster" label:"The network is faster by" show:"ratio"`
+	ASICTimesFaster    float64 `json:"asic_times_faster" label:"One ASIC is faster by" unit:"times" show:"ratio"`
+	NetworkTimesFaster float64 `json:"network_times_faster" label:"The network is faster by" unit:"times" show:"ratio"`
 	JPerHash           float64 `json:"j_per_hash" label:"Your energy per hash" unit:"J" show:"number"`
-	EnergyTimesASIC    float64 `json:"energy_times_asic" label:"Energy per hash against the ASIC's" show:"ratio"`
+	EnergyTimesASIC    float64 `json:"energy_times_asic" label:"Energy per hash against the ASIC's" unit:"times" show:"ratio"`
 	DeviceHashrate     float64 `json:"device_hashrate" label:"Your browser's hashrate" unit:"H/s"`
 	NetworkHashrateEHs float64 `json:"network_hashrate_ehs" label:"Network hashrate" unit:"EH/s"`
 	SecondsToBlock     float64 `json:"seconds_to_block" label:"Expected time for your browser alone to find a block" unit:"seconds"`

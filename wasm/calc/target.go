@@ -10,7 +10,7 @@ var Bits = Param{Name: "bits", Label: "Bits", Unit: "8 hex digits", Type: Text, 
 type TargetResult struct {
 	Bits           string  `json:"bits" label:"Bits" unit:"8 hex digits"`
 	Target         string  `json:"target" label:"Target" unit:"64 hex digits, big-endian"`
-	Difficulty     float64 `json:"difficulty" label:"Difficulty"`
+	Difficulty     float64 `json:"difficulty" label:"Difficulty" doc:"the target of nBits 1d00ffff over this target"`
 	HashesPerBlock float64 `json:"hashes_per_block" label:"Expected hashes per block" unit:"difficulty x 2^32"`
 	// Work is the exact expected hashes, 2^256/(target+1), in decimal.
 	Work               string  `json:"work" label:"Chain work of one block" unit:"hashes, exact decimal" doc:"2^256 / (target + 1)"`

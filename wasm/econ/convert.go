@@ -6,31 +6,67 @@ import (
 	"github.com/hashswitch/hashswitch/wasm/chain"
 )
 
-// Site is a powered site that can mine, lease its capacity to an AI/HPC
+// Site is a powered site that can mine, lease its halls to an AI/HPC
 // tenant (colocation), or run GPUs and sell GPU-hours, valued month by
 // month over a horizon. MW is the capacity at the meter; each use turns it
 // into IT load through its own PUE.
+//
+// The conventions, which the methodology page states with their formulas:
+//   - Time runs in months of exactly 1/12 year (730 hours, 4,380 blocks at
+//     the target spacing). A horizon or lease term ending inside a month
+//     counts that month's fraction.
+//   - Each month's operating cash is discounted from the month's end, each
+//     purchase from the month's start, salvage from the horizon's end, at
+//     the effective yearly rate: a dollar t years away is worth
+//     1/(1 + rate)^t today.
+//   - Payback is the first time after which cumulative cash, capital and
+//     salvage included, never again goes below zero (0 when it never does;
+//     never when it ends below zero).
+//   - Equipment (machines, GPUs) is bought at month 0 and, at the end of
+//     each life, again or not by Reinvest; buildings once, at month 0.
+//     What is left of both at the horizon, straight line, is salvage.
 type Site struct {
 	MW             float64 // power capacity at the meter
 	PowerUSDPerKWh float64
 	Years          float64 // horizon of the comparison
-	DiscountPct    float64 // yearly discount rate for NPV
+	DiscountPct    float64 // effective yearly discount rate
+	// BuildingLifeYears is the straight-line life of every use's buildings,
+	// for their salvage; they are not rebuilt within the horizon.
+	BuildingLifeYears float64
+	Reinvest          Reinvest
 
 	Mining Mining
 	Lease  *Lease    // nil: not an option
 	GPU    *GPUCloud // nil: not an option
 }
 
+// Reinvest is when a use buys its equipment again at the end of a life.
+type Reinvest int
+
+const (
+	// ReinvestWhenProfitable buys a new fleet, at the end of a life or in
+	// any later month without one, when its discounted operating cash
+	// until the end of its life or of the horizon, plus its salvage, covers
+	// its price.
+	ReinvestWhenProfitable Reinvest = iota
+	ReinvestAlways                  // at the end of every life
+	ReinvestNever                   // the first fleet only; then the use stops
+)
+
 // Mining is the site mining: hashprice moves with the halvings and the
-// difficulty, machines wear out and are bought again, and hours switched
-// off for the grid (demand response) earn their own price.
+// difficulty, machines wear out, the hall is switched off in months that
+// do not pay for their power, and hours switched off for the grid (demand
+// response) earn their own price.
 type Mining struct {
-	Miner                        // efficiency, pool fee, uptime; its PowerUSDPerKWh is ignored
+	EfficiencyJPerTH     float64 // joules per terahash (= watts per TH/s)
+	PoolFeePct           float64
+	UptimePct            float64 // share of the hours the machines can run
 	HashpriceUSDPerPHDay float64 // today's
 
-	// The projection: today's height, the share of the block reward paid
-	// by fees (fees do not halve), and the difficulty's change at each
-	// 2,016-block retarget. A nil Chain projects no halving.
+	// The projection: today's height (the first block of the horizon),
+	// the share of the block reward paid by fees (fees do not halve), and
+	// the difficulty's change at each retarget. A nil Chain projects no
+	// halving and no retarget.
 	Chain                       *chain.Params
 	Height                      int64
 	FeeSharePct                 float64
@@ -38,253 +74,505 @@ type Mining struct {
 
 	PUE                 float64 // facility power per machine power, 1 or more
 	CapexUSDPerMW       float64 // buildings and power gear, per MW at the meter
-	ASICUSDPerTH        float64 // the machines, bought at the start
-	ASICLifeYears       float64 // and again at the end of each life; 0: they last
-	CurtailHoursPerYear float64 // hours switched off for the grid
-	CurtailUSDPerMWh    float64 // what the grid pays for them
+	ASICUSDPerTH        float64 // the machines
+	ASICLifeYears       float64
+	CurtailHoursPerYear float64 // hours switched off for the grid, out of the uptime's
+	CurtailUSDPerMWh    float64 // what the grid pays for them, per MWh of capacity
+	OpexUSDPerMWYear    float64 // staff, maintenance, insurance, while it has machines
+	// RunAtALoss keeps the machines hashing in months whose revenue does
+	// not cover their power; by default they are switched off.
+	RunAtALoss bool
 }
 
 // Lease is colocation: a tenant pays per kW of IT load a month, for the
-// contract's term. The IT load is the site's power over PUE.
+// contract's term, rising by an escalator each year. The IT load is the
+// site's power over PUE.
 type Lease struct {
-	USDPerKWMonth   float64
+	USDPerKWMonth   float64 // in the first year
+	EscalatorPct    float64 // yearly rise of the rent
 	PUE             float64
 	CapexUSDPerITMW float64 // turning the site into a data hall, per MW of IT load
-	// TenantPaysPower: the tenant pays the power on top of the lease, as in
-	// most leases; otherwise the site pays it out of the lease.
-	TenantPaysPower bool
-	TermYears       float64 // 0: the whole horizon
+	// TenantPaysPower: the tenant pays the power on top of the rent (it is
+	// revenue and cost alike); otherwise the site pays it out of the rent.
+	TenantPaysPower  bool
+	TermYears        float64 // 0: the whole horizon
+	OpexUSDPerMWYear float64 // the landlord's, during the term
 }
 
 // GPUCloud is running GPUs and renting them by the hour. The site pays
-// their power; the GPUs wear out and are bought again.
+// their power at full draw; the GPUs wear out and may be bought again.
 type GPUCloud struct {
-	USDPerGPUHour   float64
-	WattsPerGPU     float64 // per GPU, with its share of the server
-	PUE             float64
-	UtilizationPct  float64 // hours sold / hours available
-	CapexUSDPerITMW float64 // the hall, per MW of IT load, GPUs excluded
-	USDPerGPU       float64 // a GPU with its share of the server
-	GPULifeYears    float64 // 0: they last
+	USDPerGPUHour float64 // today
+	// DeclinePct is the yearly fall of the GPU-hour's price and of a GPU's
+	// price alike: in the horizon's year y both are today's x (1 - d)^y.
+	DeclinePct       float64
+	WattsPerGPU      float64 // per GPU, with its share of the server
+	PUE              float64
+	UtilizationPct   float64 // hours sold / hours available
+	CapexUSDPerITMW  float64 // the hall, per MW of IT load, GPUs excluded
+	USDPerGPU        float64 // a GPU with its share of the server, today
+	GPULifeYears     float64
+	OpexUSDPerMWYear float64 // staff, network, insurance, while it has GPUs
 }
 
 // Option is one use of the site over its horizon.
 type Option struct {
-	RevenueUSDPerKWh float64 // today, per kWh at the meter
-	// The first year's flows.
-	KWhPerYear        float64 // drawn at the meter
-	RevenueUSDPerYear float64
-	PowerUSDPerYear   float64
-	ProfitUSDPerYear  float64 // revenue less power
-	// Over the horizon.
-	CapexUSD               float64 // buildings and equipment, replacements included
-	RevenueUSD             float64
-	DepreciationUSDPerYear float64 // of the equipment bought at the start, straight line over its life
-	// PaybackYears is when cumulative cash, capex included, first turns
-	// positive; +Inf when it never does within the horizon.
-	PaybackYears float64
-	NPVUSD       float64 // cash flows discounted at the year's end, capex when spent
-	// CashToday is the cash after what is spent at the start (negative),
-	// and CashByYear the cumulative cash at the end of each year, capex
-	// included, undiscounted.
-	CashToday  float64
-	CashByYear []float64
+	// Today, per kWh at the meter: what the use is paid, and that less
+	// the power (before other operating costs).
+	RevenueUSDPerKWh float64
+	MarginUSDPerKWh  float64
+	// The first year's flows (the horizon's, when it is shorter).
+	KWhPerYear              float64 // drawn at the meter
+	RevenueUSDPerYear       float64
+	PowerUSDPerYear         float64
+	OpexUSDPerYear          float64
+	CashMarginUSDPerYear    float64 // revenue less power and other operating costs
+	DepreciationUSDPerYear  float64 // of the first equipment and the buildings, straight line
+	ProfitAfterDepreciation float64 // the cash margin less depreciation, the first year
+	CapexUSD                float64 // buildings and equipment, replacements included
+	SalvageUSD              float64 // left of them at the horizon
+	RevenueUSD              float64 // over the horizon
+	Purchases               int     // fleets of equipment bought, the first included
+	MonthsOn, MonthsOff     int     // months (a last part-month counts as one) it ran, and not
+	PaybackYears            float64 // +Inf: never
+	NPVUSD                  float64
+	CashToday               float64   // minus what is built and bought at month 0
+	CashByYear              []float64 // cumulative at the end of each year (the last: the horizon's)
 }
 
 // Conversion compares the uses of one site. Lease and GPU are nil when the
-// site has no such option, and so are their ratios to mining (zero).
+// site has no such option, and so are their ratios to mining (NaN).
 type Conversion struct {
 	Mining     Option
 	Lease, GPU *Option
-	// Revenue per kWh today of each alternative over mining's.
+	// Today's revenue per kWh of each alternative over mining's, and the
+	// same of the margins (NaN when mining's margin is not positive).
 	LeaseToMiningRevenue, GPUToMiningRevenue float64
-	// MiningWinsHashpriceUSDPerPHDay is today's hashprice above which
-	// mining's NPV beats every alternative's (NaN when there is none).
+	LeaseToMiningMargin, GPUToMiningMargin   float64
+	// MiningWinsHashpriceUSDPerPHDay is the lowest hashprice today at which
+	// mining's NPV reaches the best alternative's (NaN when there is no
+	// alternative or no hashprice up to MaxHashprice does it).
 	MiningWinsHashpriceUSDPerPHDay float64
+	// MonthSteps is the months every ledger of the comparison ran: the
+	// work it did, which the tests bound.
+	MonthSteps int
 }
+
+// MaxHashprice bounds the search for the hashprice at which mining wins.
+const MaxHashprice = 1e9
 
 // Compare values the site's options.
 func (s Site) Compare() Conversion {
-	c := Conversion{Mining: s.mining(s.Mining.HashpriceUSDPerPHDay)}
+	tl := s.timeline()
+	var c Conversion
+	plan := s.miningPlan(tl, &c.MonthSteps)
+	c.Mining = plan.at(s.Mining.HashpriceUSDPerPHDay)
+	c.LeaseToMiningRevenue, c.GPUToMiningRevenue = math.NaN(), math.NaN()
+	c.LeaseToMiningMargin, c.GPUToMiningMargin = math.NaN(), math.NaN()
+	ratios := func(o *Option) (revenue, margin float64) {
+		margin = math.NaN()
+		if c.Mining.MarginUSDPerKWh > 0 {
+			margin = o.MarginUSDPerKWh / c.Mining.MarginUSDPerKWh
+		}
+		return o.RevenueUSDPerKWh / c.Mining.RevenueUSDPerKWh, margin
+	}
 	best := math.Inf(-1)
 	if s.Lease != nil {
-		o := s.lease()
-		c.Lease, c.LeaseToMiningRevenue = &o, o.RevenueUSDPerKWh/c.Mining.RevenueUSDPerKWh
+		o := s.lease(&tl, &c.MonthSteps)
+		c.Lease = &o
+		c.LeaseToMiningRevenue, c.LeaseToMiningMargin = ratios(&o)
 		best = math.Max(best, o.NPVUSD)
 	}
 	if s.GPU != nil {
-		o := s.gpu()
-		c.GPU, c.GPUToMiningRevenue = &o, o.RevenueUSDPerKWh/c.Mining.RevenueUSDPerKWh
+		o := s.gpu(&tl, &c.MonthSteps)
+		c.GPU = &o
+		c.GPUToMiningRevenue, c.GPUToMiningMargin = ratios(&o)
 		best = math.Max(best, o.NPVUSD)
 	}
 	c.MiningWinsHashpriceUSDPerPHDay = math.NaN()
 	if !math.IsInf(best, -1) {
-		// Mining's NPV is linear in today's hashprice: every later one is
-		// a fixed multiple of it. NPV(h) = NPV(0) + h x slope.
-		zero := s.mining(0).NPVUSD
-		slope := s.mining(1).NPVUSD - zero
-		c.MiningWinsHashpriceUSDPerPHDay = (best - zero) / slope
+		c.MiningWinsHashpriceUSDPerPHDay = plan.winsAbove(best)
 	}
 	return c
 }
 
-const (
-	monthsPerYear = 12
-	blocksPerYear = hoursPerYear * 6 // at the target spacing
-)
-
-// HashpriceFactor is hashprice at t years from today over today's: the
-// subsidy's part halves at each halving the chain passes, the fees' part
-// stays, and both divide by the difficulty's growth at each retarget.
-func (m Mining) HashpriceFactor(t float64) float64 {
-	blocks := int64(t * blocksPerYear)
-	halvings := 0
-	if m.Chain != nil {
-		halvings = int(m.Chain.Epoch(m.Height+blocks) - m.Chain.Epoch(m.Height))
+// winsAbove is the lowest hashprice h in [0, MaxHashprice] with
+// NPV(h) >= npv, to a relative 1e-12, found by bisection (mining's NPV
+// never falls as hashprice rises); NaN when there is none.
+func (p *miningPlan) winsAbove(npv float64) float64 {
+	ok := func(h float64) bool { return p.at(h).NPVUSD >= npv }
+	if ok(0) {
+		return 0
 	}
-	fee := m.FeeSharePct / 100
-	reward := (1-fee)*math.Ldexp(1, -halvings) + fee
-	retargets := 0.0
-	if m.Chain != nil {
-		retargets = float64((m.Height+blocks)/m.Chain.RetargetInterval - m.Height/m.Chain.RetargetInterval)
+	if !ok(MaxHashprice) {
+		return math.NaN()
 	}
-	return reward / math.Pow(1+m.DifficultyGrowthPctPerEpoch/100, retargets)
+	lo, hi := 0.0, MaxHashprice
+	for i := 0; i < 200 && hi-lo > 1e-12*hi; i++ {
+		if mid := lo + (hi-lo)/2; ok(mid) {
+			hi = mid
+		} else {
+			lo = mid
+		}
+	}
+	return hi
 }
 
-// mining values the site mining at today's hashprice h.
-func (s Site) mining(h float64) Option {
+const (
+	monthsPerYear = 12
+	// MinLifeYears is the shortest life of equipment and buildings: it
+	// bounds the purchases a horizon can hold.
+	MinLifeYears = 0.25
+)
+
+// timeline is the horizon cut into months, with each month's share of a
+// whole month and the discount factors of its start and end.
+type timeline struct {
+	share       []float64
+	start, end  []float64 // 1/(1+r)^t at the month's start and end
+	horizon     float64   // years
+	atHorizon   float64   // the discount factor at the horizon
+	monthsTotal float64   // the horizon in months, fractional
+}
+
+func (s Site) timeline() timeline {
+	total := s.Years * monthsPerYear
+	n := max(int(math.Ceil(total-1e-9)), 1)
+	r := 1 + s.DiscountPct/100
+	tl := timeline{horizon: s.Years, atHorizon: math.Pow(r, -s.Years), monthsTotal: total}
+	for m := range n {
+		share := math.Min(1, total-float64(m))
+		tl.share = append(tl.share, share)
+		tl.start = append(tl.start, math.Pow(r, -float64(m)/monthsPerYear))
+		tl.end = append(tl.end, math.Pow(r, -(float64(m)+share)/monthsPerYear))
+	}
+	return tl
+}
+
+// months is the number of months of the horizon, the last maybe a part.
+func (tl *timeline) months() int { return len(tl.share) }
+
+// HashpriceFactorAt is hashprice at block height h over today's: the
+// subsidy's part follows the exact subsidy in satoshis (a chain with no
+// subsidy left keeps its reward), the fees' part stays, and both divide by
+// (1 + growth) at each retarget between today's height and h.
+func (m Mining) HashpriceFactorAt(h int64) float64 {
+	if m.Chain == nil {
+		return 1
+	}
+	fee := m.FeeSharePct / 100
+	subsidy := 1.0
+	if s0 := m.Chain.SubsidySat(m.Height); s0 > 0 {
+		subsidy = float64(m.Chain.SubsidySat(h)) / float64(s0)
+	}
+	retargets := float64(h/m.Chain.RetargetInterval - m.Height/m.Chain.RetargetInterval)
+	return ((1-fee)*subsidy + fee) / math.Pow(1+m.DifficultyGrowthPctPerEpoch/100, retargets)
+}
+
+// spacingSec is the target block spacing.
+func (m Mining) spacingSec() float64 {
+	if m.Chain == nil {
+		return 600
+	}
+	return float64(m.Chain.TargetSpacingSec)
+}
+
+// BlocksPerMonth is the blocks found in a month at the target spacing:
+// 4,380 on mainnet.
+func (m Mining) BlocksPerMonth() float64 { return hoursPerMonth * 3600 / m.spacingSec() }
+
+// BlockDays is the hashprice-weighted days of month `month`: the sum over
+// its blocks of their hashprice factor, times the days a block lasts at
+// the target spacing. The month holds blocks [Height + month x
+// BlocksPerMonth, + share x BlocksPerMonth); it is split at each halving
+// and retarget inside it.
+func (m Mining) BlockDays(month int, share float64) float64 {
+	per := m.BlocksPerMonth()
+	from := float64(m.Height) + float64(month)*per
+	to := from + share*per
+	sum := 0.0
+	for x := from; x < to; {
+		h := int64(math.Floor(x))
+		end := to
+		if m.Chain != nil {
+			next := min(m.Chain.NextHalvingHeight(h), (h/m.Chain.RetargetInterval+1)*m.Chain.RetargetInterval)
+			end = math.Min(end, float64(next))
+		}
+		sum += m.HashpriceFactorAt(h) * (end - x)
+		x = end
+	}
+	return sum * m.spacingSec() / secondsPerDay
+}
+
+// OnShare is the share of the hours the machines hash when they run:
+// uptime less the hours switched off for the grid.
+func (m Mining) OnShare() float64 {
+	return math.Max(0, m.UptimePct/100-m.CurtailHoursPerYear/hoursPerYear)
+}
+
+// miningPlan is the site mining with everything but today's hashprice
+// worked out: mining's revenue is linear in hashprice month by month, so
+// the search for the hashprice at which mining wins reruns only the
+// ledger, in the same buffers.
+type miningPlan struct {
+	s         Site
+	tl        timeline
+	perUSD    []float64 // each month's revenue per USD of today's hashprice
+	running   []flow    // each month's flows at a zero hashprice, running
+	u         use       // the ledger's input, refilled for each hashprice
+	scratch   []float64
+	monthsRun *int // the ledger's months, for the work bound
+}
+
+func (s Site) miningPlan(tl timeline, work *int) *miningPlan {
 	m := s.Mining
 	pue := math.Max(m.PUE, 1)
-	// Machines: the site's power over PUE, at efficiency J/TH (W per TH/s).
 	th := s.MW * 1e6 / pue / m.EfficiencyJPerTH
-	hoursOn := math.Max(0, hoursPerYear*m.UptimePct/100-m.CurtailHoursPerYear)
+	n := tl.months()
+	p := &miningPlan{s: s, tl: tl, perUSD: make([]float64, n), running: make([]flow, n), monthsRun: work}
 	keep := 1 - m.PoolFeePct/100
-	flow := func(t, dt float64) (revenue, kwh float64) {
-		revenue = th * h / 1000 * m.HashpriceFactor(t) * keep * hoursOn * dt / hoursPerDay
-		revenue += m.CurtailHoursPerYear * dt * s.MW * m.CurtailUSDPerMWh
-		return revenue, s.MW * 1000 * hoursOn * dt
+	opex := m.OpexUSDPerMWYear * s.MW / monthsPerYear
+	for i, share := range tl.share {
+		p.perUSD[i] = th / 1000 * keep * m.OnShare() * m.BlockDays(i, share)
+		kwh := s.MW * 1000 * hoursPerMonth * share * m.OnShare()
+		p.running[i] = flow{
+			revenue: s.MW * m.CurtailHoursPerYear * share / monthsPerYear * m.CurtailUSDPerMWh,
+			power:   kwh * s.PowerUSDPerKWh, opex: opex * share, kwh: kwh, ran: true,
+		}
 	}
-	capex := []spend{{0, m.CapexUSDPerMW * s.MW}}
-	machines := th * m.ASICUSDPerTH
-	capex = append(capex, replaced(machines, m.ASICLifeYears, s.Years)...)
-	o := s.project(flow, capex)
-	o.RevenueUSDPerKWh = h / 1000 * keep / (m.KWhPerTHDay() * pue)
-	if m.ASICLifeYears > 0 {
-		o.DepreciationUSDPerYear = machines / m.ASICLifeYears
+	p.u = use{
+		buildingsUSD: m.CapexUSDPerMW * s.MW,
+		fleetUSD:     th * m.ASICUSDPerTH,
+		lifeMonths:   LifeMonths(m.ASICLifeYears),
+		month:        make([]flow, n),
 	}
+	p.scratch = make([]float64, n+1)
+	return p
+}
+
+// at values the site mining at today's hashprice h. In a month whose
+// revenue (hashes and the grid's payment) does not cover its power, the
+// machines are off: no revenue, no power, the other costs still paid.
+func (p *miningPlan) at(h float64) Option {
+	s, m := p.s, p.s.Mining
+	for i, f := range p.running {
+		f.revenue += h * p.perUSD[i]
+		if !m.RunAtALoss && f.revenue < f.power {
+			f = flow{opex: f.opex}
+		}
+		p.u.month[i] = f
+	}
+	o := s.ledger(&p.tl, p.u, p.scratch, p.monthsRun)
+	o.RevenueUSDPerKWh = h / 1000 * (1 - m.PoolFeePct/100) / (m.EfficiencyJPerTH * hoursPerDay / 1000 * math.Max(m.PUE, 1))
+	o.MarginUSDPerKWh = o.RevenueUSDPerKWh - s.PowerUSDPerKWh
 	return o
 }
 
 // lease values the site leased to an AI tenant.
-func (s Site) lease() Option {
+func (s Site) lease(tl *timeline, work *int) Option {
 	l := s.Lease
 	itKW := s.MW * 1000 / l.PUE
 	term := l.TermYears
 	if term <= 0 {
 		term = s.Years
 	}
-	flow := func(t, dt float64) (revenue, kwh float64) {
-		if t >= term {
-			return 0, 0
+	u := use{buildingsUSD: l.CapexUSDPerITMW * itKW / 1000, month: make([]flow, tl.months())}
+	for i, share := range tl.share {
+		// The part of month i inside both the horizon and the term.
+		share = math.Min(share, term*monthsPerYear-float64(i))
+		if share <= 0 {
+			break
 		}
-		return l.USDPerKWMonth * itKW * monthsPerYear * dt, s.MW * 1000 * hoursPerYear * dt
+		kwh := s.MW * 1000 * hoursPerMonth * share
+		f := flow{
+			revenue: l.USDPerKWMonth * math.Pow(1+l.EscalatorPct/100, float64(i/monthsPerYear)) * itKW * share,
+			power:   kwh * s.PowerUSDPerKWh,
+			opex:    l.OpexUSDPerMWYear * s.MW / monthsPerYear * share,
+			kwh:     kwh, ran: true,
+		}
+		if l.TenantPaysPower {
+			f.revenue += f.power
+		}
+		u.month[i] = f
 	}
-	o := s.projectPower(flow, []spend{{0, l.CapexUSDPerITMW * itKW / 1000}}, !l.TenantPaysPower)
-	o.RevenueUSDPerKWh = l.USDPerKWMonth / hoursPerMonth / l.PUE
+	o := s.ledger(tl, u, nil, work)
+	rent := l.USDPerKWMonth / hoursPerMonth / l.PUE
+	o.RevenueUSDPerKWh, o.MarginUSDPerKWh = rent, rent-s.PowerUSDPerKWh
+	if l.TenantPaysPower {
+		o.RevenueUSDPerKWh, o.MarginUSDPerKWh = rent+s.PowerUSDPerKWh, rent
+	}
 	return o
 }
 
 // gpu values the site running GPUs.
-func (s Site) gpu() Option {
+func (s Site) gpu(tl *timeline, work *int) Option {
 	g := s.GPU
 	itW := s.MW * 1e6 / g.PUE
 	gpus := itW / g.WattsPerGPU
-	flow := func(t, dt float64) (revenue, kwh float64) {
-		return gpus * g.USDPerGPUHour * g.UtilizationPct / 100 * hoursPerYear * dt, s.MW * 1000 * hoursPerYear * dt
+	u := use{
+		buildingsUSD: g.CapexUSDPerITMW * itW / 1e6,
+		fleetUSD:     gpus * g.USDPerGPU,
+		decline:      g.DeclinePct / 100,
+		lifeMonths:   LifeMonths(g.GPULifeYears),
+		month:        make([]flow, tl.months()),
 	}
-	fleet := gpus * g.USDPerGPU
-	capex := append([]spend{{0, g.CapexUSDPerITMW * itW / 1e6}}, replaced(fleet, g.GPULifeYears, s.Years)...)
-	o := s.project(flow, capex)
+	for i, share := range tl.share {
+		kwh := s.MW * 1000 * hoursPerMonth * share
+		u.month[i] = flow{
+			revenue: gpus * g.USDPerGPUHour * u.priceFactor(i) * g.UtilizationPct / 100 * hoursPerMonth * share,
+			power:   kwh * s.PowerUSDPerKWh,
+			opex:    g.OpexUSDPerMWYear * s.MW / monthsPerYear * share,
+			kwh:     kwh, ran: true,
+		}
+	}
+	o := s.ledger(tl, u, nil, work)
 	o.RevenueUSDPerKWh = g.USDPerGPUHour * g.UtilizationPct / 100 / (g.WattsPerGPU / 1000 * g.PUE)
-	if g.GPULifeYears > 0 {
-		o.DepreciationUSDPerYear = fleet / g.GPULifeYears
-	}
+	o.MarginUSDPerKWh = o.RevenueUSDPerKWh - s.PowerUSDPerKWh
 	return o
 }
 
-// spend is capital spent at a time, in years from today.
-type spend struct{ at, usd float64 }
-
-// replaced is equipment bought today and again at the end of each life
-// within the horizon.
-func replaced(usd, life, years float64) []spend {
-	out := []spend{{0, usd}}
-	if life <= 0 || usd == 0 {
-		return out
-	}
-	for t := life; t < years; t += life {
-		out = append(out, spend{t, usd})
-	}
-	return out
+// LifeMonths is a life in whole months, rounded to the nearest, of at
+// least MinLifeYears.
+func LifeMonths(years float64) int {
+	return int(math.Round(math.Max(years, MinLifeYears) * monthsPerYear))
 }
 
-func (s Site) project(flow func(t, dt float64) (float64, float64), capex []spend) Option {
-	return s.projectPower(flow, capex, true)
+// StraightLine is what is left of usd after used of life months.
+func StraightLine(usd, used, life float64) float64 {
+	return usd * math.Max(0, 1-used/life)
 }
 
-// projectPower runs a use month by month: flow gives its revenue and the
-// kWh it draws over dt years from t; the site pays for that power when
-// paysPower. Each year's cash is discounted at the year's end, capex when
-// it is spent.
-func (s Site) projectPower(flow func(t, dt float64) (float64, float64), capex []spend, paysPower bool) Option {
-	r := s.DiscountPct / 100
-	o := Option{PaybackYears: math.Inf(1)}
-	cash := 0.0
-	spent := make([]bool, len(capex))
-	spendUntil := func(t float64) {
-		for i, c := range capex {
-			if !spent[i] && c.at <= t+1e-9 {
-				spent[i] = true
-				o.CapexUSD += c.usd
-				cash -= c.usd
-				o.NPVUSD -= c.usd / math.Pow(1+r, c.at)
-			}
-		}
+// flow is one month of a use while it has its equipment.
+type flow struct {
+	revenue, power, opex, kwh float64
+	ran                       bool // it ran (mining: hashed) that month
+}
+
+func (f flow) cash() float64 { return f.revenue - f.power - f.opex }
+
+// use is one use of the site, month by month, ready for the ledger.
+type use struct {
+	buildingsUSD float64 // spent at month 0
+	fleetUSD     float64 // equipment at today's price; 0: the use needs none
+	decline      float64 // yearly fall of the equipment's price
+	lifeMonths   int
+	month        []flow // each month's flows while the use has its equipment
+}
+
+// priceFactor is (1 - decline)^y in month m of the horizon's year y.
+func (u use) priceFactor(m int) float64 {
+	return math.Pow(1-u.decline, float64(m/monthsPerYear))
+}
+
+// traceBalance, when a test sets it, sees every balance the ledger
+// passes through: at each month's start (after its purchases), at its end,
+// and at the horizon after salvage.
+var traceBalance func(years, cash float64)
+
+// ledger runs a use through the horizon: it buys equipment as Reinvest
+// says, books each month's cash, and values the whole. pv, if not nil,
+// has room for months+1 values. work counts the months run.
+func (s Site) ledger(tl *timeline, u use, pv []float64, work *int) Option {
+	n := tl.months()
+	*work += n
+	// pv[i] is the discounted cash of months before i, had the use its
+	// equipment in all of them: what a purchase decision weighs.
+	if pv == nil {
+		pv = make([]float64, n+1)
 	}
-	spendUntil(0)
+	pv[0] = 0
+	for i, f := range u.month {
+		pv[i+1] = pv[i] + f.cash()*tl.end[i]
+	}
+	life := float64(u.lifeMonths)
+	worthBuying := func(k int, price float64) bool {
+		end := min(k+u.lifeMonths, n)
+		salvage := StraightLine(price, tl.monthsTotal-float64(k), life)
+		return pv[end]-pv[k]+salvage*tl.atHorizon-price*tl.start[k] >= 0
+	}
+
+	o := Option{}
+	var cash, payback float64
+	spend := func(usd float64, m int) {
+		o.CapexUSD += usd
+		o.NPVUSD -= usd * tl.start[m]
+		cash -= usd
+	}
+	spend(u.buildingsUSD, 0)
+	until, fleetPrice, fleetBought := n, 0.0, -1 // the equipment lasts until month `until`
+	buy := func(m int) {
+		fleetPrice, fleetBought, until = u.fleetUSD*u.priceFactor(m), m, m+u.lifeMonths
+		spend(fleetPrice, m)
+		o.Purchases++
+	}
+	if u.fleetUSD > 0 {
+		buy(0)
+	}
 	o.CashToday = cash
-	yearProfit := 0.0
-	months := int(math.Ceil(s.Years*monthsPerYear - 1e-9))
-	for m := 0; m < months; m++ {
-		t := float64(m) / monthsPerYear
-		spendUntil(t)
-		step := math.Min(1.0/monthsPerYear, s.Years-t)
-		rev, kwh := flow(t, step)
-		power := 0.0
-		if paysPower {
-			power = kwh * s.PowerUSDPerKWh
+	for m, share := range tl.share {
+		if m >= until && (s.Reinvest == ReinvestAlways ||
+			s.Reinvest == ReinvestWhenProfitable && worthBuying(m, u.fleetUSD*u.priceFactor(m))) {
+			buy(m)
 		}
-		if m < monthsPerYear {
-			o.KWhPerYear += kwh
-			o.RevenueUSDPerYear += rev
-			o.PowerUSDPerYear += power
+		f := flow{}
+		if m < until {
+			f = u.month[m]
 		}
-		o.RevenueUSD += rev
+		if traceBalance != nil {
+			traceBalance(float64(m)/monthsPerYear, cash)
+		}
+		if f.ran {
+			o.MonthsOn++
+		} else {
+			o.MonthsOff++
+		}
 		before := cash
-		cash += rev - power
-		yearProfit += rev - power
-		if math.IsInf(o.PaybackYears, 1) && cash >= 0 && before < 0 {
-			o.PaybackYears = t + step*(-before)/(cash-before)
+		cash += f.cash()
+		o.NPVUSD += f.cash() * tl.end[m]
+		o.RevenueUSD += f.revenue
+		if m < monthsPerYear {
+			o.KWhPerYear += f.kwh
+			o.RevenueUSDPerYear += f.revenue
+			o.PowerUSDPerYear += f.power
+			o.OpexUSDPerYear += f.opex
 		}
-		if (m+1)%monthsPerYear == 0 || m == months-1 {
-			o.NPVUSD += yearProfit / math.Pow(1+r, float64(m/monthsPerYear+1))
+		// Capital spent at the month's start may have taken the balance
+		// below zero; the month's cash, spread evenly over it, may bring
+		// it back: payback is the last such crossing.
+		if before < 0 && cash >= 0 {
+			payback = (float64(m) + share*(-before)/(cash-before)) / monthsPerYear
+		}
+		if traceBalance != nil {
+			traceBalance((float64(m)+share)/monthsPerYear, cash)
+		}
+		if (m+1)%monthsPerYear == 0 && m < n-1 {
 			o.CashByYear = append(o.CashByYear, cash)
-			yearProfit = 0
 		}
 	}
-	if o.CapexUSD == 0 && cash >= 0 {
-		o.PaybackYears = 0
+	buildingLife := math.Max(s.BuildingLifeYears, MinLifeYears)
+	o.SalvageUSD = StraightLine(u.buildingsUSD, tl.horizon, buildingLife)
+	if fleetBought >= 0 {
+		o.SalvageUSD += StraightLine(fleetPrice, tl.monthsTotal-float64(fleetBought), life)
 	}
-	o.ProfitUSDPerYear = o.RevenueUSDPerYear - o.PowerUSDPerYear
+	before := cash
+	cash += o.SalvageUSD
+	o.NPVUSD += o.SalvageUSD * tl.atHorizon
+	o.CashByYear = append(o.CashByYear, cash)
+	if traceBalance != nil {
+		traceBalance(tl.horizon, cash)
+	}
+	switch {
+	case cash < 0:
+		payback = math.Inf(1)
+	case before < 0:
+		payback = tl.horizon
+	}
+	o.PaybackYears = payback
+	o.CashMarginUSDPerYear = o.RevenueUSDPerYear - o.PowerUSDPerYear - o.OpexUSDPerYear
+	if u.fleetUSD > 0 {
+		o.DepreciationUSDPerYear = u.fleetUSD / (life / monthsPerYear)
+	}
+	o.DepreciationUSDPerYear += u.buildingsUSD / buildingLife
+	o.ProfitAfterDepreciation = o.CashMarginUSDPerYear - o.DepreciationUSDPerYear
 	return o
 }
