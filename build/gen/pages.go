@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/extension"
@@ -211,7 +212,9 @@ func (b *builder) newCalcView(lang locale.Tag, path, id, name string, preset cal
 	if w == nil {
 		return nil, fmt.Errorf("no calculator %q (there are %s)", name, widgetNames())
 	}
-	snap := b.cfg.Snapshot.EstimatedAt(b.cfg.Now)
+	// As of the snapshot's own time, whatever day the build runs: the
+	// prose and the calculators of a page compute from the same figures.
+	snap := b.cfg.Snapshot
 	r := w.RenderIn(snap, preset.Encode(), lang)
 	if r.Error != nil {
 		return nil, fmt.Errorf("calc %s: preset %s: %s: %s", name, preset.Encode(), r.Error.Field, r.Error.Message)
@@ -220,7 +223,7 @@ func (b *builder) newCalcView(lang locale.Tag, path, id, name string, preset cal
 		Lang: lang, ID: id, W: w, R: r, Params: w.Params(snap, preset), Preset: preset, Heading: heading,
 		Share:  path + "?" + scoped(id, r.Query) + "#" + id,
 		Embed:  embedPath(lang, name) + "?" + r.Query,
-		Fresh:  widget.FreshnessIn(snap, b.cfg.Now, widget.FromBuild, lang),
+		Fresh:  widget.FreshnessIn(snap, time.Unix(snap.Time, 0), widget.FromBuild, lang),
 		Source: snap.Source,
 	}
 	if heading == 1 {

@@ -117,14 +117,14 @@ var capexRange = NonNegative(1e9)
 // OptionResult is one use of the site.
 type OptionResult struct {
 	RevenueUSDPerKWh     float64   `json:"revenue_usd_per_kwh" label:"revenue" unit:"USD per kWh at the meter, today" show:"usd" doc:"what the use is paid per kWh it draws: mining, hashprice after the pool fee; colocation, the rent over 730 h and pue, plus the power price when the tenant pays it; GPU cloud, gpu_hour x utilization per kWh of a GPU's draw at pue"`
-	MarginUSDPerKWh      float64   `json:"margin_usd_per_kwh" label:"revenue less power" unit:"USD per kWh at the meter, today" show:"usd" doc:"revenue_usd_per_kwh less the power price (a colocation whose tenant pays the power: the rent alone); before other running costs"`
+	MarginUSDPerKWh      float64   `json:"margin_usd_per_kwh" label:"revenue less power" unit:"USD per kWh at the meter, today" doc:"revenue_usd_per_kwh less the power price (a colocation whose tenant pays the power: the rent alone); before other running costs"`
 	KWhPerYear           float64   `json:"kwh_per_year" label:"energy" unit:"kWh in the first year" doc:"drawn at the meter while the use runs"`
 	RevenueUSDPerYear    float64   `json:"revenue_usd_per_year" label:"revenue" unit:"USD in the first year" doc:"months 0 to 11 (the horizon's, when it is shorter)"`
 	PowerUSDPerYear      float64   `json:"power_usd_per_year" label:"power bill" unit:"USD in the first year"`
 	OpexUSDPerYear       float64   `json:"opex_usd_per_year" label:"other running costs" unit:"USD in the first year"`
 	CashMarginUSDPerYear float64   `json:"cash_margin_usd_per_year" label:"cash margin" unit:"USD in the first year" show:"usd" doc:"revenue less power and other running costs"`
 	DepreciationPerYear  float64   `json:"depreciation_usd_per_year" label:"depreciation" unit:"USD a year" doc:"the first machines or GPUs over their life in months / 12, plus the buildings over building_life, straight line"`
-	ProfitAfterDepr      float64   `json:"profit_after_depreciation_usd_per_year" label:"profit after depreciation" unit:"USD in the first year" show:"usd" doc:"the cash margin less depreciation"`
+	ProfitAfterDepr      float64   `json:"profit_after_depreciation_usd_per_year" label:"profit after depreciation" unit:"USD in the first year" doc:"the cash margin less depreciation"`
 	CapexUSD             float64   `json:"capex_usd" label:"capital spent" unit:"USD over the horizon, replacements included"`
 	SalvageUSD           float64   `json:"salvage_usd" label:"left at the horizon" unit:"USD" doc:"of the buildings and the last fleet, straight line: price x (1 - months used / months of life), never below 0; counted as cash at the horizon"`
 	RevenueUSD           float64   `json:"revenue_usd" label:"revenue" unit:"USD over the horizon"`
@@ -140,7 +140,7 @@ type OptionResult struct {
 // ConvertResult compares the site's uses.
 type ConvertResult struct {
 	LeaseToMining        *float64      `json:"lease_to_mining_revenue,omitempty" label:"Colocation earns per kWh" unit:"mining's revenue, today" show:"ratio,lead" doc:"lease.revenue_usd_per_kwh / mining.revenue_usd_per_kwh"`
-	LeaseToMiningMargin  *float64      `json:"lease_to_mining_margin,omitempty" label:"Colocation's margin per kWh" unit:"mining's, today" show:"ratio" doc:"lease.margin_usd_per_kwh / mining.margin_usd_per_kwh; null when mining's margin is not positive"`
+	LeaseToMiningMargin  *float64      `json:"lease_to_mining_margin,omitempty" label:"Colocation's margin per kWh" unit:"mining's, today" doc:"lease.margin_usd_per_kwh / mining.margin_usd_per_kwh; null when mining's margin is not positive"`
 	GPUToMining          *float64      `json:"gpu_to_mining_revenue,omitempty" label:"GPU cloud earns per kWh" unit:"mining's revenue, today" show:"ratio" doc:"gpu.revenue_usd_per_kwh / mining.revenue_usd_per_kwh"`
 	GPUToMiningMargin    *float64      `json:"gpu_to_mining_margin,omitempty" label:"GPU cloud's margin per kWh" unit:"mining's, today" doc:"gpu.margin_usd_per_kwh / mining.margin_usd_per_kwh; null when mining's margin is not positive"`
 	MiningWinsHashprice  *float64      `json:"mining_wins_hashprice" label:"Mining wins above a hashprice today of" unit:"USD per PH/s per day" show:"usd" doc:"the lowest hashprice today at which mining's NPV reaches the best other use's, by bisection to a relative 1e-12 over 0 to 1,000,000,000 (mining's NPV never falls as hashprice rises); null when none does"`

@@ -122,13 +122,15 @@ type pageNetwork struct {
 	from string
 }
 
-// current is the snapshot to compute from at now: a pinned one as it is,
-// any other with its height moved on by the clock when it is old.
+// current is the snapshot to compute from at now: the build's or a pinned
+// one as it is, so the page computes what it prerendered; live figures
+// (or the last kept offline) with their height moved on by the clock when
+// they are old.
 func (p *pageNetwork) current(now time.Time) netdata.Snapshot {
 	if p.snap.AsOf == "" {
 		*p = pageNetwork{snap: netdata.Committed(), from: widget.FromBuild}
 	}
-	if p.from == widget.FromPinned {
+	if p.from == widget.FromPinned || p.from == widget.FromBuild {
 		return p.snap
 	}
 	return p.snap.EstimatedAt(now)
