@@ -391,3 +391,19 @@ func TestBoundedWork(t *testing.T) {
 		t.Errorf("%d purchases in 1,200 months", c.Mining.Purchases)
 	}
 }
+
+// TestProjectionPaybackIsFinal: the projection's payback follows the same
+// rule: a machine that covers its price and then loses money until it is
+// below it again has not paid back.
+func TestProjectionPaybackIsFinal(t *testing.T) {
+	for _, growth := range []float64{0, 5, 10, 20, 40} {
+		pr := Projection{Network: late2025, Height: 925_000, HardwareUSDPerTH: 0.08, DifficultyGrowthPctPerEpoch: growth,
+			Miner: Miner{EfficiencyJPerTH: 17.5, PowerUSDPerKWh: 0.05, UptimePct: 100}, HorizonDays: 720}
+		r := pr.Run()
+		for _, p := range r.Periods {
+			if end := p.StartDay + p.Days; end > r.PaybackDays+1e-9 && p.CumulativeUSDPerTH < 0.08-1e-9 {
+				t.Errorf("growth %v%%: paid back on day %v, below the price (%v) on day %v", growth, r.PaybackDays, p.CumulativeUSDPerTH, end)
+			}
+		}
+	}
+}

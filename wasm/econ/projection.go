@@ -31,8 +31,11 @@ type Period struct {
 // ProjectionResult is a projection's periods and when the hardware pays back.
 type ProjectionResult struct {
 	Periods []Period
-	// PaybackDays is when cumulative profit first covers the hardware, or
-	// +Inf when it never does within the horizon ("never").
+	// PaybackDays is the first day after which cumulative profit, the
+	// hardware's price counted on day 0, never again goes below zero (the
+	// site's one payback rule), with each period's profit spread evenly
+	// over it; 0 when it is never below zero (no hardware to pay), +Inf
+	// when it ends below zero ("never").
 	PaybackDays         float64
 	TotalProfitUSDPerTH float64
 }
@@ -44,10 +47,7 @@ func (r ProjectionResult) PaysBack() bool { return !math.IsInf(r.PaybackDays, 1)
 func (pr Projection) Run() ProjectionResult {
 	p := pr.Network.Chain
 	spacingDays := float64(p.TargetSpacingSec) / secondsPerDay
-	res := ProjectionResult{PaybackDays: math.Inf(1)}
-	if pr.HardwareUSDPerTH <= 0 {
-		res.PaybackDays = 0
-	}
+	var res ProjectionResult
 
 	n := pr.Network
 	height := max(pr.Height, 0)
@@ -61,8 +61,9 @@ func (pr Projection) Run() ProjectionResult {
 		n.SubsidyBTC = SubsidyBTCAt(p, height)
 		perDay := pr.Miner.ProfitOn(n).ProfitUSDPerTHDay
 		profit := perDay * days
-		if math.IsInf(res.PaybackDays, 1) && perDay > 0 && cumulative+profit >= pr.HardwareUSDPerTH {
-			res.PaybackDays = day + (pr.HardwareUSDPerTH-cumulative)/perDay
+		before := cumulative - pr.HardwareUSDPerTH
+		if after := before + profit; before < 0 && after >= 0 {
+			res.PaybackDays = day + days*(-before)/profit
 		}
 		cumulative += profit
 		res.Periods = append(res.Periods, Period{
@@ -79,5 +80,8 @@ func (pr Projection) Run() ProjectionResult {
 		}
 	}
 	res.TotalProfitUSDPerTH = cumulative
+	if cumulative < pr.HardwareUSDPerTH {
+		res.PaybackDays = math.Inf(1)
+	}
 	return res
 }
