@@ -204,13 +204,72 @@ func TestOneUpstreamDownNeverBlanksTheRest(t *testing.T) {
 	}
 }
 
+// epochDifficulties are known difficulties of retarget epochs, by the
+// height of the epoch's first block (a multiple of 2,016), each with where
+// it comes from. A committed snapshot that names a height must carry its
+// epoch's difficulty: block 925,000 never had 149.30 T, which came at
+// block 925,344.
+var epochDifficulties = map[int64]struct {
+	difficulty float64
+	source     string
+}{
+	// 12 November 2025, −2.37% from the record of late October; the next
+	// adjustment cut it by 1.95% to 149.30 T, so 149.30 / 0.9805.
+	923_328: {152.27e12, `Luxor, "Luxor Hashrate Lookback Series – November 2025", https://hashrateindex.com/blog/luxor-hashrate-lookback-series-november-2025`},
+	// 26 November 2025, −1.95%.
+	925_344: {149.30e12, `Luxor, "Luxor Hashrate Lookback Series – November 2025", https://hashrateindex.com/blog/luxor-hashrate-lookback-series-november-2025`},
+}
+
+// TestSnapshotDifficultyIsItsEpochs: every committed snapshot that names
+// both a height and a difficulty carries the difficulty of that height's
+// epoch, to the 0.01 T the sources give, and its bits, when it has them,
+// encode the same difficulty.
+func TestSnapshotDifficultyIsItsEpochs(t *testing.T) {
+	interval := chain.MainNet.RetargetInterval
+	for start := range epochDifficulties {
+		if start%interval != 0 {
+			t.Errorf("epoch %d does not start at a multiple of %d", start, interval)
+		}
+	}
+	checked := 0
+	for _, date := range netdata.Dates() {
+		s, _ := netdata.Dated(date)
+		if s.Height <= 0 || s.Difficulty <= 0 {
+			continue
+		}
+		start := s.Height - s.Height%interval
+		known, inTable := epochDifficulties[start]
+		if inTable {
+			if math.Abs(s.Difficulty-known.difficulty) > 0.005e12 {
+				t.Errorf("snapshot %s: block %d is in the epoch from block %d, of difficulty %.2f T (%s), not %.2f T",
+					date, s.Height, start, known.difficulty/1e12, known.source, s.Difficulty/1e12)
+			}
+			checked++
+		}
+		if s.Bits != "" {
+			bits, err := chain.ParseBits(s.Bits)
+			if err != nil {
+				t.Errorf("snapshot %s: bits %q: %v", date, s.Bits, err)
+			} else if d := chain.Difficulty(bits); math.Abs(d-s.Difficulty) > d*1e-9 {
+				t.Errorf("snapshot %s: bits %s encode difficulty %g, the snapshot says %g", date, s.Bits, d, s.Difficulty)
+			}
+			checked++
+		} else if !inTable {
+			t.Errorf("snapshot %s: nothing says what difficulty block %d's epoch (from block %d) had: add the snapshot's bits, or the epoch to epochDifficulties with its source", date, s.Height, start)
+		}
+	}
+	if checked == 0 {
+		t.Fatal("no committed snapshot names a height and a difficulty")
+	}
+}
+
 func TestCommittedSnapshots(t *testing.T) {
 	dates := netdata.Dates()
 	if len(dates) == 0 || netdata.Committed().AsOf != dates[len(dates)-1] {
 		t.Fatalf("dates %v", dates)
 	}
 	s, ok := netdata.Dated("2025-11-25")
-	if !ok || s.PriceUSD != 85_000 || s.Difficulty != 149.3e12 || s.Fixture {
+	if !ok || s.PriceUSD != 85_000 || s.Difficulty != 152.27e12 || s.Fixture {
 		t.Fatalf("%+v", s)
 	}
 	// Its hashrate is the one its difficulty implies.

@@ -14,9 +14,9 @@ func ExampleWidget_Render() {
 	}
 	fmt.Println(r.APIURL)
 	// Output:
-	// hashprice_usd_per_ph_day: $18.01
-	// hashvalue_sat_per_ph_day: 42,365
+	// hashprice_usd_per_ph_day: $17.66
+	// hashvalue_sat_per_ph_day: 41,549
 	// fee_share_pct: 0.636%
-	// difficulty: 149.3 T
-	// /api/v1/hashprice?price=42500&hashrate=1069&subsidy=3.125&fees=0.02
+	// difficulty: 152.3 T
+	// /api/v1/hashprice?price=42500&hashrate=1090&subsidy=3.125&fees=0.02
 }

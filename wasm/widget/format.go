@@ -18,7 +18,7 @@ const (
 	BTC                 // 0.000424 BTC-style decimals
 	Sat                 // 42,376
 	Pct                 // 1.2%
-	Ratio               // 2.1×
+	Ratio               // 2.1× (in Vietnamese, 2,1 lần)
 	Big                 // 149.3 T
 	Date                // 11 Apr 2028, 14:00 UTC, from unix seconds
 	Years               // 3.2, or "never" for null
@@ -78,6 +78,9 @@ func formatNumber(lang locale.Tag, k Kind, x float64) string {
 	case Pct:
 		return st.Decimals(x, 3) + "%"
 	case Ratio:
+		if lang == locale.VI {
+			return st.Decimals(x, 3) + " lần" // "gấp 1,68 lần", as Vietnamese writes it: never a "×"
+		}
 		return st.Decimals(x, 3) + "×"
 	case Big:
 		return st.Big(x)

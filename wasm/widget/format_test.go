@@ -44,4 +44,8 @@ func TestFormat(t *testing.T) {
 			t.Errorf("format(%v, %v) = %q, want %q", tt.k, tt.v, got, tt.want)
 		}
 	}
+	// Vietnamese writes a ratio in words: "gấp 2,05 lần", not "gấp 2,05×".
+	if got := format(locale.VI, Ratio, 2.0512); got != "2,05 lần" {
+		t.Errorf("format(Ratio, 2.0512) in Vietnamese = %q, want %q", got, "2,05 lần")
+	}
 }

@@ -40,7 +40,7 @@ func TestRenderInVietnamese(t *testing.T) {
 	}
 	// Ticks lose the dollar sign (the axis says USD) and abbreviate the
 	// Vietnamese way; the marker's amount is written as the outputs are.
-	for _, want := range []string{"Hashprice khi giá bitcoin thay đổi", "Giá bitcoin (USD)", "hiện tại 36,01 USD", ">100 nghìn<"} {
+	for _, want := range []string{"Hashprice khi giá bitcoin thay đổi", "Giá bitcoin (USD)", "hiện tại 35,32 USD", ">100 nghìn<"} {
 		if !strings.Contains(vi.Chart, want) || !strings.Contains(vi.ChartNarrow, want) {
 			t.Errorf("the Vietnamese chart lacks %q", want)
 		}
