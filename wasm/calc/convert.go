@@ -66,17 +66,17 @@ var (
 	LeaseOpex = Param{Name: "lease_opex", Label: "Landlord's running costs", Unit: "USD per MW a year", Range: NonNegative(1e8), Default: "100000",
 		Group: "AI tenant (colocation)", Help: "staff, maintenance, insurance: the site's assumption", Doc: "per MW at the meter, during the term"}
 	GPUHour = Param{Name: "gpu_hour", Label: "GPU rental price", Unit: "USD per GPU-hour", Range: NonNegative(10_000), Default: "2",
-		Group: "GPU cloud", Doc: "today's; 0 leaves GPU cloud out"}
+		Group: "GPU cloud", Doc: "what a new GPU's hour sells for; 0 leaves GPU cloud out"}
 	GPUDecline = Param{Name: "gpu_price_decline", Label: "GPU prices fall", Unit: "% a year", Range: Range{Min: -50, Max: 99}, Default: "15",
-		Group: "GPU cloud", Help: "the GPU-hour and the GPU alike: the site's assumption",
-		Doc: "in the horizon's year y a GPU-hour sells for gpu_hour x (1 - d / 100)^y and a GPU costs gpu_price x (1 - d / 100)^y"}
+		Group: "GPU cloud", Help: "as the GPUs age: the site's assumption",
+		Doc: "in a fleet's year a from its purchase its GPU-hour sells for gpu_hour x (1 - d / 100)^a; a new fleet costs gpu_price and rents at gpu_hour again"}
 	GPUWatts = Param{Name: "gpu_watts", Label: "Power per GPU", Unit: "W, with its server", Range: Positive(100_000), Default: "1400",
 		Group: "GPU cloud", Doc: "the site holds mw x 1,000,000 / pue / gpu_watts GPUs, drawing all of mw every hour"}
 	GPUUtilization = Param{Name: "gpu_utilization", Label: "Hours sold", Unit: "%", Range: Positive(100), Default: "80", Group: "GPU cloud"}
 	GPUCapex       = Param{Name: "gpu_capex", Label: "Cost to build the hall", Unit: "USD per MW of IT load, GPUs excluded", Range: capexRange,
 		Default: "9500000", Group: "GPU cloud", Doc: "spent at month 0"}
 	GPUPrice = Param{Name: "gpu_price", Label: "Price of a GPU", Unit: "USD, with its share of the server", Range: NonNegative(1e7), Default: "35000",
-		Group: "GPU cloud", Help: "the site's assumption; 0 leaves the GPUs out", Doc: "today's; bought at month 0 and again by reinvest"}
+		Group: "GPU cloud", Help: "the site's assumption; 0 leaves the GPUs out", Doc: "bought at month 0 and again, at the same price, by reinvest"}
 	GPULife = Param{Name: "gpu_life", Label: "GPUs last", Unit: "years", Range: Range{Min: econ.MinLifeYears, Max: 50}, Default: "5", Group: "GPU cloud",
 		Help: "then they are bought again, if that pays", Doc: "counted in whole months, rounded to the nearest"}
 	GPUOpex = Param{Name: "gpu_opex", Label: "Other running costs", Unit: "USD per MW a year", Range: NonNegative(1e8), Default: "500000",

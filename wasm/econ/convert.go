@@ -102,9 +102,12 @@ type Lease struct {
 // GPUCloud is running GPUs and renting them by the hour. The site pays
 // their power at full draw; the GPUs wear out and may be bought again.
 type GPUCloud struct {
-	USDPerGPUHour float64 // today
-	// DeclinePct is the yearly fall of the GPU-hour's price and of a GPU's
-	// price alike: in the horizon's year y both are today's x (1 - d)^y.
+	USDPerGPUHour float64 // what a new GPU's hour sells for
+	// DeclinePct is the yearly fall of a GPU-hour's price as the GPU ages:
+	// in a fleet's year a (from its purchase) its hour sells for
+	// USDPerGPUHour x (1 - d)^a. A new fleet costs USDPerGPU again and
+	// starts again at USDPerGPUHour: the next generation rents new at
+	// what this one did.
 	DeclinePct       float64
 	WattsPerGPU      float64 // per GPU, with its share of the server
 	PUE              float64
@@ -412,14 +415,14 @@ func (s Site) gpu(tl *timeline, work *int) Option {
 	u := use{
 		buildingsUSD: g.CapexUSDPerITMW * itW / 1e6,
 		fleetUSD:     gpus * g.USDPerGPU,
-		decline:      g.DeclinePct / 100,
+		ageDecline:   g.DeclinePct / 100,
 		lifeMonths:   LifeMonths(g.GPULifeYears),
 		month:        make([]flow, tl.months()),
 	}
 	for i, share := range tl.share {
 		kwh := s.MW * 1000 * hoursPerMonth * share
 		u.month[i] = flow{
-			revenue: gpus * g.USDPerGPUHour * u.priceFactor(i) * g.UtilizationPct / 100 * hoursPerMonth * share,
+			revenue: gpus * g.USDPerGPUHour * g.UtilizationPct / 100 * hoursPerMonth * share,
 			power:   kwh * s.PowerUSDPerKWh,
 			opex:    g.OpexUSDPerMWYear * s.MW / monthsPerYear * share,
 			kwh:     kwh, ran: true,
@@ -454,14 +457,21 @@ func (f flow) cash() float64 { return f.revenue - f.power - f.opex }
 type use struct {
 	buildingsUSD float64 // spent at month 0
 	fleetUSD     float64 // equipment at today's price; 0: the use needs none
-	decline      float64 // yearly fall of the equipment's price
+	// ageDecline is the yearly fall of revenue as a fleet ages: in its
+	// year a, month's revenue x (1 - ageDecline)^a.
+	ageDecline float64
 	lifeMonths   int
 	month        []flow // each month's flows while the use has its equipment
 }
 
-// priceFactor is (1 - decline)^y in month m of the horizon's year y.
-func (u use) priceFactor(m int) float64 {
-	return math.Pow(1-u.decline, float64(m/monthsPerYear))
+// ageFactors are (1 - ageDecline)^a for each year a a fleet (or, with
+// no fleet to buy, the use) can reach within n months.
+func (u use) ageFactors(n int) []float64 {
+	f := make([]float64, n/monthsPerYear+1)
+	for a := range f {
+		f[a] = math.Pow(1-u.ageDecline, float64(a))
+	}
+	return f
 }
 
 // traceBalance, when a test sets it, sees every balance the ledger
@@ -485,10 +495,23 @@ func (s Site) ledger(tl *timeline, u use, pv []float64, work *int) Option {
 		pv[i+1] = pv[i] + f.cash()*tl.end[i]
 	}
 	life := float64(u.lifeMonths)
-	worthBuying := func(k int, price float64) bool {
+	age := u.ageFactors(n)
+	// cashOf is month j's cash with a fleet bought at month k.
+	cashOf := func(j, k int) float64 {
+		f := u.month[j]
+		return f.revenue*age[(j-k)/monthsPerYear] - f.power - f.opex
+	}
+	worthBuying := func(k int) bool {
 		end := min(k+u.lifeMonths, n)
-		salvage := StraightLine(price, tl.monthsTotal-float64(k), life)
-		return pv[end]-pv[k]+salvage*tl.atHorizon-price*tl.start[k] >= 0
+		v := StraightLine(u.fleetUSD, tl.monthsTotal-float64(k), life)*tl.atHorizon - u.fleetUSD*tl.start[k]
+		if u.ageDecline == 0 {
+			return v+pv[end]-pv[k] >= 0
+		}
+		*work += end - k
+		for j := k; j < end; j++ {
+			v += cashOf(j, k) * tl.end[j]
+		}
+		return v >= 0
 	}
 
 	o := Option{}
@@ -499,10 +522,12 @@ func (s Site) ledger(tl *timeline, u use, pv []float64, work *int) Option {
 		cash -= usd
 	}
 	spend(u.buildingsUSD, 0)
-	until, fleetPrice, fleetBought := n, 0.0, -1 // the equipment lasts until month `until`
+	// The equipment, bought at month `bought`, lasts until month `until`;
+	// with none to buy, the use's month 0 starts its age.
+	until, bought := n, 0
 	buy := func(m int) {
-		fleetPrice, fleetBought, until = u.fleetUSD*u.priceFactor(m), m, m+u.lifeMonths
-		spend(fleetPrice, m)
+		bought, until = m, m+u.lifeMonths
+		spend(u.fleetUSD, m)
 		o.Purchases++
 	}
 	if u.fleetUSD > 0 {
@@ -511,12 +536,13 @@ func (s Site) ledger(tl *timeline, u use, pv []float64, work *int) Option {
 	o.CashToday = cash
 	for m, share := range tl.share {
 		if m >= until && (s.Reinvest == ReinvestAlways ||
-			s.Reinvest == ReinvestWhenProfitable && worthBuying(m, u.fleetUSD*u.priceFactor(m))) {
+			s.Reinvest == ReinvestWhenProfitable && worthBuying(m)) {
 			buy(m)
 		}
 		f := flow{}
 		if m < until {
 			f = u.month[m]
+			f.revenue *= age[(m-bought)/monthsPerYear]
 		}
 		if traceBalance != nil {
 			traceBalance(float64(m)/monthsPerYear, cash)
@@ -551,8 +577,8 @@ func (s Site) ledger(tl *timeline, u use, pv []float64, work *int) Option {
 	}
 	buildingLife := math.Max(s.BuildingLifeYears, MinLifeYears)
 	o.SalvageUSD = StraightLine(u.buildingsUSD, tl.horizon, buildingLife)
-	if fleetBought >= 0 {
-		o.SalvageUSD += StraightLine(fleetPrice, tl.monthsTotal-float64(fleetBought), life)
+	if o.Purchases > 0 {
+		o.SalvageUSD += StraightLine(u.fleetUSD, tl.monthsTotal-float64(bought), life)
 	}
 	before := cash
 	cash += o.SalvageUSD

@@ -279,8 +279,9 @@ func TestReinvestment(t *testing.T) {
 	}
 }
 
-// TestGPUsAge: the GPU-hour and the GPU cost (1 - decline)^y in year y; a
-// fleet bought again in year 5 costs that year's price.
+// TestGPUsAge: a GPU-hour sells for (1 - decline)^a in its fleet's year a;
+// a fleet bought again in year 5 costs the price of a new one and rents
+// new again.
 func TestGPUsAge(t *testing.T) {
 	s := flatSite
 	s.Lease = nil
@@ -291,13 +292,18 @@ func TestGPUsAge(t *testing.T) {
 	gpus := 100e6 / 1.25 / 1000
 	want := 0.0
 	for y := range 10 {
-		want += gpus * 2 * math.Pow(0.9, float64(y)) * 8760
+		want += gpus * 2 * math.Pow(0.9, float64(y%5)) * 8760
 	}
 	if !near(c.RevenueUSD, want, 1e-12) {
 		t.Errorf("GPU revenue %v, want %v", c.RevenueUSD, want)
 	}
-	if want := gpus * 30_000 * (1 + math.Pow(0.9, 5)); !near(c.CapexUSD, want, 1e-12) || c.Purchases != 2 {
+	if want := gpus * 30_000 * 2; !near(c.CapexUSD, want, 1e-12) || c.Purchases != 2 {
 		t.Errorf("GPU capex %v in %d purchases, want %v", c.CapexUSD, c.Purchases, want)
+	}
+	// Weighed month by month, a fleet that pays is bought again at once.
+	s.Reinvest = ReinvestWhenProfitable
+	if w := s.Compare().GPU; w.Purchases != 2 || !near(w.NPVUSD, c.NPVUSD, 1e-12) {
+		t.Errorf("when profitable: %d purchases, NPV %v against %v", w.Purchases, w.NPVUSD, c.NPVUSD)
 	}
 }
 
@@ -377,33 +383,22 @@ func TestPaybackIsFinal(t *testing.T) {
 // 100-year horizon, lives of a quarter year, every option, purchases
 // weighed each month) runs a bounded number of ledger months.
 func TestBoundedWork(t *testing.T) {
-	s := realSite
-	s.Years = 100
-	s.Mining.ASICLifeYears, s.GPU.GPULifeYears = 1e-323, 1e-323
-	s.Mining.HashpriceUSDPerPHDay = 1e-9
-	c := s.Compare()
-	// One ledger for each of the three uses, plus the search for the
-	// hashprice at which mining wins: at most 200 halvings of its range.
-	if limit := 1200 * (3 + 200 + 2); c.MonthSteps > limit {
-		t.Errorf("%d ledger months, over %d", c.MonthSteps, limit)
-	}
-	if c.Mining.Purchases > 400 {
-		t.Errorf("%d purchases in 1,200 months", c.Mining.Purchases)
-	}
-}
-
-// TestProjectionPaybackIsFinal: the projection's payback follows the same
-// rule: a machine that covers its price and then loses money until it is
-// below it again has not paid back.
-func TestProjectionPaybackIsFinal(t *testing.T) {
-	for _, growth := range []float64{0, 5, 10, 20, 40} {
-		pr := Projection{Network: late2025, Height: 925_000, HardwareUSDPerTH: 0.08, DifficultyGrowthPctPerEpoch: growth,
-			Miner: Miner{EfficiencyJPerTH: 17.5, PowerUSDPerKWh: 0.05, UptimePct: 100}, HorizonDays: 720}
-		r := pr.Run()
-		for _, p := range r.Periods {
-			if end := p.StartDay + p.Days; end > r.PaybackDays+1e-9 && p.CumulativeUSDPerTH < 0.08-1e-9 {
-				t.Errorf("growth %v%%: paid back on day %v, below the price (%v) on day %v", growth, r.PaybackDays, p.CumulativeUSDPerTH, end)
-			}
+	for _, life := range []float64{1e-323, 0.25, 50} {
+		s := realSite
+		s.Years = 100
+		s.Mining.ASICLifeYears, s.GPU.GPULifeYears = life, life
+		s.Mining.HashpriceUSDPerPHDay = 1e-9
+		s.GPU.DeclinePct = 99 // no new fleet ever pays: weighed every month
+		c := s.Compare()
+		// One ledger for each of the three uses, plus the search for the
+		// hashprice at which mining wins (at most 200 halvings of its
+		// range), plus the GPUs' purchase decisions: up to a life's months
+		// (600 at most) for each of the 1,200 months.
+		if limit := 1200*(3+200+2) + 1200*600; c.MonthSteps > limit {
+			t.Errorf("life %v: %d ledger months, over %d", life, c.MonthSteps, limit)
+		}
+		if c.Mining.Purchases > 400 {
+			t.Errorf("life %v: %d purchases in 1,200 months", life, c.Mining.Purchases)
 		}
 	}
 }
