@@ -128,9 +128,9 @@ type OptionResult struct {
 	CapexUSD             float64   `json:"capex_usd" label:"capital spent" unit:"USD over the horizon, replacements included"`
 	SalvageUSD           float64   `json:"salvage_usd" label:"left at the horizon" unit:"USD" doc:"of the buildings and the last fleet, straight line: price x (1 - months used / months of life), never below 0; counted as cash at the horizon"`
 	RevenueUSD           float64   `json:"revenue_usd" label:"revenue" unit:"USD over the horizon"`
-	Purchases            int       `json:"purchases" label:"fleets bought" unit:"machines or GPUs, the first included" doc:"0 for colocation and for equipment priced 0"`
-	MonthsOn             int       `json:"months_on" label:"months running" doc:"months (a last part-month counts as one) the use ran: mining hashed, the lease was in its term, the GPUs were held"`
-	MonthsOff            int       `json:"months_off" label:"months off" doc:"the horizon's other months: switched off at a loss, without machines, or after the lease's term"`
+	Purchases            int64     `json:"purchases" label:"fleets bought" unit:"machines or GPUs, the first included" doc:"0 for colocation and for equipment priced 0"`
+	MonthsOn             int64     `json:"months_on" label:"months running" doc:"months (a last part-month counts as one) the use ran: mining hashed, the lease was in its term, the GPUs were held"`
+	MonthsOff            int64     `json:"months_off" label:"months off" doc:"the horizon's other months: switched off at a loss, without machines, or after the lease's term"`
 	PaybackYears         *float64  `json:"payback_years" label:"pays back in" unit:"years" show:"years" doc:"the first time after which cumulative cash, capital and salvage included, never again goes below zero, with each month's cash spread evenly over it; 0 when it never is below zero; null when it ends below zero"`
 	NPVUSD               float64   `json:"npv_usd" label:"NPV" unit:"USD" show:"usd" doc:"each month's cash discounted from the month's end, each purchase from its month's start, salvage from the horizon"`
 	CashToday            float64   `json:"cash_today" label:"cash today" unit:"USD" doc:"minus what is built and bought at month 0"`
@@ -310,7 +310,7 @@ func optionOf(o *econ.Option) *OptionResult {
 		RevenueUSDPerYear: o.RevenueUSDPerYear, PowerUSDPerYear: o.PowerUSDPerYear, OpexUSDPerYear: o.OpexUSDPerYear,
 		CashMarginUSDPerYear: o.CashMarginUSDPerYear, DepreciationPerYear: o.DepreciationUSDPerYear,
 		ProfitAfterDepr: o.ProfitAfterDepreciation, CapexUSD: o.CapexUSD, SalvageUSD: o.SalvageUSD, RevenueUSD: o.RevenueUSD,
-		Purchases: o.Purchases, MonthsOn: o.MonthsOn, MonthsOff: o.MonthsOff,
+		Purchases: int64(o.Purchases), MonthsOn: int64(o.MonthsOn), MonthsOff: int64(o.MonthsOff),
 		PaybackYears: finiteOrNil(o.PaybackYears), NPVUSD: o.NPVUSD, CashToday: o.CashToday, CashByYear: o.CashByYear,
 	}
 }

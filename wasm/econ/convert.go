@@ -200,18 +200,31 @@ func (s Site) Compare() Conversion {
 }
 
 // winsAbove is the lowest hashprice h in [0, MaxHashprice] with
-// NPV(h) >= npv, to a relative 1e-12, found by bisection (mining's NPV
-// never falls as hashprice rises); NaN when there is none.
+// NPV(h) >= npv, to a relative 1e-12, NaN when there is none. Mining's NPV
+// never falls as hashprice rises, so a bisection finds it: after 0 and
+// MaxHashprice, the bracket [h/2, h] of the first power of two h from 1
+// (doubling up, or halving down to 2^-40) at which mining wins, halved
+// until its width is at most 1e-12 of its upper end.
 func (p *miningPlan) winsAbove(npv float64) float64 {
-	ok := func(h float64) bool { return p.at(h).NPVUSD >= npv }
+	ok := func(h float64) bool { return p.npv(h) >= npv }
 	if ok(0) {
 		return 0
 	}
 	if !ok(MaxHashprice) {
 		return math.NaN()
 	}
-	lo, hi := 0.0, MaxHashprice
-	for i := 0; i < 200 && hi-lo > 1e-12*hi; i++ {
+	hi := 1.0
+	for hi < MaxHashprice && !ok(hi) {
+		hi *= 2
+	}
+	for hi > 0x1p-40 && ok(hi/2) {
+		hi /= 2
+	}
+	lo := hi / 2
+	if hi > MaxHashprice {
+		hi = MaxHashprice
+	}
+	for hi-lo > 1e-12*hi {
 		if mid := lo + (hi-lo)/2; ok(mid) {
 			hi = mid
 		} else {
@@ -323,7 +336,7 @@ type miningPlan struct {
 	perUSD    []float64 // each month's revenue per USD of today's hashprice
 	running   []flow    // each month's flows at a zero hashprice, running
 	u         use       // the ledger's input, refilled for each hashprice
-	scratch   []float64
+	scratch   discounted
 	monthsRun *int // the ledger's months, for the work bound
 }
 
@@ -349,26 +362,74 @@ func (s Site) miningPlan(tl timeline, work *int) *miningPlan {
 		lifeMonths:   LifeMonths(m.ASICLifeYears),
 		month:        make([]flow, n),
 	}
-	p.scratch = make([]float64, n+1)
+	p.scratch = make(discounted, n+1)
 	return p
 }
 
-// at values the site mining at today's hashprice h. In a month whose
-// revenue (hashes and the grid's payment) does not cover its power, the
-// machines are off: no revenue, no power, the other costs still paid.
-func (p *miningPlan) at(h float64) Option {
-	s, m := p.s, p.s.Mining
+// fill writes each month's flows at today's hashprice h into the ledger's
+// input. In a month whose revenue (hashes and the grid's payment) does not
+// cover its power, the machines are off: no revenue, no power, the other
+// costs still paid.
+func (p *miningPlan) fill(h float64) {
 	for i, f := range p.running {
 		f.revenue += h * p.perUSD[i]
-		if !m.RunAtALoss && f.revenue < f.power {
+		if !p.s.Mining.RunAtALoss && f.revenue < f.power {
 			f = flow{opex: f.opex}
 		}
 		p.u.month[i] = f
 	}
+}
+
+// at values the site mining at today's hashprice h.
+func (p *miningPlan) at(h float64) Option {
+	s, m := p.s, p.s.Mining
+	p.fill(h)
 	o := s.ledger(&p.tl, p.u, p.scratch, p.monthsRun)
 	o.RevenueUSDPerKWh = h / 1000 * (1 - m.PoolFeePct/100) / (m.EfficiencyJPerTH * hoursPerDay / 1000 * math.Max(m.PUE, 1))
 	o.MarginUSDPerKWh = o.RevenueUSDPerKWh - s.PowerUSDPerKWh
 	return o
+}
+
+// npv is at(h).NPVUSD without the ledger's other figures: the same
+// purchases, found from the months' discounted cash summed once, with no
+// allocation. The search for the hashprice at which mining wins runs it.
+func (p *miningPlan) npv(h float64) float64 {
+	p.fill(h)
+	u, tl, pv := p.u, &p.tl, p.scratch
+	n := tl.months()
+	*p.monthsRun += n
+	pv.sum(tl, u)
+	v := -u.buildingsUSD + StraightLine(u.buildingsUSD, tl.horizon, p.s.buildingLife())*tl.atHorizon
+	if u.fleetUSD == 0 {
+		return v + pv[n]
+	}
+	bought := 0
+	v -= u.fleetUSD * tl.start[0]
+	for {
+		until := bought + u.lifeMonths
+		if until >= n {
+			v += pv[n] - pv[bought]
+			break
+		}
+		v += pv[until] - pv[bought]
+		next := -1
+		switch p.s.Reinvest {
+		case ReinvestAlways:
+			next = until
+		case ReinvestWhenProfitable:
+			for k := until; k < n && next < 0; k++ {
+				if pv.worthBuying(tl, u, k) {
+					next = k
+				}
+			}
+		}
+		if next < 0 {
+			break
+		}
+		bought = next
+		v -= u.fleetUSD * tl.start[bought]
+	}
+	return v + StraightLine(u.fleetUSD, tl.monthsTotal-float64(bought), float64(u.lifeMonths))*tl.atHorizon
 }
 
 // lease values the site leased to an AI tenant.
@@ -460,8 +521,8 @@ type use struct {
 	// ageDecline is the yearly fall of revenue as a fleet ages: in its
 	// year a, month's revenue x (1 - ageDecline)^a.
 	ageDecline float64
-	lifeMonths   int
-	month        []flow // each month's flows while the use has its equipment
+	lifeMonths int
+	month      []flow // each month's flows while the use has its equipment
 }
 
 // ageFactors are (1 - ageDecline)^a for each year a a fleet (or, with
@@ -474,6 +535,30 @@ func (u use) ageFactors(n int) []float64 {
 	return f
 }
 
+// discounted holds, at i, the discounted cash of a use's months before
+// i, had it its equipment in all of them (and no fleet ageing): what a
+// purchase decision weighs.
+type discounted []float64
+
+func (pv discounted) sum(tl *timeline, u use) {
+	pv[0] = 0
+	for i, f := range u.month {
+		pv[i+1] = pv[i] + f.cash()*tl.end[i]
+	}
+}
+
+// worthBuying reports whether a fleet bought at month k pays for itself:
+// its discounted cash until the end of its life or of the horizon, plus
+// its salvage, covers its discounted price.
+func (pv discounted) worthBuying(tl *timeline, u use, k int) bool {
+	end := min(k+u.lifeMonths, tl.months())
+	salvage := StraightLine(u.fleetUSD, tl.monthsTotal-float64(k), float64(u.lifeMonths))
+	return pv[end]-pv[k]+salvage*tl.atHorizon-u.fleetUSD*tl.start[k] >= 0
+}
+
+// buildingLife is the buildings' life for salvage and depreciation.
+func (s Site) buildingLife() float64 { return math.Max(s.BuildingLifeYears, MinLifeYears) }
+
 // traceBalance, when a test sets it, sees every balance the ledger
 // passes through: at each month's start (after its purchases), at its end,
 // and at the horizon after salvage.
@@ -482,34 +567,34 @@ var traceBalance func(years, cash float64)
 // ledger runs a use through the horizon: it buys equipment as Reinvest
 // says, books each month's cash, and values the whole. pv, if not nil,
 // has room for months+1 values. work counts the months run.
-func (s Site) ledger(tl *timeline, u use, pv []float64, work *int) Option {
+func (s Site) ledger(tl *timeline, u use, pv discounted, work *int) Option {
 	n := tl.months()
 	*work += n
-	// pv[i] is the discounted cash of months before i, had the use its
-	// equipment in all of them: what a purchase decision weighs.
 	if pv == nil {
-		pv = make([]float64, n+1)
+		pv = make(discounted, n+1)
 	}
-	pv[0] = 0
-	for i, f := range u.month {
-		pv[i+1] = pv[i] + f.cash()*tl.end[i]
-	}
+	pv.sum(tl, u)
 	life := float64(u.lifeMonths)
 	age := u.ageFactors(n)
-	// cashOf is month j's cash with a fleet bought at month k.
-	cashOf := func(j, k int) float64 {
-		f := u.month[j]
-		return f.revenue*age[(j-k)/monthsPerYear] - f.power - f.opex
+	// With ageing fleets a purchase weighs its revenue year of age by year
+	// of age: revenue and costs discounted and summed apart.
+	var revenue, costs []float64
+	if u.ageDecline != 0 {
+		revenue, costs = make([]float64, n+1), make([]float64, n+1)
+		for i, f := range u.month {
+			revenue[i+1] = revenue[i] + f.revenue*tl.end[i]
+			costs[i+1] = costs[i] + (f.power+f.opex)*tl.end[i]
+		}
 	}
 	worthBuying := func(k int) bool {
-		end := min(k+u.lifeMonths, n)
-		v := StraightLine(u.fleetUSD, tl.monthsTotal-float64(k), life)*tl.atHorizon - u.fleetUSD*tl.start[k]
 		if u.ageDecline == 0 {
-			return v+pv[end]-pv[k] >= 0
+			return pv.worthBuying(tl, u, k)
 		}
-		*work += end - k
-		for j := k; j < end; j++ {
-			v += cashOf(j, k) * tl.end[j]
+		end := min(k+u.lifeMonths, n)
+		v := StraightLine(u.fleetUSD, tl.monthsTotal-float64(k), life)*tl.atHorizon - u.fleetUSD*tl.start[k] - (costs[end] - costs[k])
+		for a, from := 0, k; from < end; a, from = a+1, from+monthsPerYear {
+			*work++
+			v += age[a] * (revenue[min(from+monthsPerYear, end)] - revenue[from])
 		}
 		return v >= 0
 	}
@@ -575,7 +660,7 @@ func (s Site) ledger(tl *timeline, u use, pv []float64, work *int) Option {
 			o.CashByYear = append(o.CashByYear, cash)
 		}
 	}
-	buildingLife := math.Max(s.BuildingLifeYears, MinLifeYears)
+	buildingLife := s.buildingLife()
 	o.SalvageUSD = StraightLine(u.buildingsUSD, tl.horizon, buildingLife)
 	if o.Purchases > 0 {
 		o.SalvageUSD += StraightLine(u.fleetUSD, tl.monthsTotal-float64(bought), life)

@@ -402,3 +402,22 @@ func TestBoundedWork(t *testing.T) {
 		}
 	}
 }
+
+// TestMiningNPVFastPath: the NPV the search for the winning hashprice
+// uses equals the ledger's, on random sites and hashprices.
+func TestMiningNPVFastPath(t *testing.T) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for range 500 {
+		s := randomSite(r)
+		s.Mining.RunAtALoss = r.IntN(2) == 0
+		tl := s.timeline()
+		work := 0
+		p := s.miningPlan(tl, &work)
+		for _, h := range []float64{0, 1, 10, 36, 80, 500} {
+			ledger := p.at(h).NPVUSD
+			if fast := p.npv(h); math.Abs(fast-ledger) > 1e-9*(math.Abs(ledger)+1e6) {
+				t.Fatalf("hashprice %v: fast NPV %v, ledger %v (%+v)", h, fast, ledger, s)
+			}
+		}
+	}
+}
