@@ -303,9 +303,11 @@ func trusted(prev, anchor Snapshot, now time.Time) (s Snapshot, ref Reference, p
 		s.FeesBTC = anchor.FeesBTC
 		setBack(err, FigFees)
 	}
-	if err := checkHashrate(prev.HashrateEHs, s.Difficulty); err != nil {
+	// (A kept hashrate may be stale across retargets: only its sign is
+	// checked.)
+	if !(prev.HashrateEHs > 0 && !math.IsInf(prev.HashrateEHs, 1)) {
 		s.HashrateEHs = anchor.HashrateEHs
-		setBack(err, FigHashrate)
+		setBack(fmt.Errorf("%g EH/s", prev.HashrateEHs), FigHashrate)
 	}
 	if !(prev.PriceUSD >= minPriceUSD && prev.PriceUSD <= maxPriceUSD) {
 		s.PriceUSD = anchor.PriceUSD
