@@ -56,7 +56,9 @@ func (kvStore) Get() ([]byte, error) {
 		return nil, err
 	}
 	raw, err := ns.GetString(kvKey, nil)
-	if err != nil || raw == "" {
+	// KV answers null for a key never put, which syumai/workers' GetString
+	// turns into "<null>" (js.Value.String's way): nothing kept yet.
+	if err != nil || raw == "" || raw == "<null>" {
 		return nil, err
 	}
 	return []byte(raw), nil
