@@ -56,7 +56,7 @@ import (
 //
 // Fees, the mean of the last 144 blocks, are at most 4 times the subsidy
 // at the tip's height (12.5 BTC at 3.125): the highest day so far, the
-// April 2024 halving, paid under 3 times the subsidy in fees.
+// April 2024 halving, paid about 2.5-3 times the subsidy in fees.
 //
 // The hashrate estimate lies within 4x of what the difficulty implies.
 //

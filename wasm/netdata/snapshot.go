@@ -4,8 +4,9 @@
 // committed with the code (snapshots/*.json, which ?asof= pins); parsers
 // for the public upstreams that a live refresh reads (mempool.space, three
 // exchanges, and Vietcombank for the dollar in dong), by their documented
-// response shapes; and the rules that
-// refuse an absurd figure and keep the last good one, marked stale.
+// response shapes; and the rules (rules.go) that refuse a figure the clock,
+// the committed snapshot and the last day's answers do not allow, and keep
+// the last good one, marked stale.
 //
 // The package is pure Go: it must never import syscall/js or net/http.
 // Whoever refreshes passes a Getter: net/http natively, the Workers fetch
