@@ -84,7 +84,7 @@ func (f *Feed) Refresh(ctx context.Context) error {
 	for _, p := range problems {
 		log.Printf("live figures: %v", p)
 	}
-	if len(problems) > 0 && allStale(next) {
+	if len(problems) > 0 && !next.Refreshed() {
 		return fmt.Errorf("no upstream answered: %v", problems[0])
 	}
 	f.mu.Lock()
@@ -93,26 +93,18 @@ func (f *Feed) Refresh(ctx context.Context) error {
 	return nil
 }
 
-// allStale says no network figure is fresh (the dollar in dong alone is
-// no live network).
-func allStale(s netdata.Snapshot) bool {
-	for name, fig := range s.Figures {
-		if !fig.Stale && netdata.Network(name) {
-			return false
-		}
-	}
-	return true
-}
-
-// Snapshot is the newest snapshot, for api.WithLive; an error until the
-// first refresh succeeded.
+// Snapshot is the newest snapshot, for api.WithLive and the build; an
+// error until the first refresh succeeded. Its Reference stays here: it
+// is for the next refresh, not for pages.
 func (f *Feed) Snapshot() (netdata.Snapshot, error) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if !f.ok {
 		return netdata.Snapshot{}, fmt.Errorf("no live figures yet")
 	}
-	return f.snap, nil
+	s := f.snap
+	s.Reference = nil
+	return s, nil
 }
 
 // Run refreshes now and then every period until ctx ends.

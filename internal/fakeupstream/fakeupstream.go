@@ -7,10 +7,12 @@
 package fakeupstream
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync"
 	"time"
@@ -98,20 +100,29 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
-	if code := st.Fail[path]; code != 0 {
-		http.Error(w, "fake failure", code)
+	status, contentType, body := st.Answer(path)
+	if status != http.StatusOK {
+		http.Error(w, string(body), status)
 		return
+	}
+	if contentType != "" {
+		w.Header().Set("Content-Type", contentType)
+	}
+	w.Write(body)
+}
+
+// Answer is what the fake says to path (with its query): a status, the
+// body's type when it has a documented one, and the body.
+func (st State) Answer(path string) (status int, contentType string, body []byte) {
+	if code := st.Fail[path]; code != 0 {
+		return code, "", []byte("fake failure")
 	}
 	if b, ok := st.Body[path]; ok {
-		fmt.Fprint(w, b)
-		return
+		return http.StatusOK, "", []byte(b)
 	}
 	if path == netdata.PathVietcombank {
-		w.Header().Set("Content-Type", "text/xml; charset=utf-8")
-		fmt.Fprintf(w, vietcombank, st.VNDAt.In(netdata.Vietnam).Format("1/2/2006 3:04:05 PM"), st.VNDSell)
-		return
+		return http.StatusOK, "text/xml; charset=utf-8", fmt.Appendf(nil, vietcombank, st.VNDAt.In(netdata.Vietnam).Format("1/2/2006 3:04:05 PM"), st.VNDSell)
 	}
-	w.Header().Set("Content-Type", "application/json")
 	d := st.Difficulty
 	if d == 0 {
 		d = chain.Difficulty(st.Bits)
@@ -138,10 +149,31 @@ func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
 	case netdata.PathBitstamp:
 		v = map[string]any{"timestamp": fmt.Sprint(st.TipTime), "last": st.Bitstamp, "bid": st.Bitstamp, "ask": st.Bitstamp}
 	default:
-		http.NotFound(w, r)
-		return
+		return http.StatusNotFound, "", []byte("404 page not found")
 	}
-	json.NewEncoder(w).Encode(v)
+	b, err := json.Marshal(v)
+	if err != nil {
+		return http.StatusInternalServerError, "", []byte(err.Error())
+	}
+	return http.StatusOK, "application/json", append(b, '\n')
+}
+
+// Get answers as the server would, in process: a netdata.Getter for tests
+// that need no loopback (any origin will do: AllAt("http://fake")).
+func (st State) Get(_ context.Context, rawURL string) ([]byte, error) {
+	u, err := url.Parse(rawURL)
+	if err != nil {
+		return nil, err
+	}
+	path := u.Path
+	if u.RawQuery != "" {
+		path += "?" + u.RawQuery
+	}
+	status, _, body := st.Answer(path)
+	if status != http.StatusOK {
+		return nil, fmt.Errorf("%s: %d %s", rawURL, status, http.StatusText(status))
+	}
+	return body, nil
 }
 
 // vietcombank is the shape of Vietcombank's rates: its comment, its date

@@ -33,7 +33,7 @@ type NetworkResult struct {
 	HashrateEHs float64                 `json:"network_hashrate_ehs" label:"Network hashrate, estimated" unit:"EH/s"`
 	SubsidyBTC  float64                 `json:"subsidy_btc" label:"Block subsidy" unit:"BTC"`
 	FeesBTC     float64                 `json:"fees_btc" label:"Fees" unit:"BTC per block" doc:"the mean of the last 144 blocks"`
-	PriceUSD    float64                 `json:"price_usd" label:"Bitcoin price" unit:"USD per BTC" doc:"the median of three exchanges' spot prices"`
+	PriceUSD    float64                 `json:"price_usd" label:"Bitcoin price" unit:"USD per BTC" doc:"the median of the exchanges' spot prices (Coinbase, Kraken, Bitstamp) that agree within 1%, two at least, and within 1.5x of every price of the last day; else the last good price, marked stale"`
 	UsdVnd      float64                 `json:"usd_vnd,omitempty" label:"US dollar in dong" unit:"VND per USD" doc:"Vietcombank's selling rate, for showing amounts in dong (currency=VND); the calculators compute in dollars"`
 	Stale       bool                    `json:"stale" label:"Stale" doc:"some network figure could not be refreshed (the dollar in dong has its own figure)"`
 	Figures     map[string]FigureResult `json:"figures" label:"Each figure" doc:"height, difficulty, hashrate, fees, price and usd_vnd: source, time (for usd_vnd, when the bank dated it) and age"`

@@ -36,9 +36,9 @@ func TestDocumentedExamples(t *testing.T) {
 		t.Errorf("documented difficulty %v, the bits give %v", tip.Difficulty, d)
 	}
 	b, _ = os.ReadFile(filepath.Join("testdata", "mempool-reward-stats-100.json"))
-	fees, n, err := netdata.ParseRewardStats(b)
-	if err != nil || n != 100 || math.Abs(fees-13.11748254/100) > 1e-15 {
-		t.Errorf("fees %v over %d blocks, %v", fees, n, err)
+	stats, err := netdata.ParseRewardStats(b)
+	if err != nil || stats.Blocks != 100 || math.Abs(stats.MeanFeesBTC-13.11748254/100) > 1e-15 {
+		t.Errorf("%+v, %v", stats, err)
 	}
 }
 
@@ -50,7 +50,7 @@ func TestParsersRefuseBrokenAnswers(t *testing.T) {
 	}{
 		"blocks": {func(b []byte) error { _, err := netdata.ParseBlocks(b); return err },
 			[]string{"[]", `[{"height":1}]`, `{"height":1}`}},
-		"rewards": {func(b []byte) error { _, _, err := netdata.ParseRewardStats(b); return err },
+		"rewards": {func(b []byte) error { _, err := netdata.ParseRewardStats(b); return err },
 			[]string{"{}", `{"startBlock":10,"endBlock":5,"totalFee":"1"}`, `{"startBlock":1,"endBlock":5,"totalFee":"1.5"}`, `{"startBlock":1,"endBlock":5,"totalFee":"-1"}`}},
 		"hashrate": {func(b []byte) error { _, err := netdata.ParseHashrate(b); return err },
 			[]string{"{}", `{"currentHashrate":"1e21"}`}},
@@ -337,8 +337,8 @@ func FuzzParsers(f *testing.F) {
 		if tip, err := netdata.ParseBlocks(body); err == nil {
 			finite("blocks", tip.Difficulty)
 		}
-		if fees, _, err := netdata.ParseRewardStats(body); err == nil {
-			finite("reward stats", fees)
+		if stats, err := netdata.ParseRewardStats(body); err == nil {
+			finite("reward stats", stats.MeanFeesBTC)
 		}
 		if h, err := netdata.ParseHashrate(body); err == nil {
 			finite("hashrate", h)

@@ -3,8 +3,6 @@ package netdata
 import (
 	"context"
 	"fmt"
-	"math"
-	"sort"
 	"strings"
 	"sync"
 	"time"
@@ -16,225 +14,233 @@ import (
 // caller bounds each request's time.
 type Getter func(ctx context.Context, url string) ([]byte, error)
 
-// Sanity bounds. A figure outside them is refused and the last good one
-// kept, marked stale.
-const (
-	minPriceUSD = 100
-	maxPriceUSD = 10_000_000
-	// A recent price may not move more than this factor between refreshes.
-	maxPriceMove = 2.0
-	// Difficulty moves at most 4x per retarget (Bitcoin's own clamp).
-	maxDifficultyMove = 4.0
-	maxFeesBTC        = 50 // a mean above this per block is a bad answer
-	// The dong moves a few percent a year; a quarter between refreshes is
-	// a bad answer.
-	maxRateMove = 1.25
-	recent      = 7 * 24 * time.Hour
-)
-
 // LiveSource is a refreshed snapshot's line for people.
 const LiveSource = "live: mempool.space, the BTC-USD spot prices of Coinbase, Kraken and Bitstamp, and " + RatePublisher + "'s US dollar in dong"
 
+// upstreams are the answers a refresh reads, each by its name.
+var upstreams = []struct {
+	name string
+	url  func(Upstreams) string
+}{
+	{"blocks", func(u Upstreams) string { return u.Mempool + PathBlocks }},
+	{"rewards", func(u Upstreams) string { return u.Mempool + PathRewardStats }},
+	{"hashrate", func(u Upstreams) string { return u.Mempool + PathHashrate }},
+	{"coinbase", func(u Upstreams) string { return u.Coinbase + PathCoinbase }},
+	{"kraken", func(u Upstreams) string { return u.Kraken + PathKraken }},
+	{"bitstamp", func(u Upstreams) string { return u.Bitstamp + PathBitstamp }},
+	{"vietcombank", func(u Upstreams) string { return u.Vietcombank + PathVietcombank }},
+}
+
+// exchanges quote the price: the upstream and its parser.
+var exchanges = []struct {
+	name, upstream string
+	parse          func([]byte) (float64, error)
+}{
+	{"Coinbase", "coinbase", ParseCoinbase},
+	{"Kraken", "kraken", ParseKraken},
+	{"Bitstamp", "bitstamp", ParseBitstamp},
+}
+
+// steps turn the answers into figures, in this order: fees and the
+// hashrate are checked against the tip. When a step fails, its figures
+// keep their last good values, marked stale; the rules are in rules.go.
+var steps = []struct {
+	figures []string
+	apply   func(*run) error
+}{
+	{[]string{FigHeight, FigDifficulty}, (*run).tip},
+	{[]string{FigFees}, (*run).fees},
+	{[]string{FigHashrate}, (*run).hashrate},
+	{[]string{FigPrice}, (*run).price},
+	{[]string{FigUsdVnd}, (*run).rate},
+}
+
 // Refresh reads every upstream once and returns prev updated with what
-// could be read and passed the sanity rules; a figure that failed keeps
-// prev's value and is marked stale, so one upstream down never blanks the
-// rest. problems says what failed, for the log.
+// could be read and passed the rules; a figure that failed keeps prev's
+// value and is marked stale, so one upstream down never blanks the rest.
+// The result carries the Reference the next refresh checks against.
+// problems says what failed, for the log.
 func Refresh(ctx context.Context, get Getter, up Upstreams, prev Snapshot, now time.Time) (next Snapshot, problems []error) {
-	type result struct {
-		body []byte
-		err  error
-	}
-	urls := map[string]string{
-		"blocks":   up.Mempool + PathBlocks,
-		"rewards":  up.Mempool + PathRewardStats,
-		"hashrate": up.Mempool + PathHashrate,
-		"coinbase": up.Coinbase + PathCoinbase,
-		"kraken":   up.Kraken + PathKraken,
-		"bitstamp": up.Bitstamp + PathBitstamp,
-		"vcb":      up.Vietcombank + PathVietcombank,
-	}
-	results := map[string]result{}
-	var mu sync.Mutex
-	var wg sync.WaitGroup
-	for name, u := range urls {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			body, err := get(ctx, u)
-			mu.Lock()
-			results[name] = result{body, err}
-			mu.Unlock()
-		}()
-	}
-	wg.Wait()
-
-	next = prev
-	next.Figures = map[string]Figure{}
-	for k, v := range prev.Figures {
-		next.Figures[k] = v
-	}
-	next.Fixture = false
-	fail := func(fig string, err error) {
-		problems = append(problems, fmt.Errorf("%s: %w", fig, err))
-		if f, ok := next.Figures[fig]; ok {
-			f.Stale = true
-			next.Figures[fig] = f
-		}
-	}
-	fresh := func(fig, source string) {
-		next.Figures[fig] = Figure{Source: source, Time: now.Unix()}
-	}
-	body := func(name string) ([]byte, error) {
-		r := results[name]
-		return r.body, r.err
-	}
-
-	// The tip: height, bits and difficulty, which must agree.
-	if b, err := body("blocks"); err != nil {
-		fail(FigHeight, err)
-		fail(FigDifficulty, err)
-	} else if tip, err := ParseBlocks(b); err != nil {
-		fail(FigHeight, err)
-		fail(FigDifficulty, err)
-	} else if err := checkTip(tip, prev); err != nil {
-		fail(FigHeight, err)
-		fail(FigDifficulty, err)
-	} else {
-		next.Height, next.TipTime, next.Difficulty = tip.Height, tip.Time, tip.Difficulty
-		next.Bits = chain.FormatBits(tip.Bits)
-		next.SubsidyBTC = float64(chain.MainNet.SubsidySat(tip.Height)) / chain.Coin
-		fresh(FigHeight, "mempool.space, the chain tip")
-		fresh(FigDifficulty, "mempool.space, the tip's bits")
-	}
-
-	// Fees: the mean of the last 144 blocks, Luxor's convention.
-	if b, err := body("rewards"); err != nil {
-		fail(FigFees, err)
-	} else if fees, n, err := ParseRewardStats(b); err != nil {
-		fail(FigFees, err)
-	} else if fees > maxFeesBTC {
-		fail(FigFees, fmt.Errorf("%.4g BTC per block is absurd", fees))
-	} else {
-		next.FeesBTC = fees
-		fresh(FigFees, fmt.Sprintf("mempool.space, mean of the last %d blocks", n))
-	}
-
-	// Hashrate: an estimate, which must be near what the difficulty implies.
-	implied := next.Difficulty * (1 << 32) / float64(chain.MainNet.TargetSpacingSec) / 1e18
-	if b, err := body("hashrate"); err != nil {
-		fail(FigHashrate, err)
-	} else if ehs, err := ParseHashrate(b); err != nil {
-		fail(FigHashrate, err)
-	} else if !(ehs > implied/maxDifficultyMove && ehs < implied*maxDifficultyMove) {
-		fail(FigHashrate, fmt.Errorf("%.4g EH/s is far from the %.4g the difficulty implies", ehs, implied))
-	} else {
-		next.HashrateEHs = ehs
-		fresh(FigHashrate, "mempool.space, 3-day estimate")
-	}
-
-	// Price: the median of the exchanges that answered sensibly.
-	var prices []float64
-	var names []string
-	for _, ex := range []struct {
-		name  string
-		parse func([]byte) (float64, error)
-	}{{"coinbase", ParseCoinbase}, {"kraken", ParseKraken}, {"bitstamp", ParseBitstamp}} {
-		b, err := body(ex.name)
-		if err == nil {
-			var p float64
-			if p, err = ex.parse(b); err == nil {
-				if err = checkPrice(p, prev, now); err == nil {
-					prices = append(prices, p)
-					names = append(names, strings.ToUpper(ex.name[:1])+ex.name[1:])
-					continue
+	r := &run{answers: fetch(ctx, get, up), anchor: Committed(), now: now}
+	r.next, r.ref, r.problems = trusted(prev, r.anchor, now)
+	for _, s := range steps {
+		if err := s.apply(r); err != nil {
+			r.problems = append(r.problems, fmt.Errorf("%s: %w", strings.Join(s.figures, ", "), err))
+			for _, name := range s.figures {
+				if f, ok := r.next.Figures[name]; ok {
+					f.Stale = true
+					r.next.Figures[name] = f
 				}
 			}
 		}
-		problems = append(problems, fmt.Errorf("price: %s: %w", ex.name, err))
 	}
-	if len(prices) == 0 {
-		fail(FigPrice, fmt.Errorf("no exchange answered with a sane price"))
-	} else {
-		next.PriceUSD = median(prices)
-		fresh(FigPrice, "median of "+strings.Join(names, ", "))
-	}
-
-	// The dollar in dong, as the bank dated it.
-	if b, err := body("vcb"); err != nil {
-		fail(FigUsdVnd, err)
-	} else if r, err := ParseVietcombank(b); err != nil {
-		fail(FigUsdVnd, err)
-	} else if err := checkRate(r, prev, now); err != nil {
-		fail(FigUsdVnd, err)
-	} else {
-		next.UsdVnd = r.VNDPerUSD
-		next.Figures[FigUsdVnd] = Figure{Source: RatePublisher + ", the US dollar's selling rate", Time: r.At.Unix()}
-	}
-
+	next = r.next
 	next.Stale = false
 	for name, f := range next.Figures {
 		next.Stale = next.Stale || f.Stale && Network(name)
 	}
+	next.Reference = &r.ref
+	next.Fixture = false
 	next.Time = now.Unix()
 	next.AsOf = now.UTC().Format(time.DateOnly)
 	next.Source = LiveSource
-	return next, problems
+	return next, r.problems
 }
 
-// checkTip refuses a tip whose bits and difficulty disagree, whose height
-// goes backwards, or whose difficulty moved more than a retarget allows.
-func checkTip(tip Tip, prev Snapshot) error {
-	d := chain.Difficulty(tip.Bits)
-	switch {
-	case tip.Height < 0 || tip.Height > math.MaxInt32:
-		return fmt.Errorf("height %d", tip.Height)
-	case tip.Height < prev.Height:
-		return fmt.Errorf("height %d goes back from %d", tip.Height, prev.Height)
-	case !(d > 0) || math.Abs(d-tip.Difficulty) > 1e-6*d:
-		return fmt.Errorf("difficulty %g does not match bits %08x (%g)", tip.Difficulty, tip.Bits, d)
-	case prev.Difficulty > 0 && !(d >= prev.Difficulty/maxDifficultyMove && d <= prev.Difficulty*maxDifficultyMove):
-		return fmt.Errorf("difficulty %.4g is outside a quarter to four times the last, %.4g", d, prev.Difficulty)
+// answer is one upstream's body or why there is none.
+type answer struct {
+	body []byte
+	err  error
+}
+
+// fetch asks every upstream at once.
+func fetch(ctx context.Context, get Getter, up Upstreams) map[string]answer {
+	answers := map[string]answer{}
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	for _, u := range upstreams {
+		wg.Go(func() {
+			body, err := get(ctx, u.url(up))
+			mu.Lock()
+			answers[u.name] = answer{body, err}
+			mu.Unlock()
+		})
 	}
+	wg.Wait()
+	return answers
+}
+
+// run is one refresh under way.
+type run struct {
+	answers  map[string]answer
+	anchor   Snapshot  // the committed snapshot
+	ref      Reference // the last day's, updated as figures pass
+	next     Snapshot
+	now      time.Time
+	problems []error
+}
+
+// parsed is upstream's answer read by parse, or why there is none.
+func parsed[T any](r *run, upstream string, parse func([]byte) (T, error)) (T, error) {
+	a := r.answers[upstream]
+	if a.err != nil {
+		var none T
+		return none, a.err
+	}
+	return parse(a.body)
+}
+
+func (r *run) fresh(fig, source string) {
+	r.next.Figures[fig] = Figure{Source: source, Time: r.now.Unix()}
+}
+
+// tip: height, bits and difficulty, which must agree with each other and
+// with the clock.
+func (r *run) tip() error {
+	tip, err := parsed(r, "blocks", ParseBlocks)
+	if err != nil {
+		return err
+	}
+	if err := checkHeight(tip, r.ref.Tips, r.anchor, r.now); err != nil {
+		return err
+	}
+	if err := checkBits(tip, r.ref.Tips, r.anchor); err != nil {
+		return err
+	}
+	r.next.Height, r.next.TipTime, r.next.Difficulty = tip.Height, tip.Time, tip.Difficulty
+	r.next.Bits = chain.FormatBits(tip.Bits)
+	r.next.SubsidyBTC = subsidyBTC(tip.Height)
+	r.ref.Tips = keepBounding(r.ref.Tips, TipMark{r.now.Unix(), tip.Height, tip.Time, tip.Bits}, tipKey, false)
+	r.fresh(FigHeight, "mempool.space, the chain tip")
+	r.fresh(FigDifficulty, "mempool.space, the tip's bits")
 	return nil
 }
 
-// checkPrice refuses a zero or absurd price, or one that moved more than
-// maxPriceMove from a recent last price.
-func checkPrice(p float64, prev Snapshot, now time.Time) error {
-	if !(p >= minPriceUSD && p <= maxPriceUSD) {
-		return fmt.Errorf("%g USD is absurd", p)
+// tipKey orders tips by the height the clock allows from them: the lower,
+// the tighter.
+func tipKey(m TipMark) float64 { return float64(m.Height*blockPace - m.Time) }
+
+// fees: the mean of the last 144 blocks, Luxor's convention.
+func (r *run) fees() error {
+	stats, err := parsed(r, "rewards", ParseRewardStats)
+	if err != nil {
+		return err
 	}
-	last := prev.Figures[FigPrice]
-	if prev.PriceUSD > 0 && now.Sub(time.Unix(last.Time, 0)) < recent &&
-		(p > prev.PriceUSD*maxPriceMove || p < prev.PriceUSD/maxPriceMove) {
-		return fmt.Errorf("%g USD is too far from the last price, %g", p, prev.PriceUSD)
+	if err := checkFees(stats.MeanFeesBTC, r.next.Height); err != nil {
+		return err
 	}
+	r.next.FeesBTC = stats.MeanFeesBTC
+	r.fresh(FigFees, fmt.Sprintf("mempool.space, mean of the last %d blocks", stats.Blocks))
 	return nil
 }
 
-// checkRate refuses a rate outside the bounds, one dated ahead of now or
-// before the last one, or one that moved more than maxRateMove from it.
-func checkRate(r Rate, prev Snapshot, now time.Time) error {
-	last := prev.Figures[FigUsdVnd]
-	switch {
-	case !(r.VNDPerUSD >= MinVNDPerUSD && r.VNDPerUSD <= MaxVNDPerUSD):
-		return fmt.Errorf("%g dong per dollar is absurd", r.VNDPerUSD)
-	case r.At.After(now.Add(time.Hour)):
-		return fmt.Errorf("dated %v, ahead of now", r.At)
-	case prev.UsdVnd > 0 && r.At.Unix() < last.Time:
-		return fmt.Errorf("dated %v, before the last rate's %v", r.At, time.Unix(last.Time, 0).UTC())
-	case prev.UsdVnd > 0 && (r.VNDPerUSD > prev.UsdVnd*maxRateMove || r.VNDPerUSD < prev.UsdVnd/maxRateMove):
-		return fmt.Errorf("%g dong per dollar is too far from the last rate, %g", r.VNDPerUSD, prev.UsdVnd)
+// hashrate: an estimate, which must be near what the difficulty implies.
+func (r *run) hashrate() error {
+	ehs, err := parsed(r, "hashrate", ParseHashrate)
+	if err != nil {
+		return err
 	}
+	if err := checkHashrate(ehs, r.next.Difficulty); err != nil {
+		return err
+	}
+	r.next.HashrateEHs = ehs
+	r.fresh(FigHashrate, "mempool.space, 3-day estimate")
 	return nil
 }
 
-func median(xs []float64) float64 {
-	s := append([]float64(nil), xs...)
-	sort.Float64s(s)
-	n := len(s)
-	if n%2 == 1 {
-		return s[n/2]
+// price: the median of the exchanges that agree.
+func (r *run) price() error {
+	var quotes []quote
+	for _, ex := range exchanges {
+		usd, err := parsed(r, ex.upstream, ex.parse)
+		if err == nil && !(usd >= minPriceUSD && usd <= maxPriceUSD) {
+			err = fmt.Errorf("%g USD is absurd", usd)
+		}
+		if err != nil {
+			r.problems = append(r.problems, fmt.Errorf("price: %s: %w", ex.name, err))
+			continue
+		}
+		quotes = append(quotes, quote{ex.name, usd})
 	}
-	return (s[n/2-1] + s[n/2]) / 2
+	agreed := agreeing(quotes)
+	if len(agreed) < minExchanges {
+		return fmt.Errorf("%d of %d exchanges agree within %g%% of their median, %d needed", len(agreed), len(exchanges), 100*priceBand, minExchanges)
+	}
+	usd := medianQuote(agreed)
+	if err := withinFactor(usd, r.ref.Prices, maxPriceMove, "the median"); err != nil {
+		return err
+	}
+	var names []string
+	for _, q := range agreed {
+		names = append(names, q.exchange)
+	}
+	r.next.PriceUSD = usd
+	r.ref.Prices = keepBounding(r.ref.Prices, Mark{r.now.Unix(), usd}, markValue, true)
+	r.fresh(FigPrice, "median of "+strings.Join(names, ", "))
+	return nil
+}
+
+func markValue(m Mark) float64 { return m.Value }
+
+// rate: the dollar in dong, as the bank dated it.
+func (r *run) rate() error {
+	rate, err := parsed(r, "vietcombank", ParseVietcombank)
+	if err != nil {
+		return err
+	}
+	var lastAt int64
+	if r.next.UsdVnd > 0 {
+		lastAt = r.next.Figures[FigUsdVnd].Time
+	}
+	if err := checkRate(rate, lastAt, r.ref.Rates, r.now); err != nil {
+		return err
+	}
+	r.next.UsdVnd = rate.VNDPerUSD
+	r.ref.Rates = keepBounding(r.ref.Rates, Mark{r.now.Unix(), rate.VNDPerUSD}, markValue, true)
+	r.next.Figures[FigUsdVnd] = Figure{Source: RatePublisher + ", the US dollar's selling rate", Time: rate.At.Unix()}
+	return nil
+}
+
+func subsidyBTC(height int64) float64 {
+	return float64(chain.MainNet.SubsidySat(height)) / chain.Coin
 }

@@ -4,8 +4,9 @@
 // committed with the code (snapshots/*.json, which ?asof= pins); parsers
 // for the public upstreams that a live refresh reads (mempool.space, three
 // exchanges, and Vietcombank for the dollar in dong), by their documented
-// response shapes; and the rules that
-// refuse an absurd figure and keep the last good one, marked stale.
+// response shapes; and the rules (rules.go) that refuse a figure the clock,
+// the committed snapshot and the last day's answers do not allow, and keep
+// the last good one, marked stale.
 //
 // The package is pure Go: it must never import syscall/js or net/http.
 // Whoever refreshes passes a Getter: net/http natively, the Workers fetch
@@ -77,9 +78,24 @@ type Snapshot struct {
 	Stale       bool              `json:"stale"` // some network figure (not usd_vnd) could not be refreshed
 	// Estimated: the height was moved on by the clock (EstimatedAt).
 	Estimated bool `json:"estimated,omitempty"`
+	// Reference: what the refreshes of the last day accepted, which the
+	// next checks against (rules.go); kept with a live snapshot, never
+	// shown.
+	Reference *Reference `json:"reference,omitempty"`
 	// Fixture marks test data that follows the upstreams' documented shapes
 	// but describes no real moment.
 	Fixture bool `json:"fixture,omitempty"`
+}
+
+// Refreshed says some network figure is fresh: not every upstream failed
+// (the dollar in dong alone is no live network).
+func (s Snapshot) Refreshed() bool {
+	for name, f := range s.Figures {
+		if !f.Stale && Network(name) {
+			return true
+		}
+	}
+	return false
 }
 
 // Age returns how old figure name is at now, in whole seconds.

@@ -81,32 +81,39 @@ func ParseBlocks(body []byte) (Tip, error) {
 	return Tip{*b.Height, *b.Timestamp, *b.Bits, *b.Difficulty}, nil
 }
 
-// ParseRewardStats reads /api/v1/mining/reward-stats/N and returns the
-// mean fees per block in BTC: totalFee (satoshis, a decimal string) over
-// the blocks from startBlock to endBlock.
-func ParseRewardStats(body []byte) (feesBTC float64, blocks int64, err error) {
+// RewardStats are the fees of the last blocks, as mempool.space reports
+// them.
+type RewardStats struct {
+	MeanFeesBTC float64 // per block
+	Blocks      int64
+}
+
+// ParseRewardStats reads /api/v1/mining/reward-stats/N: totalFee
+// (satoshis, a decimal string) over the blocks from startBlock to
+// endBlock, and returns it as a mean per block in BTC.
+func ParseRewardStats(body []byte) (RewardStats, error) {
 	var r struct {
 		StartBlock *int64 `json:"startBlock"`
 		EndBlock   *int64 `json:"endBlock"`
 		TotalFee   string `json:"totalFee"`
 	}
 	if err := json.Unmarshal(body, &r); err != nil {
-		return 0, 0, fmt.Errorf("reward stats: %w", err)
+		return RewardStats{}, fmt.Errorf("reward stats: %w", err)
 	}
 	if r.StartBlock == nil || r.EndBlock == nil {
-		return 0, 0, errors.New("reward stats: no startBlock or endBlock")
+		return RewardStats{}, errors.New("reward stats: no startBlock or endBlock")
 	}
-	blocks = *r.EndBlock - *r.StartBlock + 1
+	blocks := *r.EndBlock - *r.StartBlock + 1
 	fee, err := strconv.ParseInt(r.TotalFee, 10, 64)
 	switch {
 	case err != nil:
-		return 0, 0, fmt.Errorf("reward stats: totalFee %q is not whole satoshis", r.TotalFee)
+		return RewardStats{}, fmt.Errorf("reward stats: totalFee %q is not whole satoshis", r.TotalFee)
 	case blocks <= 0 || blocks > 10_000:
-		return 0, 0, fmt.Errorf("reward stats: %d blocks", blocks)
+		return RewardStats{}, fmt.Errorf("reward stats: %d blocks", blocks)
 	case fee < 0:
-		return 0, 0, fmt.Errorf("reward stats: negative fees")
+		return RewardStats{}, fmt.Errorf("reward stats: negative fees")
 	}
-	return float64(fee) / 1e8 / float64(blocks), blocks, nil
+	return RewardStats{float64(fee) / 1e8 / float64(blocks), blocks}, nil
 }
 
 // ParseHashrate reads /api/v1/mining/hashrate/3d: currentHashrate in H/s,

@@ -16,8 +16,6 @@ package main
 
 import (
 	"context"
-	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -49,52 +47,43 @@ func main() {
 	workers.Serve(mux)
 }
 
-// stored reads the newest snapshot from KV.
-func stored() (netdata.Snapshot, error) {
+// kvStore keeps the snapshot in KV under kvKey.
+type kvStore struct{}
+
+func (kvStore) Get() ([]byte, error) {
 	ns, err := kv.NewNamespace(kvBinding)
 	if err != nil {
-		return netdata.Snapshot{}, err
+		return nil, err
 	}
 	raw, err := ns.GetString(kvKey, nil)
-	if err != nil {
-		return netdata.Snapshot{}, err
+	// KV answers null for a key never put, which syumai/workers' GetString
+	// turns into "<null>" (js.Value.String's way): nothing kept yet.
+	if err != nil || raw == "" || raw == "<null>" {
+		return nil, err
 	}
-	if raw == "" {
-		return netdata.Snapshot{}, errors.New("no snapshot stored yet")
-	}
-	var s netdata.Snapshot
-	if err := json.Unmarshal([]byte(raw), &s); err != nil {
-		return netdata.Snapshot{}, fmt.Errorf("the stored snapshot: %w", err)
-	}
-	return s, nil
+	return []byte(raw), nil
 }
+
+func (kvStore) Put(data []byte) error {
+	ns, err := kv.NewNamespace(kvBinding)
+	if err != nil {
+		return err
+	}
+	return ns.PutString(kvKey, string(data), nil)
+}
+
+// stored reads the newest snapshot from KV.
+func stored() (netdata.Snapshot, error) { return netdata.Kept(kvStore{}) }
 
 // refresh is the Cron Trigger's task. It never returns an error (the
 // scheduler would panic): problems are logged, the last good figures kept.
 func refresh(ctx context.Context) error {
-	prev, err := stored()
-	if err != nil {
-		prev = netdata.Committed()
-	}
 	up := netdata.PublicUpstreams()
 	if u := cloudflare.Getenv("UPSTREAM"); u != "" {
 		up = netdata.AllAt(u)
 	}
-	next, problems := netdata.Refresh(ctx, get, up, prev, time.Now())
-	for _, p := range problems {
+	for _, p := range netdata.RefreshStore(ctx, get, up, kvStore{}, time.Now()) {
 		fmt.Println("refresh:", p)
-	}
-	data, err := json.Marshal(next)
-	if err != nil {
-		fmt.Println("refresh:", err)
-		return nil
-	}
-	ns, err := kv.NewNamespace(kvBinding)
-	if err == nil {
-		err = ns.PutString(kvKey, string(data), nil)
-	}
-	if err != nil {
-		fmt.Println("refresh: storing the snapshot:", err)
 	}
 	return nil
 }

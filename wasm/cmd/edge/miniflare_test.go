@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -71,28 +72,41 @@ type networkAnswer struct {
 	}
 }
 
-// TestCronRefreshesKV runs the worker in Miniflare with a KV namespace and
-// a fake upstream on loopback: before the Cron Trigger fires, the network
-// answer is the committed snapshot; the trigger stores a fresh one in KV,
-// which /api/v1/network then answers; with the exchanges down, the next
-// run keeps the last price, marked stale, and refreshes the rest. The
-// dollar in dong comes and stays the same way.
-func TestCronRefreshesKV(t *testing.T) {
-	root := filepath.Join("..", "..", "..")
-	e2e := filepath.Join(root, "build", "e2e")
+// edgeBuild builds the worker's bundle once for the tests here, into a
+// folder build/ of a temporary folder that TestMain removes.
+var edgeBuild = sync.OnceValues(func() (string, error) {
+	var err error
+	if edgeDir, err = os.MkdirTemp("", "hashswitch-edge-"); err != nil {
+		return "", err
+	}
+	build := filepath.Join(edgeDir, "build")
+	return build, gen.BuildEdge(filepath.Join("..", "..", ".."), build)
+})
+
+var edgeDir string
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if edgeDir != "" {
+		os.RemoveAll(edgeDir)
+	}
+	os.Exit(code)
+}
+
+// startEdge runs the worker in Miniflare with a KV namespace and a fake
+// upstream on loopback that says st.
+func startEdge(t *testing.T, st fakeupstream.State) (*edgeRun, *fakeupstream.Server) {
+	t.Helper()
+	e2e := filepath.Join("..", "..", "..", "build", "e2e")
 	if _, err := os.Stat(filepath.Join(e2e, "node_modules", "miniflare")); err != nil {
 		t.Fatalf("no Miniflare: run sh build/deps.sh (make test does): %v", err)
 	}
-	dir, err := filepath.Abs(filepath.Join(t.TempDir(), "build"))
+	dir, err := edgeBuild()
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := gen.BuildEdge(root, dir); err != nil {
-		t.Fatal(err)
-	}
-	st := fakeupstream.Typical()
 	fake := fakeupstream.Start(st)
-	defer fake.Close()
+	t.Cleanup(fake.Close)
 
 	cmd := exec.Command("node", "testdata/miniflare-edge.mjs", dir, fake.URL)
 	cmd.Dir = e2e
@@ -107,7 +121,7 @@ func TestCronRefreshesKV(t *testing.T) {
 		t.Fatal(err)
 	}
 	inR.Close()
-	defer func() {
+	t.Cleanup(func() {
 		inW.Close()
 		done := make(chan error, 1)
 		go func() { done <- cmd.Wait() }()
@@ -116,11 +130,23 @@ func TestCronRefreshesKV(t *testing.T) {
 		case <-time.After(30 * time.Second):
 			cmd.Process.Kill()
 		}
-	}()
+	})
 	out := bufio.NewScanner(stdout)
 	out.Buffer(make([]byte, 1<<20), 1<<20)
 	run := &edgeRun{t: t, in: inW, out: out}
 	run.next() // {"ready":true}
+	return run, fake
+}
+
+// TestCronRefreshesKV runs the worker in Miniflare with a KV namespace and
+// a fake upstream on loopback: before the Cron Trigger fires, the network
+// answer is the committed snapshot; the trigger stores a fresh one in KV,
+// which /api/v1/network then answers; with the exchanges down, the next
+// run keeps the last price, marked stale, and refreshes the rest. The
+// dollar in dong comes and stays the same way.
+func TestCronRefreshesKV(t *testing.T) {
+	st := fakeupstream.Typical()
+	run, fake := startEdge(t, st)
 
 	var before, after, broken networkAnswer
 	run.ask("/api/v1/network", &before)
@@ -163,5 +189,59 @@ func TestCronRefreshesKV(t *testing.T) {
 		!broken.Body.Figures["price"].Stale || broken.Body.Figures["height"].Stale ||
 		broken.Body.UsdVnd != 26_412 || !broken.Body.Figures["usd_vnd"].Stale {
 		t.Errorf("with the exchanges down: %+v", broken)
+	}
+}
+
+// TestCronKeepsPoisonOutOfKV: the findings of issue 24 through the Cron
+// Trigger and KV. A first run with every upstream down writes nothing (the
+// committed snapshot is no live figure). An upstream that answers a tip at
+// height 2147483647, 49.99 BTC of fees a block, and a price of 9,999,999
+// from one exchange with the other two down leaves KV's figures as they
+// were, marked stale; the next true tip is taken, so nothing is poisoned
+// for good.
+func TestCronKeepsPoisonOutOfKV(t *testing.T) {
+	st := fakeupstream.Typical()
+	down := st
+	down.Fail = map[string]int{}
+	for _, p := range []string{netdata.PathBlocks, netdata.PathRewardStats, netdata.PathHashrate, netdata.PathCoinbase, netdata.PathKraken, netdata.PathBitstamp, netdata.PathVietcombank} {
+		down.Fail[p] = 503
+	}
+	run, fake := startEdge(t, down)
+	var nothing struct{ KV *netdata.Snapshot }
+	if run.ask("cron", &nothing); nothing.KV != nil {
+		t.Errorf("a first run with every upstream down kept %+v", *nothing.KV)
+	}
+	fake.Set(st)
+	var kept struct{ KV netdata.Snapshot }
+	run.ask("cron", &kept)
+	good := kept.KV
+	if good.Height != st.Height || good.Stale {
+		t.Fatalf("KV after a good run: %+v", good)
+	}
+
+	poison := st
+	poison.Height = 2147483647
+	poison.FeesSat = 144 * 4_999_000_000
+	poison.Coinbase = "9999999"
+	poison.Fail = map[string]int{netdata.PathKraken: 503, netdata.PathBitstamp: 502}
+	fake.Set(poison)
+	run.ask("cron", &kept)
+	s := kept.KV
+	if s.Height != good.Height || s.SubsidyBTC != 3.125 || s.FeesBTC != good.FeesBTC || s.PriceUSD != good.PriceUSD || !s.Stale {
+		t.Errorf("KV after a poisoned run: height %d, subsidy %v, fees %v, price %v, stale %v", s.Height, s.SubsidyBTC, s.FeesBTC, s.PriceUSD, s.Stale)
+	}
+	for _, fig := range []string{netdata.FigHeight, netdata.FigDifficulty, netdata.FigFees, netdata.FigPrice} {
+		if f := s.Figures[fig]; !f.Stale || f.Time != good.Figures[fig].Time {
+			t.Errorf("%s after a poisoned run: %+v", fig, f)
+		}
+	}
+
+	st.Height++
+	fake.Set(st)
+	run.ask("cron", &kept)
+	var answer networkAnswer
+	run.ask("/api/v1/network", &answer)
+	if kept.KV.Height != st.Height || kept.KV.Stale || !answer.Body.Live || answer.Body.Height != st.Height || answer.Body.Stale {
+		t.Errorf("the true tip after the poison: KV %d, answer %+v", kept.KV.Height, answer)
 	}
 }

@@ -14,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/hashswitch/hashswitch/build/gen"
 	"github.com/hashswitch/hashswitch/internal/vectors"
 	"github.com/hashswitch/hashswitch/wasm/calc"
 )
@@ -32,10 +31,11 @@ func TestWorkerdServesTheAPI(t *testing.T) {
 	if _, err := os.Stat(workerd); err != nil {
 		t.Fatalf("no workerd: run sh build/deps.sh (make test does): %v", err)
 	}
-	dir := t.TempDir()
-	if err := gen.BuildEdge(root, filepath.Join(dir, "build")); err != nil {
+	build, err := edgeBuild()
+	if err != nil {
 		t.Fatal(err)
 	}
+	dir := filepath.Dir(build)
 	addr := freeAddr(t)
 	config := fmt.Sprintf(`using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
