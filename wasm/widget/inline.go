@@ -19,29 +19,11 @@ import (
 // else number). A calculator, key, preset or kind that does not exist is
 // an error, so a typo fails the build instead of printing a wrong number.
 func Inline(s netdata.Snapshot, lang locale.Tag, name, key string, preset calc.Values, kind string) (text string, raw any, err error) {
+	q, err := InlineQuery(s, name, preset)
+	if err != nil {
+		return "", nil, err
+	}
 	c := calc.Lookup(name)
-	if c == nil {
-		return "", nil, fmt.Errorf("no calculator %q (there are %s)", name, strings.Join(calc.Endpoints(), ", "))
-	}
-	m := c.Info()
-	q := calc.Values{}
-	for _, p := range m.Params {
-		if !p.Hidden {
-			if v := p.StartValue(s); v != "" {
-				q.Set(p.Name, v)
-			}
-		}
-	}
-	for k, v := range preset {
-		p, ok := m.Param(k)
-		if !ok {
-			return "", nil, fmt.Errorf("%s has no parameter %q", name, k)
-		}
-		if p.Alt != "" {
-			q.Del(p.Alt) // difficulty given: drop the form's hashrate
-		}
-		q[k] = v
-	}
 	show, ok := fieldShow(c.ResultType(), key)
 	if !ok {
 		return "", nil, fmt.Errorf("%s's result has no field %q", name, key)
@@ -65,6 +47,36 @@ func Inline(s netdata.Snapshot, lang locale.Tag, name, key string, preset calc.V
 		return "", nil, fmt.Errorf("%s: %w", name, err)
 	}
 	return format(lang, k, raw), raw, nil
+}
+
+// InlineQuery is the query a number in prose computes: calculator name's
+// form at its start values for snapshot s, overridden by preset. The API
+// answers the same for it (build/gen's TestProseIsTheAPIsAnswer).
+func InlineQuery(s netdata.Snapshot, name string, preset calc.Values) (calc.Values, error) {
+	c := calc.Lookup(name)
+	if c == nil {
+		return nil, fmt.Errorf("no calculator %q (there are %s)", name, strings.Join(calc.Endpoints(), ", "))
+	}
+	m := c.Info()
+	q := calc.Values{}
+	for _, p := range m.Params {
+		if !p.Hidden {
+			if v := p.StartValue(s); v != "" {
+				q.Set(p.Name, v)
+			}
+		}
+	}
+	for k, v := range preset {
+		p, ok := m.Param(k)
+		if !ok {
+			return nil, fmt.Errorf("%s has no parameter %q", name, k)
+		}
+		if p.Alt != "" {
+			q.Del(p.Alt) // difficulty given: drop the form's hashrate
+		}
+		q[k] = v
+	}
+	return q, nil
 }
 
 // fieldShow checks that key names a field of struct type t (its JSON
