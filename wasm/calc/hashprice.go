@@ -73,4 +73,10 @@ func spread(v, lo, hi float64, n int) []float64 {
 	return out
 }
 
-func money(v float64) string { return "$" + chart.Compact(v) }
+// money writes a chart's dollars: $1.2M, and −$2B below zero.
+func money(v float64) string {
+	if v < 0 {
+		return "−$" + chart.Compact(-v) // a minus before the sign, as money is written: −$2B, not $-2B
+	}
+	return "$" + chart.Compact(v)
+}

@@ -114,6 +114,6 @@ func translateChart(c *chart.Chart, lang locale.Tag, vnd *dong) {
 		if english == nil {
 			english = chart.Compact
 		}
-		*f = func(v float64) string { return short.Replace(lang.Shown(strings.TrimPrefix(english(v), "$"))) }
+		*f = func(v float64) string { return short.Replace(lang.Shown(strings.Replace(english(v), "$", "", 1))) }
 	}
 }
