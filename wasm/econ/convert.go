@@ -200,11 +200,10 @@ func (s Site) Compare() Conversion {
 }
 
 // winsAbove is the lowest hashprice h in [0, MaxHashprice] with
-// NPV(h) >= npv, to a relative 1e-12, NaN when there is none. Mining's NPV
-// never falls as hashprice rises, so a bisection finds it: after 0 and
-// MaxHashprice, the bracket [h/2, h] of the first power of two h from 1
-// (doubling up, or halving down to 2^-40) at which mining wins, halved
-// until its width is at most 1e-12 of its upper end.
+// NPV(h) >= npv, NaN when there is none. Mining's NPV never falls as
+// hashprice rises, so bisection finds it: from [0, MaxHashprice], halved
+// until the interval is at most 1e-12 x max(1, its upper end) wide, which
+// takes at most 70 halvings; the answer is the upper end.
 func (p *miningPlan) winsAbove(npv float64) float64 {
 	ok := func(h float64) bool { return p.npv(h) >= npv }
 	if ok(0) {
@@ -213,18 +212,8 @@ func (p *miningPlan) winsAbove(npv float64) float64 {
 	if !ok(MaxHashprice) {
 		return math.NaN()
 	}
-	hi := 1.0
-	for hi < MaxHashprice && !ok(hi) {
-		hi *= 2
-	}
-	for hi > 0x1p-40 && ok(hi/2) {
-		hi /= 2
-	}
-	lo := hi / 2
-	if hi > MaxHashprice {
-		hi = MaxHashprice
-	}
-	for hi-lo > 1e-12*hi {
+	lo, hi := 0.0, MaxHashprice
+	for hi-lo > 1e-12*math.Max(hi, 1) {
 		if mid := lo + (hi-lo)/2; ok(mid) {
 			hi = mid
 		} else {
