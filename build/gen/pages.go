@@ -125,6 +125,8 @@ func (b *builder) content() error {
 			}
 			return b.calc(w, s.lang, p.Path, fmt.Sprintf("%s-%d", name, seen[name]), name, preset)
 		})
+		lang := s.lang
+		(&DealsFence{Render: func(w util.BufWriter) error { return b.deals(w, lang) }}).Extend(md)
 		var html bytes.Buffer
 		if err := md.Convert(s.body, &html); err != nil {
 			return fmt.Errorf("%s: %w", s.file, err)
