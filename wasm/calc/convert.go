@@ -29,7 +29,7 @@ var (
 	MiningOpex = Param{Name: "mining_opex", Label: "Other running costs", Unit: "USD per MW a year", Range: NonNegative(1e8), Default: "40000",
 		Group: "Mining", Help: "staff, maintenance, insurance: the site's assumption",
 		Doc: "per MW at the meter, paid every month the site has machines, hashing or not"}
-	LossMonths = Param{Name: "loss_months", Label: "In months at a loss", Unit: "off or run", Type: Text, Default: "off", Enum: []string{"off", "run"},
+	LossMonths = Param{Name: "loss_months", Label: "In months at a loss", Unit: "off or run", Type: Text, Default: "off", Enum: []string{"off", "run"}, Choices: []string{"switched off", "kept hashing"},
 		Group: "Mining", Help: "rigs can be switched off at will",
 		Doc: "off: the machines stop in a month whose revenue (hashes after the pool fee, and the grid's payment) does not cover its power; run: they hash every month"}
 	CurtailHours = Param{Name: "curtail_hours", Label: "Hours off for the grid", Unit: "hours a year", Range: NonNegative(8760),
@@ -58,7 +58,7 @@ var (
 		Group: "AI tenant (colocation)", Help: "$8–10 million per MW of critical IT (TeraWulf), $9–11 million (Cipher), 2025",
 		Doc: "turning the site into a data hall, spent at month 0"}
 	LeasePower = Param{Name: "lease_power", Label: "Who pays the power", Unit: "tenant or landlord", Type: Text, Default: "tenant",
-		Enum: []string{"tenant", "landlord"}, Group: "AI tenant (colocation)", Help: "in most leases the tenant pays it on top",
+		Enum: []string{"tenant", "landlord"}, Choices: []string{"the tenant, on top", "the landlord, out of the rent"}, Group: "AI tenant (colocation)", Help: "in most leases the tenant pays it on top",
 		Doc: "tenant: the tenant pays the site's power on top of the rent (revenue and cost alike); landlord: the site pays it out of the rent"}
 	LeaseTerm = Param{Name: "lease_years", Label: "Contract term", Unit: "years", Range: Positive(100), Optional: true,
 		Group: "AI tenant (colocation)", Help: "nothing is earned after it; empty: the whole horizon",
@@ -86,7 +86,8 @@ var (
 	DiscountRate = Param{Name: "discount_rate", Label: "Discount rate", Unit: "% a year", Range: NonNegative(100), Default: "10", Group: "Money",
 		Doc: "effective yearly: a dollar t years from today counts 1 / (1 + rate / 100)^t"}
 	Reinvestment = Param{Name: "reinvest", Label: "Buy machines and GPUs again", Unit: "when_profitable, always or never", Type: Text,
-		Default: "when_profitable", Enum: []string{"when_profitable", "always", "never"}, Group: "Money",
+		Default: "when_profitable", Enum: []string{"when_profitable", "always", "never"},
+		Choices: []string{"when a new fleet pays for itself", "always", "never"}, Group: "Money",
 		Doc: "when_profitable: at the end of a life, or in any later month without a fleet, a new fleet is bought when its discounted cash until the end of its life or of the horizon, plus its salvage, covers its discounted price; always: at the end of every life; never: the first fleet only"}
 	BuildingLife = Param{Name: "building_life", Label: "Buildings last", Unit: "years", Range: Range{Min: econ.MinLifeYears, Max: 100}, Default: "20",
 		Group: "Money", Help: "for what they are worth at the horizon: the site's assumption",

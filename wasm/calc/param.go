@@ -45,6 +45,7 @@ type Param struct {
 	Alt      string   // another parameter that may be given instead of this one
 	Example  string   // a typical value, for the docs; Default when empty
 	Enum     []string // for Text: the values it takes
+	Choices  []string // the form's words for each of Enum, in order
 
 	// The calculator's form.
 	Group  string // fieldset legend; the inputs of a group are adjacent
@@ -72,6 +73,22 @@ func (p Param) StartValue(s netdata.Snapshot) string {
 		return p.Default
 	}
 	return p.Example
+}
+
+// Choice is one value of an Enum parameter, with the form's words for it.
+type Choice struct{ Value, Label string }
+
+// Options lists an Enum parameter's values with their words (the value
+// itself where the parameter has none).
+func (p Param) Options() []Choice {
+	out := make([]Choice, len(p.Enum))
+	for i, e := range p.Enum {
+		out[i] = Choice{e, e}
+		if i < len(p.Choices) {
+			out[i].Label = p.Choices[i]
+		}
+	}
+	return out
 }
 
 // DefaultValue is the value the API takes when p is absent: Default, or

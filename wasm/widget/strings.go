@@ -40,6 +40,7 @@ func ReaderStrings() []string {
 		}
 		for _, in := range w.Inputs {
 			add(in.Label, in.Unit, in.Help, in.Group)
+			add(in.Choices...)
 		}
 		for _, o := range w.Outputs {
 			add(o.Label, o.Unit)
