@@ -2,13 +2,16 @@ package e2e
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/hashswitch/hashswitch/internal/apischema"
 	"github.com/hashswitch/hashswitch/internal/vectors"
+	"github.com/hashswitch/hashswitch/wasm/calc"
 )
 
 // TestInBrowserAPIMatchesServer: for every vector, the page's WebAssembly
@@ -20,6 +23,14 @@ func TestInBrowserAPIMatchesServer(t *testing.T) {
 	// natively and 404 in the page).
 	urls := append(vectors.APIURLs(), "/api/v1/hashpric%65?price=85000&difficulty=149.3e12&height=925000",
 		"/api/v1/%68alving?height=840000", "/api/v1//halving?height=840000", "/api/v1/halving/?height=840000")
+	// And a sample of the contract test's requests, drawn from openapi.json,
+	// but network's, whose ages move with the clock.
+	ops := apischema.Operations(t, calc.Get(calc.OpenAPIPath, "").Body)
+	for _, c := range apischema.Cases(ops, rand.New(rand.NewPCG(24, 3)), 6) {
+		if !strings.HasPrefix(c.URL, "/api/v1/network") {
+			urls = append(urls, c.URL)
+		}
+	}
 	var mismatches []string
 	tb.run(t,
 		chromedp.Navigate(site.URL+"/api/"),

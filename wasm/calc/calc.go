@@ -176,10 +176,14 @@ func Run(c Calculator, q *Query) (result any, problem *RunError) {
 		return nil, &RunError{fe, StatusBadInput}
 	}
 	if field := nonFinite(reflect.ValueOf(result), ""); field != "" {
-		return nil, &RunError{&FieldError{Message: "these inputs give a result too large to show (" + field + ")"}, StatusBadInput}
+		return nil, &RunError{&FieldError{Message: "these inputs " + tooLarge + " (" + field + ")"}, StatusBadInput}
 	}
 	return result, nil
 }
+
+// tooLarge is what the one 400 that names no parameter says: inputs each
+// within range whose result is not a finite number.
+const tooLarge = "give a result too large to show"
 
 // GetURL answers a path with its query, as a page asks it:
 // "/api/v1/hashprice?price=85000&...". The path is read as the native

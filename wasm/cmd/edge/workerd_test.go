@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -18,6 +19,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashswitch/hashswitch/internal/apischema"
 	"github.com/hashswitch/hashswitch/internal/vectors"
 	"github.com/hashswitch/hashswitch/wasm/api"
 	"github.com/hashswitch/hashswitch/wasm/calc"
@@ -30,6 +32,14 @@ import (
 func TestWorkerdServesTheAPI(t *testing.T) {
 	addr := startWorkerd(t, `SITE_URL`, `https://hashswitch.example`)
 	urls := vectors.APIURLs()
+	// And a sample of the contract test's requests, drawn from openapi.json
+	// (valid and invalid), but network's, whose ages move with the clock.
+	ops := apischema.Operations(t, calc.Get(calc.OpenAPIPath, "").Body)
+	for _, c := range apischema.Cases(ops, rand.New(rand.NewPCG(24, 2)), 8) {
+		if !strings.HasPrefix(c.URL, "/api/v1/network") {
+			urls = append(urls, c.URL)
+		}
+	}
 	for _, u := range urls {
 		res, err := http.Get("http://" + addr + u)
 		if err != nil {
