@@ -301,7 +301,9 @@ const TooLarge = "give a result too large to show"
 func CheckCase(t testing.TB, c Case, ops []Operation, status int, body []byte) string {
 	t.Helper()
 	path, _, _ := strings.Cut(c.URL, "?")
-	var e struct{ Error struct{ Field, Message string } }
+	var e struct {
+		Error struct{ Field, Message string }
+	}
 	json.Unmarshal(body, &e)
 	switch {
 	case c.Field == "" && status == 200:
