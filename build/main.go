@@ -1,7 +1,7 @@
 // Command build makes and serves the Hashswitch site.
 //
 //	go run ./build dist          # build the site into dist/, refresh netlify.toml
-//	go run ./build serve         # build, then serve it on :8080 (PORT overrides) with /api/v1
+//	go run ./build serve         # build, then serve it on 127.0.0.1:8080 (PORT, -host override) with /api/v1
 //	go run ./build edge          # build the edge worker's bundle into wasm/cmd/edge/build
 package main
 
@@ -22,6 +22,10 @@ import (
 	"github.com/hashswitch/hashswitch/wasm/api"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
+
+// host is where serve listens: loopback, so the dev server is not on the
+// network unless asked (-host 0.0.0.0).
+var host = flag.String("host", "127.0.0.1", "the address serve listens on: loopback unless you ask (0.0.0.0 for every interface)")
 
 func main() {
 	out := flag.String("out", "dist", "output folder")
@@ -89,11 +93,11 @@ func main() {
 	}
 	log.Printf("built %s in %v", *out, time.Since(start).Round(time.Millisecond))
 	if cmd == "serve" {
-		l, err := net.Listen("tcp", ":"+port)
+		l, err := net.Listen("tcp", net.JoinHostPort(*host, port))
 		if err != nil {
 			log.Fatal(err)
 		}
-		log.Printf("serving http://localhost:%s (the API at /api/v1/)", port)
+		log.Printf("serving %s on %s (the API at /api/v1/)", base, l.Addr())
 		rules, err := server.LoadRules("netlify.toml")
 		if err != nil {
 			log.Fatal(err)
@@ -103,6 +107,6 @@ func main() {
 			go feed.Run(context.Background(), 10*time.Minute)
 			opts = append(opts, api.WithLive(feed.Snapshot))
 		}
-		log.Fatal(http.Serve(l, server.Handler(*out, rules, opts...)))
+		log.Fatal(http.Serve(l, server.Handler(*out, rules, base, opts...)))
 	}
 }

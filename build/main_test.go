@@ -1,6 +1,8 @@
 package main
 
 import (
+	"flag"
+	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -43,5 +45,13 @@ func TestLiveBuild(t *testing.T) {
 		if !strings.Contains(string(log), c.log) {
 			t.Errorf("upstream %s: the log does not say %q:\n%s", c.upstream, c.log, log)
 		}
+	}
+}
+
+// TestServeListensOnLoopback: the dev server listens on loopback unless
+// asked (it listened on every interface, where anyone could reach it).
+func TestServeListensOnLoopback(t *testing.T) {
+	if ip := net.ParseIP(flag.Lookup("host").DefValue); ip == nil || !ip.IsLoopback() {
+		t.Errorf("serve listens on %q by default", flag.Lookup("host").DefValue)
 	}
 }

@@ -2,13 +2,16 @@ package e2e
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/hashswitch/hashswitch/internal/apischema"
 	"github.com/hashswitch/hashswitch/internal/vectors"
+	"github.com/hashswitch/hashswitch/wasm/calc"
 )
 
 // TestInBrowserAPIMatchesServer: for every vector, the page's WebAssembly
@@ -16,7 +19,18 @@ import (
 func TestInBrowserAPIMatchesServer(t *testing.T) {
 	tb := newTab(t)
 	tb.httpErrorsExpected = true
-	urls := vectors.APIURLs()
+	// Paths spelt as a server reads them the same (hashpric%65 answered 200
+	// natively and 404 in the page).
+	urls := append(vectors.APIURLs(), "/api/v1/hashpric%65?price=85000&difficulty=149.3e12&height=925000",
+		"/api/v1/%68alving?height=840000", "/api/v1//halving?height=840000", "/api/v1/halving/?height=840000")
+	// And a sample of the contract test's requests, drawn from openapi.json,
+	// but network's, whose ages move with the clock.
+	ops := apischema.Operations(t, calc.Get(calc.OpenAPIPath, "").Body)
+	for _, c := range apischema.Cases(ops, rand.New(rand.NewPCG(24, 3)), 6) {
+		if !strings.HasPrefix(c.URL, "/api/v1/network") {
+			urls = append(urls, c.URL)
+		}
+	}
 	var mismatches []string
 	tb.run(t,
 		chromedp.Navigate(site.URL+"/api/"),
@@ -67,5 +81,23 @@ func TestAPIPageComputesTypedURL(t *testing.T) {
 	)
 	if !strings.Contains(result, `"field": "height"`) {
 		t.Errorf("error result %s", result)
+	}
+}
+
+// TestCrossOriginFetchWithJSONContentType: a page of another origin
+// fetches the API with "Content-Type: application/json", which makes
+// Chromium send a preflight; the API's answer to it must let the fetch
+// through (it did not: the preflight allowed no header).
+func TestCrossOriginFetchWithJSONContentType(t *testing.T) {
+	tb := newTab(t)
+	host := newsPage(t, tb, "en", "<p>An article.</p>")
+	var got string
+	tb.run(t,
+		chromedp.Navigate(host.URL+"/"),
+		evaluate(fmt.Sprintf(`fetch(%q, {headers: {"Content-Type": "application/json", "X-Requested-With": "fetch"}})
+			.then((r) => r.status + " " + r.headers.get("content-type"), (e) => "failed: " + e)`, site.URL+"/api/v1/halving?height=840000"), &got),
+	)
+	if got != "200 application/json; charset=utf-8" {
+		t.Errorf("cross-origin fetch with a JSON content type: %s", got)
 	}
 }

@@ -387,8 +387,10 @@ func TestEmbedOnAnotherOrigin(t *testing.T) {
 // 'none') and shows the embed.
 func TestPagesCannotBeFramedButEmbedsCan(t *testing.T) {
 	tb := newTab(t)
-	host := newsPage(t, tb, "en", fmt.Sprintf(`<iframe id="page" src="%[1]s/calculators/"></iframe><iframe id="embed" src="%[1]s/embed/halving/"></iframe>`, site.URL))
+	host := newsPage(t, tb, "en", fmt.Sprintf(`<iframe id="page" src="%[1]s/calculators/"></iframe><iframe id="embed" src="%[1]s/embed/halving/"></iframe>
+<iframe id="missing" src="%[1]s/no-such-page/"></iframe><iframe id="vi-embed" src="%[1]s/vi/embed/profit/"></iframe>`, site.URL))
 	tb.framingRefusalExpected = true
+	tb.httpErrorsExpected = true
 	tb.run(t, chromedp.Navigate(host.URL+"/"), chromedp.Sleep(2*time.Second))
 	tree, err := chromedp.Run(tb.ctx, func(ctx context.Context, target *chromedp.Target) (page.GetFrameTreeResult, error) {
 		return cdp.Call(ctx, target, page.GetFrameTree, cdp.Empty{})
@@ -405,7 +407,10 @@ func TestPagesCannotBeFramedButEmbedsCan(t *testing.T) {
 			frames[f.URL] = "loaded"
 		}
 	}
-	if frames[site.URL+"/calculators/"] != "refused" || frames[site.URL+"/embed/halving/"] != "loaded" {
+	// The 404 page, which answers every unknown path, is refused too (it
+	// could be framed).
+	if frames[site.URL+"/calculators/"] != "refused" || frames[site.URL+"/embed/halving/"] != "loaded" ||
+		frames[site.URL+"/no-such-page/"] != "refused" || frames[site.URL+"/vi/embed/profit/"] != "loaded" {
 		t.Errorf("frames: %v", frames)
 	}
 }

@@ -69,10 +69,12 @@ func init() {
 }
 
 // Handler serves dist with the rules' headers, and the API with opts (its
-// live network figures, when the dev server has them). A file with a
+// live network figures, when the dev server has them). oEmbed links its
+// embeds at base, the site's configured origin, never at the request's
+// Host header, which any client may set. A file with a
 // precompressed NAME.br or NAME.gz beside it is served compressed to a
 // browser that accepts it, with Content-Encoding and Vary, as a CDN does.
-func Handler(dist string, rules []Rule, opts ...api.Option) http.Handler {
+func Handler(dist string, rules []Rule, base string, opts ...api.Option) http.Handler {
 	files := notFound(dist, precompressed(dist, http.FileServer(http.Dir(dist))))
 	static := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		for k, v := range Headers(rules, r.URL.Path) {
@@ -82,7 +84,7 @@ func Handler(dist string, rules []Rule, opts ...api.Option) http.Handler {
 	})
 	mux := http.NewServeMux()
 	mux.Handle(api.Prefix, api.Handler(opts...))
-	mux.Handle("/oembed", api.OEmbed(func(r *http.Request) string { return "http://" + r.Host }))
+	mux.Handle("/oembed", api.OEmbed(func(*http.Request) string { return base }))
 	mux.Handle("/", static)
 	return mux
 }

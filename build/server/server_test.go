@@ -13,6 +13,8 @@ import (
 	"testing"
 
 	"github.com/andybalholm/brotli"
+
+	"github.com/hashswitch/hashswitch/build/gen"
 )
 
 func rules(t *testing.T) []Rule {
@@ -25,14 +27,15 @@ func rules(t *testing.T) []Rule {
 }
 
 // TestNetlifyHeaders checks the production rules as Netlify merges them:
-// one CSP per page, strict, and framing allowed for embeds only.
+// one strict CSP for every path, the 404 page's included, and framing
+// allowed for embeds only.
 func TestNetlifyHeaders(t *testing.T) {
 	r := rules(t)
 	page := Headers(r, "/")
 	for _, path := range []string{"/", "/api/", "/calculators/"} {
 		h := Headers(r, path)
 		csp := h.Get("Content-Security-Policy")
-		if strings.Count(csp, "default-src") != 1 || !strings.Contains(csp, "frame-ancestors 'none'") ||
+		if csp != gen.PageCSP || strings.Count(csp, "default-src") != 1 || !strings.Contains(csp, "frame-ancestors 'none'") ||
 			strings.Contains(csp, "unsafe-inline") || !strings.Contains(csp, "script-src 'self' 'wasm-unsafe-eval'") {
 			t.Errorf("%s: CSP %q", path, csp)
 		}
@@ -40,15 +43,19 @@ func TestNetlifyHeaders(t *testing.T) {
 			t.Errorf("%s: %v", path, h)
 		}
 	}
-	embed := Headers(r, "/embed/hashprice/")
-	if csp := embed.Get("Content-Security-Policy"); strings.Count(csp, "default-src") != 1 || !strings.Contains(csp, "frame-ancestors *") || embed.Get("X-Frame-Options") != "" {
-		t.Errorf("embed: %v", embed)
+	// An embed's CSP has frame-ancestors *, which makes browsers ignore
+	// the X-Frame-Options of "/*" (the browser tests frame one).
+	for _, path := range []string{"/embed/hashprice/", "/vi/embed/hashprice/index.html"} {
+		embed := Headers(r, path)
+		if csp := embed.Get("Content-Security-Policy"); csp != gen.EmbedCSP || strings.Contains(csp, "frame-ancestors 'none'") {
+			t.Errorf("embed %s: %v", path, embed)
+		}
 	}
 	wasm := Headers(r, "/assets/wasm/app.0123456789.wasm")
 	if wasm.Get("Content-Type") != "application/wasm" || wasm.Get("Cache-Control") != "public, max-age=31536000, immutable" || wasm.Get("Access-Control-Allow-Origin") != "*" {
 		t.Errorf("wasm: %v", wasm)
 	}
-	if sw := Headers(r, "/sw.js"); sw.Get("Cache-Control") != "no-cache" || sw.Get("Content-Security-Policy") != "" {
+	if sw := Headers(r, "/sw.js"); sw.Get("Cache-Control") != "no-cache" || sw.Get("Content-Security-Policy") != gen.BaseCSP {
 		t.Errorf("sw.js: %v", sw)
 	}
 	_ = page
@@ -65,7 +72,9 @@ func TestHandler(t *testing.T) {
 		os.MkdirAll(filepath.Dir(filepath.Join(dist, name)), 0o755)
 		os.WriteFile(filepath.Join(dist, name), []byte(body), 0o644)
 	}
-	srv := httptest.NewServer(Handler(dist, rules(t)))
+	srv := httptest.NewUnstartedServer(nil)
+	srv.Config.Handler = Handler(dist, rules(t), "http://"+srv.Listener.Addr().String())
+	srv.Start()
 	defer srv.Close()
 	get := func(path string) (*http.Response, string) {
 		t.Helper()
@@ -121,7 +130,9 @@ func TestPrecompressed(t *testing.T) {
 	gw.Close()
 	os.WriteFile(filepath.Join(dist, "hashprice", "index.html.br"), br.Bytes(), 0o644)
 	os.WriteFile(filepath.Join(dist, "hashprice", "index.html.gz"), gz.Bytes(), 0o644)
-	srv := httptest.NewServer(Handler(dist, rules(t)))
+	srv := httptest.NewUnstartedServer(nil)
+	srv.Config.Handler = Handler(dist, rules(t), "http://"+srv.Listener.Addr().String())
+	srv.Start()
 	defer srv.Close()
 	for _, c := range []struct{ accept, encoding string }{
 		{"gzip, deflate, br, zstd", "br"},
@@ -156,15 +167,18 @@ func TestPrecompressed(t *testing.T) {
 }
 
 // TestNotFoundPage: an unknown path gets dist/404.html with status 404, and
-// the rules' headers.
+// the rules' headers: the strict CSP and no framing, as every page (it had
+// no CSP and could be framed, and inline script ran there).
 func TestNotFoundPage(t *testing.T) {
 	dist := t.TempDir()
 	os.WriteFile(filepath.Join(dist, "404.html"), []byte("<h1>Page not found</h1>"), 0o644)
 	os.MkdirAll(filepath.Join(dist, "hashprice"), 0o755)
 	os.WriteFile(filepath.Join(dist, "hashprice", "index.html"), []byte("<h1>Hashprice</h1>"), 0o644)
-	srv := httptest.NewServer(Handler(dist, rules(t)))
+	srv := httptest.NewUnstartedServer(nil)
+	srv.Config.Handler = Handler(dist, rules(t), "http://"+srv.Listener.Addr().String())
+	srv.Start()
 	defer srv.Close()
-	for path, want := range map[string]int{"/nothing/": 404, "/hashprice/": 200, "/hashprice": 301, "/assets/nope.js": 404} {
+	for path, want := range map[string]int{"/nothing/": 404, "/hashprice/": 200, "/hashprice": 301, "/assets/nope.js": 404, "/%3Cscript%3E": 404, "/oembed/nope.json": 404} {
 		res, err := http.DefaultTransport.RoundTrip(mustRequest(t, srv.URL+path))
 		if err != nil {
 			t.Fatal(err)
@@ -173,6 +187,10 @@ func TestNotFoundPage(t *testing.T) {
 		res.Body.Close()
 		if res.StatusCode != want || want == 404 && !strings.Contains(string(body), "Page not found") {
 			t.Errorf("%s: %d %s", path, res.StatusCode, body)
+		}
+		if csp := res.Header.Get("Content-Security-Policy"); want == 404 && (!strings.HasPrefix(csp, gen.BaseCSP) || strings.Contains(csp, "unsafe-inline") ||
+			strings.Contains(csp, "frame-ancestors *") || res.Header.Get("X-Frame-Options") != "DENY") {
+			t.Errorf("%s: the 404 page's headers %v", path, res.Header)
 		}
 	}
 }
@@ -183,4 +201,25 @@ func mustRequest(t *testing.T, url string) *http.Request {
 		t.Fatal(err)
 	}
 	return req
+}
+
+// TestOEmbedIgnoresTheHostHeader: oEmbed links the embeds at the site's
+// configured origin, whatever Host a request claims (it built them from
+// the Host header: Host: evil.example gave <script src="http://evil.example/embed.js">).
+func TestOEmbedIgnoresTheHostHeader(t *testing.T) {
+	h := Handler(t.TempDir(), rules(t), "http://localhost:8080")
+	req := httptest.NewRequest(http.MethodGet, "/oembed?url=http://evil.example/embed/hashprice/", nil)
+	req.Host = "evil.example"
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != 404 || strings.Contains(rec.Body.String(), "evil.example") {
+		t.Errorf("Host: evil.example: %d %s", rec.Code, rec.Body)
+	}
+	req = httptest.NewRequest(http.MethodGet, "/oembed?url=http://localhost:8080/embed/hashprice/", nil)
+	req.Host = "evil.example"
+	rec = httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	if rec.Code != 200 || strings.Contains(rec.Body.String(), "evil.example") || !strings.Contains(rec.Body.String(), `http://localhost:8080/embed.js`) {
+		t.Errorf("the site's own embed, Host: evil.example: %d %s", rec.Code, rec.Body)
+	}
 }

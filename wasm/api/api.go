@@ -13,6 +13,8 @@ package api
 import (
 	"net/http"
 	"strconv"
+	"strings"
+	"time"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
@@ -39,6 +41,24 @@ func Handler(opts ...Option) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { serve(env, w, r) })
 }
 
+// Edge is the API and oEmbed (for the site at base) alone, as the edge
+// worker serves them, answering as the native server does: every other
+// path is the API's JSON 404 (the worker serves no pages), and every
+// answer has a Date, as net/http writes one (Content-Length write sets).
+// Methods the runtime cannot make a Request of, CONNECT and unknown ones,
+// workerd answers itself before Go runs.
+func Edge(base func(*http.Request) string, opts ...Option) http.Handler {
+	api := Handler(opts...)
+	mux := http.NewServeMux()
+	mux.Handle(Prefix, api)
+	mux.Handle("/oembed", OEmbed(base))
+	mux.Handle("/", api)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Date", time.Now().UTC().Format(http.TimeFormat))
+		mux.ServeHTTP(w, r)
+	})
+}
+
 func serve(env *calc.Env, w http.ResponseWriter, r *http.Request) {
 	defer func() {
 		if v := recover(); v != nil {
@@ -52,18 +72,60 @@ func serve(env *calc.Env, w http.ResponseWriter, r *http.Request) {
 	case http.MethodGet, http.MethodHead:
 		write(w, env.Get(r.URL.Path, r.URL.RawQuery))
 	case http.MethodOptions:
-		h.Set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
-		h.Set("Access-Control-Max-Age", "86400")
-		w.WriteHeader(http.StatusNoContent)
+		Preflight(w, r)
 	default:
 		h.Set("Allow", "GET, HEAD, OPTIONS")
 		write(w, calc.ErrorAnswer(http.StatusMethodNotAllowed, "only GET is supported"))
 	}
 }
 
+// Preflight answers a CORS preflight (OPTIONS) as browsers ask it: the
+// methods, the request headers asked for (Content-Type at least: a fetch
+// that sets "Content-Type: application/json" is preflighted), and how long
+// a browser may keep the answer. The API reads no header and sends no
+// credentials, so any header may come.
+func Preflight(w http.ResponseWriter, r *http.Request) {
+	h := w.Header()
+	h.Set("Access-Control-Allow-Origin", "*")
+	h.Set("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS")
+	h.Set("Access-Control-Allow-Headers", allowHeaders(r.Header.Get("Access-Control-Request-Headers")))
+	h.Set("Access-Control-Max-Age", "86400")
+	h.Set("Vary", "Access-Control-Request-Headers")
+	h.Set("Content-Length", "0")
+	w.WriteHeader(http.StatusNoContent)
+}
+
+// allowHeaders is the Access-Control-Allow-Headers for a preflight that
+// asked for requested: Content-Type, and each header it named, when every
+// name is an HTTP token (else only Content-Type).
+func allowHeaders(requested string) string {
+	out := []string{"Content-Type"}
+	for _, name := range strings.Split(requested, ",") {
+		name = strings.ToLower(strings.TrimSpace(name))
+		if name == "" || name == "content-type" {
+			continue
+		}
+		if !isToken(name) {
+			return "Content-Type"
+		}
+		out = append(out, name)
+	}
+	return strings.Join(out, ", ")
+}
+
+func isToken(s string) bool {
+	for _, c := range s {
+		if !(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || strings.ContainsRune("!#$%&'*+-.^_`|~", c)) {
+			return false
+		}
+	}
+	return len(s) <= 64
+}
+
 func write(w http.ResponseWriter, a calc.Answer) {
 	h := w.Header()
 	h.Set("Content-Type", "application/json; charset=utf-8")
+	h.Set("Content-Length", strconv.Itoa(len(a.Body)))
 	if a.Status == http.StatusOK && a.MaxAgeSec > 0 {
 		h.Set("Cache-Control", "public, max-age="+strconv.Itoa(a.MaxAgeSec))
 	} else {

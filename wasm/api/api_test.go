@@ -57,6 +57,32 @@ func TestMethods(t *testing.T) {
 	}
 }
 
+// TestPreflightAnswersWhatBrowsersAsk: a cross-origin fetch that sets
+// Content-Type: application/json is preflighted, asking for that header;
+// the answer must allow it (it did not: no Access-Control-Allow-Headers).
+func TestPreflightAnswersWhatBrowsersAsk(t *testing.T) {
+	for _, tc := range []struct{ asked, want string }{
+		{"content-type", "Content-Type"},
+		{"Content-Type, X-Requested-With", "Content-Type, x-requested-with"},
+		{"", "Content-Type"},
+		{"bad header\r\n", "Content-Type"},
+	} {
+		for _, h := range []http.Handler{Handler(), OEmbed(func(*http.Request) string { return "https://hashswitch.example" })} {
+			req := httptest.NewRequest(http.MethodOptions, "/api/v1/hashprice", nil)
+			req.Header.Set("Origin", "https://news.example")
+			req.Header.Set("Access-Control-Request-Method", "GET")
+			req.Header.Set("Access-Control-Request-Headers", tc.asked)
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			got := rec.Header()
+			if rec.Code != 204 || got.Get("Access-Control-Allow-Origin") != "*" || got.Get("Access-Control-Allow-Headers") != tc.want ||
+				!strings.Contains(got.Get("Access-Control-Allow-Methods"), "GET") || got.Get("Access-Control-Max-Age") != "86400" {
+				t.Errorf("preflight asking %q: %d %v", tc.asked, rec.Code, got)
+			}
+		}
+	}
+}
+
 // FuzzHandler sends arbitrary paths and queries over HTTP: always JSON with
 // a status the API documents, never a crash.
 func FuzzHandler(f *testing.F) {
@@ -105,5 +131,24 @@ func TestOEmbedHandler(t *testing.T) {
 	}
 	if rec := get("/oembed?url=https://hashswitch.example/embed/attack/&format=xml"); rec.Code != 501 {
 		t.Errorf("xml: %d", rec.Code)
+	}
+}
+
+// TestOEmbedWithoutASite: with no site origin (the edge's SITE_URL unset,
+// or left as wrangler.toml's placeholder) oEmbed refuses, uncached, with a
+// message that says why; it answered 200 with ":///embed/..." links,
+// cacheable for a day.
+func TestOEmbedWithoutASite(t *testing.T) {
+	for _, base := range []string{"", "REPLACE_WITH_YOUR_SITE_ORIGIN", "https://REPLACE_WITH_YOUR_SITE_ORIGIN", "hashswitch.example", "javascript:alert(1)"} {
+		h := OEmbed(func(r *http.Request) string { return base })
+		for _, u := range []string{"/embed/attack/", "https://hashswitch.example/embed/attack/", "REPLACE_WITH_YOUR_SITE_ORIGIN/embed/attack/"} {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/oembed?url="+u, nil))
+			var e struct{ Error struct{ Message string } }
+			json.Unmarshal(rec.Body.Bytes(), &e)
+			if rec.Code != 500 || rec.Header().Get("Cache-Control") != "no-store" || !strings.Contains(e.Error.Message, "SITE_URL") {
+				t.Errorf("base %q, url %q: %d %s %s", base, u, rec.Code, rec.Header().Get("Cache-Control"), rec.Body)
+			}
+		}
 	}
 }

@@ -13,6 +13,7 @@ package calc
 
 import (
 	"math"
+	"path"
 	"reflect"
 	"strings"
 	"time"
@@ -175,16 +176,41 @@ func Run(c Calculator, q *Query) (result any, problem *RunError) {
 		return nil, &RunError{fe, StatusBadInput}
 	}
 	if field := nonFinite(reflect.ValueOf(result), ""); field != "" {
-		return nil, &RunError{&FieldError{Message: "these inputs give a result too large to show (" + field + ")"}, StatusBadInput}
+		return nil, &RunError{&FieldError{Message: "these inputs " + tooLarge + " (" + field + ")"}, StatusBadInput}
 	}
 	return result, nil
 }
 
+// tooLarge is what the one 400 that names no parameter says: inputs each
+// within range whose result is not a finite number.
+const tooLarge = "give a result too large to show"
+
 // GetURL answers a path with its query, as a page asks it:
-// "/api/v1/hashprice?price=85000&...".
+// "/api/v1/hashprice?price=85000&...". The path is read as the native
+// server reads it: percent escapes decoded (/api/v1/hashpric%65 is
+// hashprice), cleaned as ServeMux cleans it, the fragment dropped.
 func GetURL(url string) Answer {
-	path, query, _ := strings.Cut(url, "?")
-	return Get(path, query)
+	url, _, _ = strings.Cut(url, "#")
+	p, query, _ := strings.Cut(url, "?")
+	p, err := PathUnescape(p)
+	if err != nil {
+		return errorAnswer(StatusBadInput, &FieldError{Message: "the path is malformed: " + err.Error()})
+	}
+	return Get(cleanPath(p), query)
+}
+
+// cleanPath is the path net/http's ServeMux answers for p: rooted, its
+// dot segments and doubled slashes gone, a trailing slash kept (the mux
+// redirects to it, and a fetch follows).
+func cleanPath(p string) string {
+	if p == "" || p[0] != '/' {
+		p = "/" + p
+	}
+	clean := path.Clean(p)
+	if p[len(p)-1] == '/' && clean != "/" {
+		clean += "/"
+	}
+	return clean
 }
 
 // ErrorAnswer is the answer for an error about no particular field, for

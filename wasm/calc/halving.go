@@ -17,8 +17,9 @@ var (
 		From: func(s netdata.Snapshot) string { return itoa(s.Height) }}
 	BlockTime = Param{Name: "time", Label: "That block's time", Unit: "UTC date, or unix seconds", Type: Text,
 		Optional: true, Example: "2025-11-25T00:00:00Z",
-		Doc:  "unix seconds or an RFC 3339 date such as 2025-11-25T00:00:00Z (or 2025-11-25); gives eta_unix",
-		From: func(s netdata.Snapshot) string { return time.Unix(s.TipTime, 0).UTC().Format(time.RFC3339) }}
+		Pattern: `^([0-9]{1,10}|[0-9]{4}-[0-9]{2}-[0-9]{2}(T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]+)?(Z|[+-][0-9]{2}:[0-9]{2}))?)$`,
+		Doc:     "unix seconds or an RFC 3339 date such as 2025-11-25T00:00:00Z (or 2025-11-25); gives eta_unix",
+		From:    func(s netdata.Snapshot) string { return time.Unix(s.TipTime, 0).UTC().Format(time.RFC3339) }}
 	BlockInterval = Param{Name: "block_time", Label: "Mean time between blocks", Unit: "seconds",
 		Range: Positive(86_400), Default: "600", Help: "600 is the target; recent months ran a little faster"}
 )

@@ -16,6 +16,7 @@ const Header840000 = "00e05f2aab948491071265ad552351d0ad625745668da54b0172010000
 
 // HeaderHex is an 80-byte block header.
 var HeaderHex = Param{Name: "hex", Label: "Block header", Unit: "160 hex digits", Type: Text, Long: true,
+	Pattern: `^[0-9a-fA-F]{160}$`,
 	Example: Header840000,
 	Doc:     "the 80-byte header as serialized (little-endian fields), as getblockheader returns it with verbose=false",
 	Help:    "the header of block 840,000, the April 2024 halving; paste any other"}

@@ -8,8 +8,8 @@ import (
 
 // AsOf pins the network figures to a committed dated snapshot.
 var AsOf = Param{Name: "asof", Label: "Snapshot date", Unit: "YYYY-MM-DD", Type: Text, Optional: true,
-	Example: "2025-11-25",
-	Doc:     "a committed dated snapshot instead of the newest figures, so an article keeps the numbers it discusses"}
+	Example: "2025-11-25", Pattern: `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`,
+	Doc: "a committed dated snapshot instead of the newest figures, so an article keeps the numbers it discusses"}
 
 // FigureResult is where one figure comes from and how old it is.
 type FigureResult struct {

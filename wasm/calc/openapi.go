@@ -29,9 +29,13 @@ func OpenAPI() map[string]any {
 		m := c.Info()
 		name := schemaName(c.ResultType())
 		schemas[name] = schemaOf(c.ResultType(), schemas)
+		examples := make([]Values, len(m.Examples))
+		for i, e := range m.Examples {
+			examples[i], _ = ParseQuery(e)
+		}
 		params := make([]any, len(m.Params))
 		for i, p := range m.Params {
-			params[i] = parameter(p)
+			params[i] = parameter(p, examples)
 		}
 		desc := m.Summary
 		for _, e := range m.Examples {
@@ -44,7 +48,8 @@ func OpenAPI() map[string]any {
 			"parameters":  params,
 			"responses": map[string]any{
 				"200": jsonResponse("The answer", "#/components/schemas/"+name),
-				"400": jsonResponse("A parameter is missing or bad; the error names it", "#/components/schemas/Error"),
+				"400": jsonResponse("A parameter is missing or bad, or given twice; the error names it. "+
+					"Its field is empty only when inputs each within range "+tooLarge+" (the message names the result)", "#/components/schemas/Error"),
 			},
 		}}
 	}
@@ -65,7 +70,16 @@ func OpenAPI() map[string]any {
 			"description": "Every calculator of the site is a URL: query parameters in, JSON out. " +
 				"The same Go answers in the page's WebAssembly, natively and at the edge. " +
 				"Satoshi amounts are integers; 256-bit values are 64 lowercase hex digits, big-endian. " +
-				"A bad or missing parameter answers 400 with the field it names.",
+				"A bad or missing parameter answers 400 with the field it names; so does a parameter given twice.\n\n" +
+				"Numbers are also accepted as people write them (each number parameter says which forms it takes): " +
+				"thousands grouped with commas or spaces (`85,000`, `85 000`), an exponent (`149.3e12`), " +
+				"a k, M, B or T suffix (`85k`, `1.5M`), a leading `$` where the unit is dollars (`$85k`), " +
+				"and a trailing `%` where the unit is a percentage (`5%`). Whole numbers take grouped thousands only. " +
+				"Links should use the plain form (`price=85000`).\n\n" +
+				"Examples: each operation's parameters carry named examples (`request1`, `request2`, …); " +
+				"the values under one name, taken together, are a complete request that answers 200 " +
+				"(a parameter without a value under that name is left out). " +
+				"A parameter schema's `examples` are those of `request1`.",
 		},
 		"paths":      paths,
 		"components": map[string]any{"schemas": schemas},
@@ -79,8 +93,9 @@ func jsonResponse(description, ref string) map[string]any {
 	}
 }
 
-// parameter describes one query parameter.
-func parameter(p Param) map[string]any {
+// parameter describes one query parameter, with its values in the
+// operation's example requests (examples[i] is request i+1).
+func parameter(p Param, examples []Values) map[string]any {
 	schema := map[string]any{}
 	switch p.Type {
 	case Number:
@@ -89,6 +104,9 @@ func parameter(p Param) map[string]any {
 		schema["type"] = "integer"
 	default:
 		schema["type"] = "string"
+	}
+	if p.Pattern != "" && len(p.Enum) == 0 {
+		schema["pattern"] = p.Pattern
 	}
 	if p.Type != Text {
 		if p.Range.MinOpen {
@@ -108,10 +126,25 @@ func parameter(p Param) map[string]any {
 	if d := p.DefaultValue(); d != "" {
 		schema["default"] = typedValue(p.Type, d)
 	}
-	if ex := p.Example; ex != "" {
-		schema["examples"] = []any{typedValue(p.Type, ex)}
+	named := map[string]any{}
+	for i, ex := range examples {
+		if v, ok := ex[p.Name]; ok && len(v) == 1 {
+			name := "request" + strconv.Itoa(i+1)
+			named[name] = map[string]any{"summary": "in " + name, "value": typedValue(p.Type, v[0])}
+			if i == 0 {
+				schema["examples"] = []any{typedValue(p.Type, v[0])}
+			}
+		}
 	}
-	return map[string]any{"name": p.Name, "in": "query", "required": p.Required(), "description": p.Description(), "schema": schema}
+	desc := p.Description()
+	if forms := p.NumberForms(); forms != "" {
+		desc += ". " + forms
+	}
+	out := map[string]any{"name": p.Name, "in": "query", "required": p.Required(), "description": desc, "schema": schema}
+	if len(named) > 0 {
+		out["examples"] = named
+	}
+	return out
 }
 
 // Description says what a parameter is, in its unit, for the docs.

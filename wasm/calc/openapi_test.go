@@ -2,6 +2,7 @@ package calc_test
 
 import (
 	"encoding/json"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -87,4 +88,33 @@ func FuzzGet(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestPatternsTakeTheExamples: every text parameter's pattern matches its
+// example and every value the calculators' examples give it, so the
+// document never refuses what the API documents as working.
+func TestPatternsTakeTheExamples(t *testing.T) {
+	for _, c := range All() {
+		m := c.Info()
+		for _, p := range m.Params {
+			if p.Type != Text || len(p.Enum) > 0 {
+				continue
+			}
+			if p.Pattern == "" {
+				t.Errorf("%s %s: a text parameter with no pattern or enum", m.Name, p.Name)
+				continue
+			}
+			re := regexp.MustCompile(p.Pattern)
+			values := []string{p.Example}
+			for _, e := range m.Examples {
+				v, _ := ParseQuery(e)
+				values = append(values, v[p.Name]...)
+			}
+			for _, v := range values {
+				if v != "" && !re.MatchString(v) {
+					t.Errorf("%s %s: %q does not match %s", m.Name, p.Name, v, p.Pattern)
+				}
+			}
+		}
+	}
 }

@@ -46,6 +46,7 @@ type Param struct {
 	Example  string   // a typical value, for the docs; Default when empty
 	Enum     []string // for Text: the values it takes
 	Choices  []string // the form's words for each of Enum, in order
+	Pattern  string   // for Text without Enum: the form it takes, a regular expression for openapi.json
 
 	// The calculator's form.
 	Group  string // fieldset legend; the inputs of a group are adjacent
@@ -357,6 +358,28 @@ func ParseNumber(s, unit string) (float64, error) {
 		return 0, bad
 	}
 	return x * scale, nil
+}
+
+// NumberForms says, for the docs, how a number may be written besides
+// plainly (ParseNumber's rules for a Number, grouped digits for an Integer).
+func (p Param) NumberForms() string {
+	switch p.Type {
+	case Integer:
+		return "Whole numbers may group thousands: 840,000 or 840 000"
+	case Number:
+		forms := "Numbers may be written as people write them: thousands grouped (85,000 or 85 000), an exponent (1.5e12)"
+		if p.Unit != "%" {
+			forms += ", a k, M, B or T suffix (85k, 1.5M)"
+		}
+		if strings.Contains(p.Unit, "USD") {
+			forms += ", a leading $ ($85k)"
+		}
+		if p.Unit == "%" {
+			forms += ", a trailing % (5%)"
+		}
+		return forms
+	}
+	return ""
 }
 
 // ungroup removes thousands separators, when they group the integer part

@@ -3,7 +3,7 @@ package calc
 import "github.com/hashswitch/hashswitch/wasm/chain"
 
 // Bits is the compact target of a block header.
-var Bits = Param{Name: "bits", Label: "Bits", Unit: "8 hex digits", Type: Text, Example: "1d00ffff",
+var Bits = Param{Name: "bits", Label: "Bits", Unit: "8 hex digits", Type: Text, Example: "1d00ffff", Pattern: `^(0[xX])?[0-9a-fA-F]{8}$`,
 	Doc: "the compact target as Bitcoin Core writes it, with or without 0x: 17053894 is block 925,000's"}
 
 // TargetResult is what a compact target means.

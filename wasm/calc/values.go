@@ -85,15 +85,24 @@ func cmpOr(a, b error) error {
 }
 
 // QueryUnescape decodes a query component: "+" is a space, %XX a byte.
-func QueryUnescape(s string) (string, error) {
-	if !strings.ContainsAny(s, "%+") {
+func QueryUnescape(s string) (string, error) { return unescape(s, true) }
+
+// PathUnescape decodes a URL path's percent escapes, as url.PathUnescape
+// does: a + is itself.
+func PathUnescape(s string) (string, error) { return unescape(s, false) }
+
+func unescape(s string, plusIsSpace bool) (string, error) {
+	if !strings.Contains(s, "%") && !(plusIsSpace && strings.Contains(s, "+")) {
 		return s, nil
 	}
 	b := make([]byte, 0, len(s))
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; c {
 		case '+':
-			b = append(b, ' ')
+			if plusIsSpace {
+				c = ' '
+			}
+			b = append(b, c)
 		case '%':
 			digits := s[i+1 : min(i+3, len(s))]
 			n, err := strconv.ParseUint(digits, 16, 8) // no sign, no 0x: two hex digits or an error

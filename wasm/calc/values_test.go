@@ -35,3 +35,25 @@ func FuzzValues(f *testing.F) {
 		}
 	})
 }
+
+// TestGetURLReadsThePathAsTheServerDoes: the page's call decodes and
+// cleans the path as net/http does natively (/api/v1/hashpric%65 answered
+// 200 natively and 404 in the page).
+func TestGetURLReadsThePathAsTheServerDoes(t *testing.T) {
+	const q = "price=85000&difficulty=149.3e12&height=925000"
+	want := Get("/api/v1/hashprice", q)
+	for _, u := range []string{
+		"/api/v1/hashpric%65?" + q, "/api/v1/%68%61shprice?" + q, "/api/v1//hashprice?" + q,
+		"/api/v1/./hashprice?" + q, "/api/v1/x/../hashprice?" + q, "/api/v1/hashprice/?" + q, "/api/v1/hashprice?" + q + "#top",
+	} {
+		if got := GetURL(u); got.Status != 200 || string(got.Body) != string(want.Body) {
+			t.Errorf("%s: %d %s", u, got.Status, got.Body)
+		}
+	}
+	if got := GetURL("/api/v1/hashpric%6?" + q); got.Status != 400 {
+		t.Errorf("a bad escape: %d %s", got.Status, got.Body)
+	}
+	if got := GetURL("/api/v1/hashprice+?" + q); got.Status != 404 {
+		t.Errorf("a + in the path is a +: %d %s", got.Status, got.Body)
+	}
+}

@@ -41,12 +41,28 @@ type Response struct {
 // embeds: oEmbed's 404.
 var ErrNotOurs = errors.New("not a Hashswitch embed URL")
 
+// ErrNoSite is the answer when the host was given no usable origin for the
+// site (the edge's SITE_URL unset, or still wrangler.toml's placeholder):
+// oEmbed cannot name its embeds, and must not guess from the request.
+var ErrNoSite = errors.New("the site's origin is not configured (SITE_URL): oEmbed cannot link its embeds")
+
+// siteOrigin checks base: an http or https origin with a host, nothing
+// else (no placeholder, user, query or fragment).
+func siteOrigin(base string) (*url.URL, error) {
+	b, err := url.Parse(strings.TrimRight(base, "/"))
+	if err != nil || b.Scheme != "http" && b.Scheme != "https" || b.Host == "" || b.User != nil ||
+		b.RawQuery != "" || b.Fragment != "" || strings.Contains(strings.ToUpper(base), "REPLACE_WITH") {
+		return nil, ErrNoSite
+	}
+	return b, nil
+}
+
 // For answers an embed URL of the site at base ("https://example.org"):
 // /embed/NAME/ with its presets, in Vietnamese for /vi/embed/NAME/ or
 // ?lang=vi. maxWidth and maxHeight (0: none) bound the
 // size, as the spec asks.
 func For(base, embedURL string, maxWidth, maxHeight int) (Response, error) {
-	b, err := url.Parse(strings.TrimRight(base, "/"))
+	b, err := siteOrigin(base)
 	if err != nil {
 		return Response{}, err
 	}

@@ -41,10 +41,7 @@ const (
 
 func main() {
 	cron.ScheduleTaskNonBlock(refresh)
-	mux := http.NewServeMux()
-	mux.Handle(api.Prefix, api.Handler(api.WithLive(stored)))
-	mux.Handle("/oembed", api.OEmbed(func(*http.Request) string { return cloudflare.Getenv("SITE_URL") }))
-	workers.Serve(mux)
+	workers.Serve(api.Edge(func(*http.Request) string { return cloudflare.Getenv("SITE_URL") }, api.WithLive(stored)))
 }
 
 // kvStore keeps the snapshot in KV under kvKey.
