@@ -165,7 +165,7 @@ var dealWords = map[locale.Tag]map[string]string{
 	},
 	locale.VI: {
 		"caption": "Các hợp đồng AI và HPC của các công ty đào bitcoin, theo công bố, và đánh giá của mô hình trên trang này về từng hợp đồng thuê với các giá trị mặc định",
-		"deal":    "Hợp đồng", "load": "Tải CNTT", "value": "Giá trị, thời hạn", "perkw": "Mỗi kW tải IT mỗi tháng",
+		"deal":    "Hợp đồng", "load": "Tải IT", "value": "Giá trị, thời hạn", "perkw": "Mỗi kW tải IT mỗi tháng",
 		"npv": "Mô hình: NPV của hợp đồng thuê", "payback": "hoàn vốn sau", "source": "Nguồn",
 		"colocation": "cho thuê chỗ đặt máy", "gpu_cloud": "cho thuê GPU", "years": "năm", "gross": "tổng", "never": "không bao giờ",
 		"open": "Mở trong công cụ tính", "unclear": "tải IT hay tổng công suất: không nêu rõ", "na": "—", "escalators": "Giá thuê tăng",
