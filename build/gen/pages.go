@@ -191,8 +191,15 @@ func (v *calcView) TitleIn(tag string) string {
 }
 
 // Currency says the form offers amounts in dong: in Vietnamese, for a
-// calculator with amounts in dollars.
-func (v *calcView) Currency() bool { return v.Lang == locale.VI && v.W.Dollars() }
+// calculator with amounts in dollars, and in any language where the
+// page's fence shows them in dong.
+func (v *calcView) Currency() bool { return v.Lang == locale.VI && v.W.Dollars() || v.VND() }
+
+// VND says the page's fence shows the amounts in dong (currency=VND), so
+// the form's choice starts there and the page computes what was rendered.
+func (v *calcView) VND() bool {
+	return v.W.Dollars() && strings.EqualFold(strings.TrimSpace(v.Preset.Get("currency")), "VND")
+}
 
 // T translates an English string into the calculator's language.
 func (v *calcView) T(s string) string { return v.Lang.T(s) }
