@@ -343,6 +343,7 @@ type result struct {
 	ID    string
 	Text  string
 	Value string
+	Shown string // the unit as rendered where it is not the output's own: in dong
 }
 
 // Results pairs the calculator's outputs with their rendered values.
@@ -351,7 +352,7 @@ func (v *calcView) Results() []result {
 	for i, o := range v.W.Outputs {
 		out[i] = result{Output: o, ID: fmt.Sprintf("%s-out-%d", v.ID, i)}
 		if i < len(v.R.Values) {
-			out[i].Text, out[i].Value = v.R.Values[i].Text, RawValue(v.R.Values[i].Raw)
+			out[i].Text, out[i].Value, out[i].Shown = v.R.Values[i].Text, RawValue(v.R.Values[i].Raw), v.R.Values[i].Unit
 		}
 	}
 	return out
