@@ -23,6 +23,11 @@ import (
 // CALC is an API endpoint, KEY a field of its answer (dotted when nested),
 // then presets with the API's parameter names and an optional fmt (a show
 // tag's kind: usd, pct, ratio, btc, sat, big, integer, number, years, …).
+// currency=VND (with usd_vnd, usd_vnd_date and usd_vnd_source for a rate
+// of one's own) writes a dollar amount in dong, and times=N writes N times
+// the result, as package widget's Inline says:
+//
+//	An S21 earns {{profit.revenue_usd_per_th_day times=200 currency=VND}} a day.
 // Value computes it; an error fails the conversion, so the build.
 type Computed struct {
 	Value func(name, key string, preset calc.Values, kind string) (text, raw string, err error)

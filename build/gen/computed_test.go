@@ -32,6 +32,9 @@ func TestComputedErrors(t *testing.T) {
 		{"{{hashprice}}", "write {{calc.key"},
 		{"{{hashprice.difficulty price}}", `"price" is not key=value`},
 		{"{{}}", "names no calculator"},
+		{"{{hashprice.hashprice_usd_per_ph_day currency=EUR}}", "currency: must be USD or VND"},
+		{"{{hashprice.fee_share_pct currency=VND}}", "apply to an amount in dollars"},
+		{"{{hashprice.hashprice_usd_per_ph_day times=-2}}", "times: must be a positive number"},
 	} {
 		err := md.Convert([]byte(c.src), &bytes.Buffer{})
 		if err == nil || !strings.Contains(err.Error(), c.says) {

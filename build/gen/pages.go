@@ -193,8 +193,15 @@ func (v *calcView) TitleIn(tag string) string {
 }
 
 // Currency says the form offers amounts in dong: in Vietnamese, for a
-// calculator with amounts in dollars.
-func (v *calcView) Currency() bool { return v.Lang == locale.VI && v.W.Dollars() }
+// calculator with amounts in dollars, and in any language where the
+// page's fence shows them in dong.
+func (v *calcView) Currency() bool { return v.Lang == locale.VI && v.W.Dollars() || v.VND() }
+
+// VND says the page's fence shows the amounts in dong (currency=VND), so
+// the form's choice starts there and the page computes what was rendered.
+func (v *calcView) VND() bool {
+	return v.W.Dollars() && strings.EqualFold(strings.TrimSpace(v.Preset.Get("currency")), "VND")
+}
 
 // T translates an English string into the calculator's language.
 func (v *calcView) T(s string) string { return v.Lang.T(s) }
@@ -338,6 +345,7 @@ type result struct {
 	ID    string
 	Text  string
 	Value string
+	Shown string // the unit as rendered where it is not the output's own: in dong
 }
 
 // Results pairs the calculator's outputs with their rendered values.
@@ -346,7 +354,7 @@ func (v *calcView) Results() []result {
 	for i, o := range v.W.Outputs {
 		out[i] = result{Output: o, ID: fmt.Sprintf("%s-out-%d", v.ID, i)}
 		if i < len(v.R.Values) {
-			out[i].Text, out[i].Value = v.R.Values[i].Text, RawValue(v.R.Values[i].Raw)
+			out[i].Text, out[i].Value, out[i].Shown = v.R.Values[i].Text, RawValue(v.R.Values[i].Raw), v.R.Values[i].Unit
 		}
 	}
 	return out

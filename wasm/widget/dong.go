@@ -93,14 +93,19 @@ func (d *dong) unit(lang locale.Tag, unit string) string {
 // chart scales a chart's axes in dollars (their labels say USD) to dong;
 // their ticks become plain compact numbers, the label naming the currency.
 func (d *dong) chart(c *chart.Chart) {
-	scale := func(xs []float64) {
-		for i := range xs {
-			xs[i] *= d.perUSD
+	// A new slice for each: series may share one (the profit chart's two
+	// lines share their x values), which scaled in place would be scaled
+	// once per series.
+	scale := func(xs []float64) []float64 {
+		out := make([]float64, len(xs))
+		for i, x := range xs {
+			out[i] = x * d.perUSD
 		}
+		return out
 	}
 	if strings.Contains(c.XLabel, "USD") {
 		for i := range c.Series {
-			scale(c.Series[i].X)
+			c.Series[i].X = scale(c.Series[i].X)
 		}
 		if c.Marker != nil {
 			c.Marker.X *= d.perUSD
@@ -109,7 +114,7 @@ func (d *dong) chart(c *chart.Chart) {
 	}
 	if strings.Contains(c.YLabel, "USD") {
 		for i := range c.Series {
-			scale(c.Series[i].Y)
+			c.Series[i].Y = scale(c.Series[i].Y)
 		}
 		for i := range c.Bars {
 			c.Bars[i].Value *= d.perUSD

@@ -2,7 +2,9 @@ package widget
 
 import (
 	"fmt"
+	"math"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -18,7 +20,25 @@ import (
 // written as kind (a show tag's kind; "" means the field's own show kind,
 // else number). A calculator, key, preset or kind that does not exist is
 // an error, so a typo fails the build instead of printing a wrong number.
+//
+// Two display parameters change how the number is written, never what is
+// computed (the raw value stays the API's answer): currency=VND writes a
+// dollar amount in dong, at the snapshot's rate or at usd_vnd with its
+// date and source, as a calculator does; times=N writes N times it, for a
+// figure the calculators give per unit (an Antminer S21's 200 TH/s times a
+// result per TH/s).
 func Inline(s netdata.Snapshot, lang locale.Tag, name, key string, preset calc.Values, kind string) (text string, raw any, err error) {
+	vnd, bad := dongOf(preset, s)
+	if bad != nil {
+		return "", nil, fmt.Errorf("%s: %s", bad.Field, bad.Message)
+	}
+	times := 1.0
+	if v := preset.Get("times"); v != "" {
+		times, err = strconv.ParseFloat(v, 64)
+		if err != nil || !(times > 0) || math.IsInf(times, 0) {
+			return "", nil, fmt.Errorf("times: must be a positive number, got %q", v)
+		}
+	}
 	q, err := InlineQuery(s, name, preset)
 	if err != nil {
 		return "", nil, err
@@ -46,12 +66,31 @@ func Inline(s netdata.Snapshot, lang locale.Tag, name, key string, preset calc.V
 	if err != nil {
 		return "", nil, fmt.Errorf("%s: %w", name, err)
 	}
+	x, number := raw.(float64)
+	if (vnd != nil && k != USD) || ((vnd != nil || times != 1) && !number) {
+		return "", nil, fmt.Errorf("%s: currency=VND and times apply to an amount in dollars (fmt=usd) or a number, not to %s as %s", name, key, kind)
+	}
+	if times != 1 {
+		raw2 := x * times
+		if vnd == nil {
+			return format(lang, k, raw2), raw, nil
+		}
+		x = raw2
+	}
+	if vnd != nil {
+		return lang.Style().Dong(x * vnd.perUSD), raw, nil
+	}
 	return format(lang, k, raw), raw, nil
 }
 
+// inlineDisplay are the parameters of a number in prose that change how it
+// is written, not the query it computes.
+var inlineDisplay = append([]string{"times"}, dongParams...)
+
 // InlineQuery is the query a number in prose computes: calculator name's
-// form at its start values for snapshot s, overridden by preset. The API
-// answers the same for it (build/gen's TestProseIsTheAPIsAnswer).
+// form at its start values for snapshot s, overridden by preset (less its
+// display parameters: currency, usd_vnd…, times). The API answers the same
+// for it (build/gen's TestProseIsTheAPIsAnswer).
 func InlineQuery(s netdata.Snapshot, name string, preset calc.Values) (calc.Values, error) {
 	c := calc.Lookup(name)
 	if c == nil {
@@ -67,6 +106,9 @@ func InlineQuery(s netdata.Snapshot, name string, preset calc.Values) (calc.Valu
 		}
 	}
 	for k, v := range preset {
+		if slices.Contains(inlineDisplay, k) {
+			continue
+		}
 		p, ok := m.Param(k)
 		if !ok {
 			return nil, fmt.Errorf("%s has no parameter %q", name, k)

@@ -194,3 +194,20 @@ func TestDong(t *testing.T) {
 		t.Errorf("dollars: %+v %q", r.Error, r.Rate)
 	}
 }
+
+// TestDongChartWithSharedX: the profit chart's two lines share their x
+// values (power prices); in dong each is scaled once, so the axis runs
+// from 0.02 to 0.10 USD per kWh times the rate and the marker sits on it,
+// not at the rate squared with the marker off the chart.
+func TestDongChartWithSharedX(t *testing.T) {
+	r := Lookup("profit").RenderIn(netdata.Committed(), "power_price=0.083478&currency=VND", locale.VI)
+	if r.Error != nil {
+		t.Fatal(r.Error)
+	}
+	if strings.Contains(r.Chart, " tr<") || !strings.Contains(r.Chart, ">1000<") || !strings.Contains(r.Chart, ">2500<") {
+		t.Errorf("the power axis in dong is not 528 to 2,640 dong per kWh:\n%s", r.Chart)
+	}
+	if strings.Contains(r.Chart, `cx="-`) {
+		t.Error("the marker is off the chart")
+	}
+}
