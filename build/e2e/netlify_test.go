@@ -73,6 +73,7 @@ func TestNetlifyServesTheProductionHeaders(t *testing.T) {
 		{"/vi/deals/", gen.PageCSP, "DENY", "text/html", 200},
 		{"/embed/convert/", gen.EmbedCSP, "DENY", "text/html", 200},
 		{"/vi/embed/hashprice/", gen.EmbedCSP, "DENY", "text/html", 200},
+		{"/embed/deals/", gen.EmbedCSP, "DENY", "text/html", 200},
 		{"/no-such-page/", gen.BaseCSP, "DENY", "text/html", 404},
 		{"/sw.js", gen.BaseCSP, "DENY", "javascript", 200},
 		{"/assets/wasm/" + filepath.Base(wasm[0]), gen.BaseCSP, "DENY", "application/wasm", 200},

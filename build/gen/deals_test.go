@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
+	"github.com/hashswitch/hashswitch/wasm/oembed"
 )
 
 // TestDealsAreSourcedAndReproduced: every deal names its announcement
@@ -62,11 +63,16 @@ func TestDealsAreSourcedAndReproduced(t *testing.T) {
 			t.Errorf("%s: the preset earns %v over the term, the deal %v", d.ID, r.Lease.RevenueUSD, d.TotalUSD)
 		}
 	}
+	// The table is embeddable like a calculator, with its oEmbed answer.
+	o, err := oembed.For("https://hashswitch.example", "https://hashswitch.example/vi/embed/deals/?dark=true", 0, 0)
+	if err != nil || o.Title != "Mọi hợp đồng, tính trên mỗi kW" || !strings.Contains(o.HTML, `src="https://hashswitch.example/vi/embed/deals/?dark=true"`) {
+		t.Errorf("oEmbed of the deals: %+v, %v", o, err)
+	}
 	out := t.TempDir()
 	if _, err := Build(Config{Root: root, Out: out, BaseURL: "https://hashswitch.example"}); err != nil {
 		t.Fatal(err)
 	}
-	for _, page := range []string{"deals/index.html", "vi/deals/index.html"} {
+	for _, page := range []string{"deals/index.html", "vi/deals/index.html", "embed/deals/index.html", "vi/embed/deals/index.html"} {
 		b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(page)))
 		if err != nil {
 			t.Fatal(err)

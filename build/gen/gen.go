@@ -261,10 +261,12 @@ type page struct {
 	Content     template.HTML
 	Version     string // a hash of every asset: changes when any does
 	Nav         []navItem
-	Embed       *calcView   // on embed pages, the calculator
-	OEmbed      string      // on articles, the first calculator: oEmbed discovery
-	Alternates  []alternate // the page in every language it has, itself included
-	jsStrings   []string    // the page script's strings (builder.jsStrings)
+	Embed       *calcView     // on a calculator's embed page, the calculator
+	EmbedName   string        // on embed pages, the name: /embed/NAME/
+	EmbedHTML   template.HTML // on a table's embed page, the table
+	OEmbed      string        // on articles, the first calculator: oEmbed discovery
+	Alternates  []alternate   // the page in every language it has, itself included
+	jsStrings   []string      // the page script's strings (builder.jsStrings)
 }
 
 // HTMLLang is the page's <html lang>.

@@ -80,7 +80,8 @@ func For(base, embedURL string, maxWidth, maxHeight int) (Response, error) {
 	}
 	name, ok := strings.CutPrefix(path, "embed/")
 	w := widget.Lookup(name)
-	if !ok || w == nil {
+	titles, table := Tables[name]
+	if !ok || w == nil && !table {
 		return Response{}, ErrNotOurs
 	}
 	prefix := ""
@@ -94,23 +95,37 @@ func For(base, embedURL string, maxWidth, maxHeight int) (Response, error) {
 	if maxHeight > 0 && height > maxHeight {
 		height = maxHeight
 	}
-	src := b.Scheme + "://" + b.Host + prefix + "/embed/" + w.Name + "/"
+	src := b.Scheme + "://" + b.Host + prefix + "/embed/" + name + "/"
 	if q := presets(w, u.Query()); q != "" {
 		src += "?" + q
 	}
+	title := titles[lang]
+	if w != nil {
+		title = lang.T(w.Title)
+	}
 	return Response{
-		Version: "1.0", Type: "rich", Title: lang.T(w.Title),
+		Version: "1.0", Type: "rich", Title: title,
 		ProviderName: "Hashswitch", ProviderURL: b.Scheme + "://" + b.Host + "/",
-		HTML:  Code(b.Scheme+"://"+b.Host, src, lang.T(w.Title), height),
+		HTML:  Code(b.Scheme+"://"+b.Host, src, title, height),
 		Width: width, Height: height, CacheAge: 86400,
 	}, nil
 }
 
-// presets keeps the parameters an embed understands: its inputs, the
-// theme, the pinned date.
+// Tables are the embeds that are not calculators, by name: tables the
+// site generates, with their title in each language.
+var Tables = map[string]map[locale.Tag]string{
+	"deals": {locale.EN: "Every deal, per kW", locale.VI: "Mọi hợp đồng, tính trên mỗi kW"},
+}
+
+// presets keeps the parameters an embed understands: its inputs (a
+// table has none), the theme, the pinned date.
 func presets(w *widget.Widget, q url.Values) string {
 	keep := url.Values{}
-	for _, in := range w.Inputs {
+	var inputs []widget.Input
+	if w != nil {
+		inputs = w.Inputs
+	}
+	for _, in := range inputs {
 		if v := q.Get(in.Name); v != "" {
 			keep.Set(in.Name, v)
 		}
