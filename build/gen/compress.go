@@ -3,9 +3,12 @@ package gen
 import (
 	"bytes"
 	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -45,7 +48,7 @@ func (b *builder) compress() error {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			errs <- compressFile(f, b.cfg.Brotli)
+			errs <- compressFile(f, b.cfg.Brotli, filepath.Join(b.cfg.Root, ".cache", "compress"))
 		}()
 	}
 	wg.Wait()
@@ -59,11 +62,32 @@ func (b *builder) compress() error {
 }
 
 // compressFile writes path.br and path.gz when they are smaller than path.
-func compressFile(path string, level int) error {
+// Compression at brotli's quality 11 takes seconds for the WebAssembly, so
+// each result is kept in cache, named by the content's hash and the level:
+// a build whose files did not change compresses nothing.
+func compressFile(path string, level int, cache string) error {
 	data, err := os.ReadFile(path)
 	if err != nil || len(data) < 1024 {
 		return err
 	}
+	sum := sha256.Sum256(data)
+	key := filepath.Join(cache, hex.EncodeToString(sum[:])+"-"+strconv.Itoa(level))
+	for _, ext := range []string{".br", ".gz"} {
+		c, err := os.ReadFile(key + ext)
+		if err != nil {
+			return compressNew(path, data, level, key)
+		}
+		if len(c) > 0 { // empty: not smaller than the file, none written
+			if err := os.WriteFile(path+ext, c, 0o644); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// compressNew compresses data for path, and keeps the results at key.
+func compressNew(path string, data []byte, level int, key string) error {
 	var br, gz bytes.Buffer
 	bw := brotli.NewWriterLevel(&br, level)
 	bw.Write(data)
@@ -75,11 +99,18 @@ func compressFile(path string, level int) error {
 	if err := gw.Close(); err != nil {
 		return err
 	}
+	os.MkdirAll(filepath.Dir(key), 0o755) // a cache that cannot be written only costs time
 	for ext, c := range map[string][]byte{".br": br.Bytes(), ".gz": gz.Bytes()} {
-		if len(c) < len(data) {
-			if err := os.WriteFile(path+ext, c, 0o644); err != nil {
-				return err
-			}
+		if len(c) >= len(data) {
+			c = nil
+		} else if err := os.WriteFile(path+ext, c, 0o644); err != nil {
+			return err
+		}
+		// Written whole, then renamed: a build beside this one never reads half a file.
+		if tmp, err := os.CreateTemp(filepath.Dir(key), "tmp-*"); err == nil {
+			tmp.Write(c)
+			tmp.Close()
+			os.Rename(tmp.Name(), key+ext)
 		}
 	}
 	return nil
