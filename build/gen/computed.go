@@ -28,6 +28,7 @@ import (
 // the result, as package widget's Inline says:
 //
 //	An S21 earns {{profit.revenue_usd_per_th_day times=200 currency=VND}} a day.
+//
 // Value computes it; an error fails the conversion, so the build.
 type Computed struct {
 	Value func(name, key string, preset calc.Values, kind string) (text, raw string, err error)

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
+	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/oembed"
 )
 
@@ -65,8 +66,15 @@ func TestDealsAreSourcedAndReproduced(t *testing.T) {
 	}
 	// The table is embeddable like a calculator, with its oEmbed answer.
 	o, err := oembed.For("https://hashswitch.example", "https://hashswitch.example/vi/embed/deals/?dark=true", 0, 0)
-	if err != nil || o.Title != "Mọi hợp đồng, tính trên mỗi kW" || !strings.Contains(o.HTML, `src="https://hashswitch.example/vi/embed/deals/?dark=true"`) {
+	if err != nil || o.Title != "Các hợp đồng AI của thợ đào, quy ra mỗi kW" || !strings.Contains(o.HTML, `src="https://hashswitch.example/vi/embed/deals/?dark=true"`) {
 		t.Errorf("oEmbed of the deals: %+v, %v", o, err)
+	}
+	// Its titles are the deals pages' own.
+	for lang, file := range map[locale.Tag]string{locale.EN: "deals.md", locale.VI: filepath.Join("vi", "deals.md")} {
+		md, _ := os.ReadFile(filepath.Join(root, "content", file))
+		if want := "title: " + oembed.Tables["deals"][lang] + "\n"; !strings.Contains(string(md), want) {
+			t.Errorf("content/%s's title is not oembed.Tables' %q", file, oembed.Tables["deals"][lang])
+		}
 	}
 	out := t.TempDir()
 	if _, err := Build(Config{Root: root, Out: out, BaseURL: "https://hashswitch.example"}); err != nil {
