@@ -374,7 +374,7 @@ func (p *miningPlan) at(h float64) Option {
 	s, m := p.s, p.s.Mining
 	p.fill(h)
 	o := s.ledger(&p.tl, p.u, p.scratch, p.monthsRun)
-	o.RevenueUSDPerKWh = h / 1000 * (1 - m.PoolFeePct/100) / (m.EfficiencyJPerTH * hoursPerDay / 1000 * math.Max(m.PUE, 1))
+	o.RevenueUSDPerKWh = Miner{EfficiencyJPerTH: m.EfficiencyJPerTH, PoolFeePct: m.PoolFeePct, PUE: m.PUE}.RevenueUSDPerKWh(h)
 	o.MarginUSDPerKWh = o.RevenueUSDPerKWh - s.PowerUSDPerKWh
 	return o
 }
@@ -537,12 +537,18 @@ func (pv discounted) sum(tl *timeline, u use) {
 }
 
 // worthBuying reports whether a fleet bought at month k pays for itself:
-// its discounted cash until the end of its life or of the horizon, plus
-// its salvage, covers its discounted price.
+// its discounted cash until the end of its life or of the horizon covers
+// its net price.
 func (pv discounted) worthBuying(tl *timeline, u use, k int) bool {
 	end := min(k+u.lifeMonths, tl.months())
+	return pv[end]-pv[k] >= u.netPrice(tl, k)
+}
+
+// netPrice is what a fleet bought at month k costs today: its price
+// discounted from month k less its salvage discounted from the horizon.
+func (u use) netPrice(tl *timeline, k int) float64 {
 	salvage := StraightLine(u.fleetUSD, tl.monthsTotal-float64(k), float64(u.lifeMonths))
-	return pv[end]-pv[k]+salvage*tl.atHorizon-u.fleetUSD*tl.start[k] >= 0
+	return u.fleetUSD*tl.start[k] - salvage*tl.atHorizon
 }
 
 // buildingLife is the buildings' life for salvage and depreciation.
@@ -559,16 +565,18 @@ var traceBalance func(years, cash float64)
 func (s Site) ledger(tl *timeline, u use, pv discounted, work *int) Option {
 	n := tl.months()
 	*work += n
-	if pv == nil {
-		pv = make(discounted, n+1)
-	}
-	pv.sum(tl, u)
 	life := float64(u.lifeMonths)
 	age := u.ageFactors(n)
-	// With ageing fleets a purchase weighs its revenue year of age by year
-	// of age: revenue and costs discounted and summed apart.
+	// A purchase is weighed on the months' discounted cash; with ageing
+	// fleets, on revenue year of age by year of age, so revenue and costs
+	// are discounted and summed apart.
 	var revenue, costs []float64
-	if u.ageDecline != 0 {
+	if u.ageDecline == 0 {
+		if pv == nil {
+			pv = make(discounted, n+1)
+		}
+		pv.sum(tl, u)
+	} else {
 		revenue, costs = make([]float64, n+1), make([]float64, n+1)
 		for i, f := range u.month {
 			revenue[i+1] = revenue[i] + f.revenue*tl.end[i]
@@ -580,12 +588,12 @@ func (s Site) ledger(tl *timeline, u use, pv discounted, work *int) Option {
 			return pv.worthBuying(tl, u, k)
 		}
 		end := min(k+u.lifeMonths, n)
-		v := StraightLine(u.fleetUSD, tl.monthsTotal-float64(k), life)*tl.atHorizon - u.fleetUSD*tl.start[k] - (costs[end] - costs[k])
+		v := -(costs[end] - costs[k])
 		for a, from := 0, k; from < end; a, from = a+1, from+monthsPerYear {
 			*work++
 			v += age[a] * (revenue[min(from+monthsPerYear, end)] - revenue[from])
 		}
-		return v >= 0
+		return v >= u.netPrice(tl, k)
 	}
 
 	o := Option{}

@@ -20,6 +20,13 @@ func (m Miner) KWhPerTHDay() float64 {
 	return m.EfficiencyJPerTH * hoursPerDay / 1000
 }
 
+// RevenueUSDPerKWh is what a kWh at the meter earns hashing at a
+// hashprice, after the pool fee: the power price at which mining breaks
+// even.
+func (m Miner) RevenueUSDPerKWh(hashpriceUSDPerPHDay float64) float64 {
+	return hashpriceUSDPerPHDay / 1000 * (1 - m.PoolFeePct/100) / (m.KWhPerTHDay() * max(m.PUE, 1))
+}
+
 // Profit is a miner's daily economics per TH/s of hashrate.
 type Profit struct {
 	RevenueUSDPerTHDay   float64 // after pool fee and downtime
@@ -55,7 +62,7 @@ func (m Miner) Profit(hashpriceUSDPerPHDay, priceUSD float64) Profit {
 	if p.RevenueUSDPerTHDay > 0 {
 		p.MarginPct = 100 * p.ProfitUSDPerTHDay / p.RevenueUSDPerTHDay
 	}
-	p.BreakevenPowerUSDPerKWh = revenuePerTHDay / kwh
+	p.BreakevenPowerUSDPerKWh = m.RevenueUSDPerKWh(hashpriceUSDPerPHDay)
 	p.BreakevenHashpriceUSDPerPHDay = kwh * m.PowerUSDPerKWh * 1000 / keep
 	// Power for a day over the bitcoin it mines: price x power / revenue.
 	p.PowerCostUSDPerBTC = priceUSD * kwh * m.PowerUSDPerKWh / revenuePerTHDay
