@@ -1,10 +1,11 @@
 //go:build js && wasm
 
-// Command edge serves the API from a JavaScript runtime through
-// github.com/syumai/workers: on Cloudflare Workers, and in the browser with
-// its browser runtime. That runtime starts a new Go instance for every
-// request; the page uses cmd/app, which keeps one (BENCH.md has the cost of
-// each).
+// Command edge serves the API on Cloudflare Workers, through
+// github.com/syumai/workers' glue (the runtime context, KV, fetch, the Cron
+// Trigger) and worker.mjs beside this file, which keeps one Go instance per
+// isolate (syumai/workers' own worker starts one for every request; BENCH.md
+// has the cost of each) and answers from the Workers Cache API what Go said
+// may be cached, without calling Go.
 //
 // On Cloudflare it also does the live work: a Cron Trigger (wrangler.toml,
 // every 10 minutes) refreshes the network snapshot from the public
@@ -41,7 +42,11 @@ const (
 
 func main() {
 	cron.ScheduleTaskNonBlock(refresh)
-	workers.Serve(api.Edge(func(*http.Request) string { return cloudflare.Getenv("SITE_URL") }, api.WithLive(stored)))
+	if err := publish(api.Edge(func(*http.Request) string { return cloudflare.Getenv("SITE_URL") }, api.WithLive(stored))); err != nil {
+		panic(err)
+	}
+	workers.Ready()
+	select {} // the instance lives as long as the isolate: worker.mjs keeps it
 }
 
 // kvStore keeps the snapshot in KV under kvKey.

@@ -22,9 +22,10 @@ import (
 
 // edgeRun drives the worker in Miniflare (build/e2e/testdata/miniflare-edge.mjs).
 type edgeRun struct {
-	t   *testing.T
+	t   testing.TB
 	in  *os.File
 	out *bufio.Scanner
+	url string // where Miniflare serves the worker over HTTP
 }
 
 func (r *edgeRun) ask(line string, dst any) {
@@ -94,8 +95,9 @@ func TestMain(m *testing.M) {
 }
 
 // startEdge runs the worker in Miniflare with a KV namespace and a fake
-// upstream on loopback that says st.
-func startEdge(t *testing.T, st fakeupstream.State) (*edgeRun, *fakeupstream.Server) {
+// upstream on loopback that says st, with the Cache API when withCache
+// (else Miniflare's, which keeps nothing).
+func startEdge(t testing.TB, st fakeupstream.State, withCache bool) (*edgeRun, *fakeupstream.Server) {
 	t.Helper()
 	e2e := filepath.Join("..", "..", "..", "build", "e2e")
 	if _, err := os.Stat(filepath.Join(e2e, "node_modules", "miniflare")); err != nil {
@@ -108,7 +110,11 @@ func startEdge(t *testing.T, st fakeupstream.State) (*edgeRun, *fakeupstream.Ser
 	fake := fakeupstream.Start(st)
 	t.Cleanup(fake.Close)
 
-	cmd := exec.Command("node", "testdata/miniflare-edge.mjs", dir, fake.URL)
+	cache := "no-cache"
+	if withCache {
+		cache = "cache"
+	}
+	cmd := exec.Command("node", "testdata/miniflare-edge.mjs", dir, fake.URL, cache)
 	cmd.Dir = e2e
 	cmd.Stderr = os.Stderr
 	inR, inW, _ := os.Pipe()
@@ -134,7 +140,9 @@ func startEdge(t *testing.T, st fakeupstream.State) (*edgeRun, *fakeupstream.Ser
 	out := bufio.NewScanner(stdout)
 	out.Buffer(make([]byte, 1<<20), 1<<20)
 	run := &edgeRun{t: t, in: inW, out: out}
-	run.next() // {"ready":true}
+	var ready struct{ URL string }
+	json.Unmarshal(run.next(), &ready) // {"ready":true,"url":…}
+	run.url = strings.TrimSuffix(ready.URL, "/")
 	return run, fake
 }
 
@@ -146,7 +154,7 @@ func startEdge(t *testing.T, st fakeupstream.State) (*edgeRun, *fakeupstream.Ser
 // dollar in dong comes and stays the same way.
 func TestCronRefreshesKV(t *testing.T) {
 	st := fakeupstream.Typical()
-	run, fake := startEdge(t, st)
+	run, fake := startEdge(t, st, false)
 
 	var before, after, broken networkAnswer
 	run.ask("/api/v1/network", &before)
@@ -206,7 +214,7 @@ func TestCronKeepsPoisonOutOfKV(t *testing.T) {
 	for _, p := range []string{netdata.PathBlocks, netdata.PathRewardStats, netdata.PathHashrate, netdata.PathCoinbase, netdata.PathKraken, netdata.PathBitstamp, netdata.PathVietcombank} {
 		down.Fail[p] = 503
 	}
-	run, fake := startEdge(t, down)
+	run, fake := startEdge(t, down, false)
 	var nothing struct{ KV *netdata.Snapshot }
 	if run.ask("cron", &nothing); nothing.KV != nil {
 		t.Errorf("a first run with every upstream down kept %+v", *nothing.KV)
