@@ -5,8 +5,8 @@
 //
 // The database is the Go vulnerability database as the module proxy serves
 // it, the module golang.org/x/vulndb at a pinned version, indexed here once
-// by its own cmd/indexdb into .cache/vulndb: the public database's site is
-// not reachable from every machine this runs on, the module proxy is.
+// into .cache/vulndb (see index): the public database's site is not
+// reachable from every machine this runs on, the module proxy is.
 //
 //	go run ./build/vulncheck             # the pinned database
 //	VULNDB=latest go run ./build/vulncheck  # the newest the proxy has
@@ -20,7 +20,9 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strings"
+	"time"
 )
 
 const (
@@ -86,14 +88,93 @@ func database(version string) (string, error) {
 	if _, err := os.Stat(filepath.Join(dir, "index", "db.json")); err == nil {
 		return dir, nil
 	}
+	log.Printf("indexing the Go vulnerability database %s into %s (once)", mod.Version, dir)
 	tmp := dir + ".tmp"
 	os.RemoveAll(tmp)
-	log.Printf("indexing the Go vulnerability database %s into %s (once)", mod.Version, dir)
-	if _, err := goCmd(nil, "run", "golang.org/x/vulndb/cmd/indexdb@"+mod.Version,
-		"-vulns", filepath.Join(mod.Dir, "data", "osv"), "-out", tmp); err != nil {
+	if err := index(filepath.Join(mod.Dir, "data", "osv"), tmp); err != nil {
 		return "", err
 	}
 	return dir, os.Rename(tmp, dir)
+}
+
+// index writes the database govulncheck reads from a folder (its v1
+// schema: index/db.json, index/modules.json, ID/<id>.json) from the
+// vulndb module's OSV files, as vulndb's cmd/indexdb does, without
+// building that command (its dependencies take a minute to compile). Each
+// module lists every entry that names it, without the "fixed" shortcut:
+// govulncheck then reads each entry and applies its version ranges, so
+// leaving the shortcut out can only make it read more, never miss one.
+func index(osvDir, out string) error {
+	files, err := filepath.Glob(filepath.Join(osvDir, "*.json"))
+	if err != nil || len(files) == 0 {
+		return fmt.Errorf("no OSV files in %s: %v", osvDir, err)
+	}
+	type vuln struct {
+		ID       string    `json:"id"`
+		Modified time.Time `json:"modified"`
+	}
+	type module struct {
+		Path  string `json:"path"`
+		Vulns []vuln `json:"vulns"`
+	}
+	modules := map[string]*module{}
+	var latest time.Time
+	for _, dir := range []string{"index", "ID"} {
+		if err := os.MkdirAll(filepath.Join(out, dir), 0o755); err != nil {
+			return err
+		}
+	}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			return err
+		}
+		var entry struct {
+			vuln
+			Affected []struct {
+				Module struct {
+					Path string `json:"name"`
+				} `json:"package"`
+			} `json:"affected"`
+		}
+		if err := json.Unmarshal(data, &entry); err != nil || entry.ID == "" {
+			return fmt.Errorf("%s: not an OSV entry: %v", f, err)
+		}
+		if entry.Modified.After(latest) {
+			latest = entry.Modified
+		}
+		seen := map[string]bool{}
+		for _, a := range entry.Affected {
+			if seen[a.Module.Path] {
+				continue
+			}
+			seen[a.Module.Path] = true
+			m := modules[a.Module.Path]
+			if m == nil {
+				m = &module{Path: a.Module.Path}
+				modules[a.Module.Path] = m
+			}
+			m.Vulns = append(m.Vulns, entry.vuln)
+		}
+		if err := os.WriteFile(filepath.Join(out, "ID", entry.ID+".json"), data, 0o644); err != nil {
+			return err
+		}
+	}
+	list := make([]*module, 0, len(modules))
+	for _, m := range modules {
+		list = append(list, m)
+	}
+	sort.Slice(list, func(i, j int) bool { return list[i].Path < list[j].Path })
+	for name, v := range map[string]any{"db": map[string]time.Time{"modified": latest}, "modules": list} {
+		data, err := json.Marshal(v)
+		if err != nil {
+			return err
+		}
+		if err := os.WriteFile(filepath.Join(out, "index", name+".json"), data, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // install builds govulncheck for this machine into .cache/bin.
