@@ -30,6 +30,7 @@ import (
 
 	"github.com/hashswitch/hashswitch/wasm/api"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
+	"github.com/hashswitch/hashswitch/wasm/netdata/refresh"
 )
 
 // The KV binding and key of the snapshot, and each upstream request's limit.
@@ -40,7 +41,7 @@ const (
 )
 
 func main() {
-	cron.ScheduleTaskNonBlock(refresh)
+	cron.ScheduleTaskNonBlock(scheduled)
 	workers.Serve(api.Edge(func(*http.Request) string { return cloudflare.Getenv("SITE_URL") }, api.WithLive(stored)))
 }
 
@@ -70,16 +71,16 @@ func (kvStore) Put(data []byte) error {
 }
 
 // stored reads the newest snapshot from KV.
-func stored() (netdata.Snapshot, error) { return netdata.Kept(kvStore{}) }
+func stored() (netdata.Snapshot, error) { return refresh.Kept(kvStore{}) }
 
-// refresh is the Cron Trigger's task. It never returns an error (the
+// scheduled is the Cron Trigger's task. It never returns an error (the
 // scheduler would panic): problems are logged, the last good figures kept.
-func refresh(ctx context.Context) error {
-	up := netdata.PublicUpstreams()
+func scheduled(ctx context.Context) error {
+	up := refresh.PublicUpstreams()
 	if u := cloudflare.Getenv("UPSTREAM"); u != "" {
-		up = netdata.AllAt(u)
+		up = refresh.AllAt(u)
 	}
-	for _, p := range netdata.RefreshStore(ctx, get, up, kvStore{}, time.Now()) {
+	for _, p := range refresh.Scheduled(ctx, get, up, kvStore{}, time.Now()) {
 		fmt.Println("refresh:", p)
 	}
 	return nil
