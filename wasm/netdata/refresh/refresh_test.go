@@ -105,6 +105,18 @@ func TestRefreshReadsEveryUpstream(t *testing.T) {
 	}
 }
 
+// TestRefreshAsksEachUpstreamOnce: the table's URLs, one request each.
+func TestRefreshAsksEachUpstreamOnce(t *testing.T) {
+	srv := fakeupstream.Start(fakeupstream.Typical())
+	defer srv.Close()
+	refresh.Snapshot(context.Background(), live.Getter(time.Second), srv.Upstreams(), netdata.Committed(), now)
+	for _, p := range []string{refresh.PathBlocks, refresh.PathRewardStats, refresh.PathHashrate, refresh.PathCoinbase, refresh.PathKraken, refresh.PathBitstamp, refresh.PathVietcombank} {
+		if n := srv.Hits(p); n != 1 {
+			t.Errorf("%s asked %d times", p, n)
+		}
+	}
+}
+
 // TestVietcombankShape reads the feed's real shape, written by hand from
 // its documentation's pattern: the date is Vietnam's (UTC+7), 12-hour.
 func TestVietcombankShape(t *testing.T) {
