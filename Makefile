@@ -54,8 +54,9 @@ fuzz: #? fuzz every parser for FUZZTIME each
 	$(GO) test ./wasm/calc -run '^$$' -fuzz '^FuzzValues$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./wasm/api -run '^$$' -fuzz '^FuzzHandler$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./wasm/widget -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME)
-	$(GO) test ./wasm/netdata -run '^$$' -fuzz '^FuzzParsers$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./wasm/netdata/refresh -run '^$$' -fuzz '^FuzzParsers$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./wasm/internal/tinyjson -run '^$$' -fuzz '^FuzzUnmarshal$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./wasm/internal/tinyjson -run '^$$' -fuzz '^FuzzUnmarshalAllocs$$' -fuzztime $(FUZZTIME)
 
 deps: #? install what the tests need and this machine lacks (Chromium, Node)
 	@sh build/deps.sh

@@ -31,6 +31,7 @@ import (
 
 	"github.com/hashswitch/hashswitch/wasm/api"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
+	"github.com/hashswitch/hashswitch/wasm/netdata/refresh"
 )
 
 // The KV binding and key of the snapshot, and each upstream request's limit.
@@ -41,7 +42,7 @@ const (
 )
 
 func main() {
-	cron.ScheduleTaskNonBlock(refresh)
+	cron.ScheduleTaskNonBlock(scheduled)
 	if err := publish(api.Edge(func(*http.Request) string { return cloudflare.Getenv("SITE_URL") }, api.WithLive(stored))); err != nil {
 		panic(err)
 	}
@@ -75,16 +76,16 @@ func (kvStore) Put(data []byte) error {
 }
 
 // stored reads the newest snapshot from KV.
-func stored() (netdata.Snapshot, error) { return netdata.Kept(kvStore{}) }
+func stored() (netdata.Snapshot, error) { return refresh.Kept(kvStore{}) }
 
-// refresh is the Cron Trigger's task. It never returns an error (the
+// scheduled is the Cron Trigger's task. It never returns an error (the
 // scheduler would panic): problems are logged, the last good figures kept.
-func refresh(ctx context.Context) error {
-	up := netdata.PublicUpstreams()
+func scheduled(ctx context.Context) error {
+	up := refresh.PublicUpstreams()
 	if u := cloudflare.Getenv("UPSTREAM"); u != "" {
-		up = netdata.AllAt(u)
+		up = refresh.AllAt(u)
 	}
-	for _, p := range netdata.RefreshStore(ctx, get, up, kvStore{}, time.Now()) {
+	for _, p := range refresh.Scheduled(ctx, get, up, kvStore{}, time.Now()) {
 		fmt.Println("refresh:", p)
 	}
 	return nil

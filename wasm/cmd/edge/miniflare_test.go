@@ -18,6 +18,7 @@ import (
 	"github.com/hashswitch/hashswitch/internal/fakeupstream"
 	"github.com/hashswitch/hashswitch/wasm/chain"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
+	"github.com/hashswitch/hashswitch/wasm/netdata/refresh"
 )
 
 // edgeRun drives the worker in Miniflare (build/e2e/testdata/miniflare-edge.mjs).
@@ -174,8 +175,8 @@ func TestCronRefreshesKV(t *testing.T) {
 	if age := after.Body.Figures["price"].AgeSec; age < 0 || age > 60 {
 		t.Errorf("price age %d s", age)
 	}
-	if fake.Hits(netdata.PathBlocks) != 1 || fake.Hits(netdata.PathKraken) != 1 {
-		t.Errorf("upstream hits: blocks %d, kraken %d", fake.Hits(netdata.PathBlocks), fake.Hits(netdata.PathKraken))
+	if fake.Hits(refresh.PathBlocks) != 1 || fake.Hits(refresh.PathKraken) != 1 {
+		t.Errorf("upstream hits: blocks %d, kraken %d", fake.Hits(refresh.PathBlocks), fake.Hits(refresh.PathKraken))
 	}
 
 	// oEmbed, as Netlify proxies /oembed to the worker.
@@ -189,7 +190,7 @@ func TestCronRefreshesKV(t *testing.T) {
 	}
 
 	st.Height++
-	st.Fail = map[string]int{netdata.PathCoinbase: 500, netdata.PathKraken: 503, netdata.PathBitstamp: 502, netdata.PathVietcombank: 503}
+	st.Fail = map[string]int{refresh.PathCoinbase: 500, refresh.PathKraken: 503, refresh.PathBitstamp: 502, refresh.PathVietcombank: 503}
 	fake.Set(st)
 	run.ask("cron", &stored)
 	run.ask("/api/v1/network", &broken)
@@ -211,7 +212,7 @@ func TestCronKeepsPoisonOutOfKV(t *testing.T) {
 	st := fakeupstream.Typical()
 	down := st
 	down.Fail = map[string]int{}
-	for _, p := range []string{netdata.PathBlocks, netdata.PathRewardStats, netdata.PathHashrate, netdata.PathCoinbase, netdata.PathKraken, netdata.PathBitstamp, netdata.PathVietcombank} {
+	for _, p := range []string{refresh.PathBlocks, refresh.PathRewardStats, refresh.PathHashrate, refresh.PathCoinbase, refresh.PathKraken, refresh.PathBitstamp, refresh.PathVietcombank} {
 		down.Fail[p] = 503
 	}
 	run, fake := startEdge(t, down, false)
@@ -231,7 +232,7 @@ func TestCronKeepsPoisonOutOfKV(t *testing.T) {
 	poison.Height = 2147483647
 	poison.FeesSat = 144 * 4_999_000_000
 	poison.Coinbase = "9999999"
-	poison.Fail = map[string]int{netdata.PathKraken: 503, netdata.PathBitstamp: 502}
+	poison.Fail = map[string]int{refresh.PathKraken: 503, refresh.PathBitstamp: 502}
 	fake.Set(poison)
 	run.ask("cron", &kept)
 	s := kept.KV
