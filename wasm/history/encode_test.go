@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"testing"
 
+	"github.com/andybalholm/brotli"
 	"github.com/hashswitch/hashswitch/wasm/chain"
 	"github.com/hashswitch/hashswitch/wasm/history"
 )
@@ -103,11 +104,14 @@ func TestFullHistoryFitsOneKVValue(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var z bytes.Buffer
-	w := gzip.NewWriter(&z)
-	w.Write(b)
-	w.Close()
-	t.Logf("%d days: %d bytes in KV (%.1f a day), %d gzipped", len(s.Days), len(b), float64(len(b))/float64(len(s.Days)), z.Len())
+	var gz, br bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&gz, gzip.BestCompression)
+	zw.Write(b)
+	zw.Close()
+	bw := brotli.NewWriterLevel(&br, brotli.BestCompression)
+	bw.Write(b)
+	bw.Close()
+	t.Logf("%d days: %d bytes in KV (%.1f a day); %d gzipped, %d with brotli", len(s.Days), len(b), float64(len(b))/float64(len(s.Days)), gz.Len(), br.Len())
 	const mostPerDay = 10 + 5*8
 	if len(b) != 17+len(s.Days)*mostPerDay {
 		t.Errorf("%d bytes for %d full days", len(b), len(s.Days))

@@ -122,3 +122,32 @@ func TestFetchAnAbsurdFigure(t *testing.T) {
 		t.Errorf("day 500's fees %v BTC", v)
 	}
 }
+
+// BenchmarkFetchFullHistory: the four lists of every day since the
+// genesis block's, as the fake writes them (held in memory: no network),
+// parsed and assembled: what a daily refresh costs in Go.
+func BenchmarkFetchFullHistory(b *testing.B) {
+	in := synthetic(date("2009-01-04"), date("2026-12-31")) // from the first whole day
+	past := fakeupstream.History{Adjustments: in.Adjustments}
+	for i, f := range in.Fees {
+		past.Days = append(past.Days, fakeupstream.HistoryDay{Date: f.Date.Time(), Height: f.Height, FeesSat: f.Sat,
+			HashrateHs: in.Hashrates[i].Value * 1e18, PriceUSD: in.Prices[i].Value})
+	}
+	st := fakeupstream.Typical()
+	st.History = &past
+	bodies := map[string][]byte{}
+	size := 0
+	for _, p := range []string{history.PathHashrate, history.PathRewards, history.PathFees, history.PathPrice} {
+		bodies["http://fake"+p], _ = st.Get(context.Background(), "http://fake"+p)
+		size += len(bodies["http://fake"+p])
+	}
+	get := func(_ context.Context, url string) ([]byte, error) { return bodies[url], nil }
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		in, problems := history.Fetch(context.Background(), get, "http://fake", time.Date(2027, 1, 1, 0, 0, 0, 0, time.UTC))
+		if s := history.Assemble(in, 0); len(problems) != 0 || len(s.Days) != len(past.Days) {
+			b.Fatal(problems, len(s.Days), reasons(in.Refused[:min(3, len(in.Refused))]))
+		}
+	}
+}

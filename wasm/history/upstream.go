@@ -230,12 +230,21 @@ func parseBuckets(source, key string, body []byte, now int64) (out []Bucket, ref
 		}
 	}
 	for i, e := range entries {
-		var v map[string]*json.Number
+		var v struct {
+			AvgHeight  *json.Number `json:"avgHeight"`
+			Timestamp  *json.Number `json:"timestamp"`
+			AvgRewards *json.Number `json:"avgRewards"`
+			AvgFees    *json.Number `json:"avgFees"`
+		}
 		if err := json.Unmarshal(e, &v); err != nil {
 			refuse(i, 0, err)
 			continue
 		}
-		h, t, sat, err := bucketNumbers(v["avgHeight"], v["timestamp"], v[key])
+		amount := v.AvgRewards
+		if source == sourceFees {
+			amount = v.AvgFees
+		}
+		h, t, sat, err := bucketNumbers(v.AvgHeight, v.Timestamp, amount)
 		if err != nil {
 			refuse(i, 0, fmt.Errorf("%s (%s)", err, key))
 			continue

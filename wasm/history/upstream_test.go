@@ -273,7 +273,7 @@ func prc(body string) []history.Refusal {
 // TestKeepsWhatIsGood: bad entries among good ones are refused one by one;
 // the good ones are all kept, in order.
 func TestKeepsWhatIsGood(t *testing.T) {
-	body := `[{"avgHeight":924856,"timestamp":1764417600,"avgRewards":322000000},
+	body := `[{"avgHeight":924856,"timestamp":1764417600,"avgRewards":322000000,"USD":90000.12,"more":{"x":[1]}},
 		{"avgHeight":"x","timestamp":1764504000,"avgRewards":322000000},
 		{"avgHeight":925000,"timestamp":1764504000,"avgRewards":-5},
 		{"avgHeight":925000,"timestamp":1764504000},
