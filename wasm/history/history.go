@@ -218,8 +218,11 @@ type Refusal struct {
 }
 
 func (r Refusal) String() string {
-	if r.Index < 0 {
+	switch {
+	case r.Index < 0:
 		return fmt.Sprintf("%s %s: %s", r.Source, r.Date, r.Reason)
+	case r.Date != 0:
+		return fmt.Sprintf("%s #%d (%s): %s", r.Source, r.Index, r.Date, r.Reason)
 	}
 	return fmt.Sprintf("%s #%d: %s", r.Source, r.Index, r.Reason)
 }
