@@ -98,6 +98,9 @@ type Env struct {
 	Live func() (netdata.Snapshot, error)
 	// Now is the host's clock; nil means time.Now.
 	Now func() time.Time
+	// History answers /api/v1/history from the host's series; nil on a
+	// host that keeps none (the page).
+	History func(HistoryRequest) (HistoryResult, error)
 }
 
 func (e *Env) now() time.Time {
@@ -142,6 +145,9 @@ func (e *Env) answer(c Calculator, rawQuery string) Answer {
 	a.MaxAgeSec = 3600
 	if c.Info().Live {
 		a.MaxAgeSec = 60
+	}
+	if m, ok := result.(interface{ maxAgeSec() int }); ok {
+		a.MaxAgeSec = m.maxAgeSec()
 	}
 	return a
 }

@@ -23,6 +23,7 @@ var worstCases = map[string]string{
 	"project": "price=1e9&difficulty=1&height=0&difficulty_growth=100&days=3650&hardware_price=1e6",
 	"race":    "device_hashrate=1e-6&difficulty=1e20",
 	"network": "asof=2025-11-25",
+	"history": "step=day",
 }
 
 // TestWorstCaseCostIsBounded: no request costs more than a few hundred
