@@ -70,29 +70,30 @@ func ReadKept(series, status Store) (Kept, error) {
 }
 
 // Due reports whether a refresh at now should fetch: nothing is kept, or
-// the kept series is RefreshAge old, and the last attempt, when it failed,
-// was RetryAfter ago.
-func (k Kept) Due(now time.Time) bool {
+// the kept series is every old (RefreshAge in production), and the last
+// attempt, when it failed, was RetryAfter (or every, if shorter) ago.
+func (k Kept) Due(now time.Time, every time.Duration) bool {
 	t := now.Unix()
-	if k.Has && t-k.Series.Built < int64(RefreshAge/time.Second) {
+	if k.Has && t-k.Series.Built < int64(every/time.Second) {
 		return false
 	}
-	return !k.Status.Stale() || t-k.Status.Attempted >= int64(RetryAfter/time.Second)
+	return !k.Status.Stale() || t-k.Status.Attempted >= int64(min(RetryAfter, every)/time.Second)
 }
 
-// Refresh is the scheduled refresh: when the kept series is due (Due), it
+// Refresh is the scheduled refresh: when the kept series is due (Due,
+// every as there), it
 // fetches the four lists from base, assembles them and keeps the result.
 // With any list missing, or a result worse than the kept series (Worse),
 // it keeps the last good series and records why in the status, so that
 // answers mark it stale. A kept value it cannot read is left as it is and
 // nothing is fetched. problems says what failed, for the log; fetched
 // whether it asked the upstream.
-func Refresh(ctx context.Context, get Getter, base string, series, status Store, now time.Time) (fetched bool, problems []error) {
+func Refresh(ctx context.Context, get Getter, base string, series, status Store, now time.Time, every time.Duration) (fetched bool, problems []error) {
 	k, err := ReadKept(series, status)
 	if err != nil {
 		return false, []error{fmt.Errorf("%w; nothing refreshed", err)}
 	}
-	if !k.Due(now) {
+	if !k.Due(now, every) {
 		return false, nil
 	}
 	in, problems := Fetch(ctx, get, base, now)

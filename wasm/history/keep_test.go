@@ -28,7 +28,7 @@ func TestRefreshKeepsTheLastGoodSeries(t *testing.T) {
 	var series, status memStore
 	refresh := func(now time.Time) (bool, []error, history.Kept) {
 		t.Helper()
-		fetched, problems := history.Refresh(context.Background(), httpGet, srv.URL, &series, &status, now)
+		fetched, problems := history.Refresh(context.Background(), httpGet, srv.URL, &series, &status, now, history.RefreshAge)
 		k, err := history.ReadKept(&series, &status)
 		if err != nil {
 			t.Fatal(err)
@@ -83,7 +83,7 @@ func TestRefreshLeavesAnUnreadableValue(t *testing.T) {
 	fetched, problems := history.Refresh(context.Background(), func(context.Context, string) ([]byte, error) {
 		t.Fatal("fetched")
 		return nil, nil
-	}, "http://unused", &series, &status, fakeNow)
+	}, "http://unused", &series, &status, fakeNow, history.RefreshAge)
 	if fetched || len(problems) != 1 || string(series.v) != "not a series" || status.v != nil {
 		t.Errorf("fetched %v, problems %v", fetched, problems)
 	}

@@ -1,14 +1,16 @@
 // Runs the edge worker's bundle (argv[2], a build folder) in Miniflare,
 // Cloudflare's local runtime (workerd underneath), with a KV namespace
-// NETWORK, UPSTREAM = argv[3] (a fake upstream on loopback) and SITE_URL,
+// NETWORK, UPSTREAM = argv[3] (a fake upstream on loopback), SITE_URL and
+// HISTORY_EVERY = argv[5] (seconds; the history's refresh age, default a day),
 // and the Cache API when argv[4] is "cache" (else one that keeps nothing). For each line
 // on stdin it fires the Cron Trigger (when the line is "cron") or asks the
-// path it names, and prints one JSON line: the answer, or the KV snapshot.
+// path it names, and prints one JSON line: the answer, or the KV snapshot
+// with the history's status and its size in KV.
 // Used by wasm/cmd/edge's Go test; it reaches nothing but loopback.
 import { createInterface } from "node:readline";
 import { Miniflare } from "miniflare";
 
-const [dir, upstream, cache] = process.argv.slice(2);
+const [dir, upstream, cache, historyEvery] = process.argv.slice(2);
 const mf = new Miniflare({
   modulesRoot: dir,
   modules: [
@@ -21,7 +23,7 @@ const mf = new Miniflare({
   compatibilityFlags: ["nodejs_compat"],
   kvNamespaces: ["NETWORK"],
   cache: cache === "cache",
-  bindings: { UPSTREAM: upstream, SITE_URL: "https://hashswitch.example" },
+  bindings: { UPSTREAM: upstream, SITE_URL: "https://hashswitch.example", ...(historyEvery ? { HISTORY_EVERY: historyEvery } : {}) },
 });
 
 // Protocol lines start with "@@ ": the worker's own logs share stdout.
@@ -33,7 +35,11 @@ try {
   for await (const line of createInterface({ input: process.stdin })) {
     if (line === "cron") {
       await worker.scheduled({ cron: "*/10 * * * *" });
-      out({ kv: JSON.parse((await kv.get("snapshot")) ?? "null") });
+      out({
+        kv: JSON.parse((await kv.get("snapshot")) ?? "null"),
+        historyStatus: JSON.parse((await kv.get("history-status")) ?? "null"),
+        historyBytes: (await kv.get("history"))?.length ?? 0,
+      });
     } else if (line) {
       const res = await mf.dispatchFetch(`http://localhost${line}`);
       out({

@@ -11,15 +11,21 @@
 // every 10 minutes) refreshes the network snapshot from the public
 // upstreams into Workers KV (the binding NETWORK), and /api/v1/network
 // answers the newest one with each figure's age. UPSTREAM, a variable,
-// points every upstream at one origin instead (a fake, in tests). It also
+// points every upstream at one origin instead (a fake, in tests). The same
+// trigger refreshes hashprice's daily history into KV once a day (the key
+// history, with its status beside it), which /api/v1/history answers;
+// HISTORY_EVERY, a variable in seconds, shortens the day for tests. It also
 // answers oEmbed's /oembed?url= for the site at SITE_URL, a variable.
 package main
 
 import (
 	"context"
+	"encoding/base64"
 	"fmt"
 	"io"
 	"net/http"
+	"strconv"
+	"sync"
 	"time"
 
 	"github.com/hack-pad/safejs"
@@ -30,53 +36,106 @@ import (
 	"github.com/syumai/workers/cloudflare/kv"
 
 	"github.com/hashswitch/hashswitch/wasm/api"
+	"github.com/hashswitch/hashswitch/wasm/history"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 	"github.com/hashswitch/hashswitch/wasm/netdata/refresh"
 )
 
-// The KV binding and key of the snapshot, and each upstream request's limit.
+// The KV binding and key of the snapshot, and each upstream request's
+// time and size limits; the history's keys and limits.
 const (
 	kvBinding = "NETWORK"
 	kvKey     = "snapshot"
 	timeout   = 5 * time.Second
+	maxBody   = 1 << 20
+
+	kvHistory        = "history"        // the encoded series, in base64 (KV's strings)
+	kvHistoryStatus  = "history-status" // JSON: the last refresh's time and problems
+	historyTimeout   = 30 * time.Second
+	historyMaxBody   = 32 << 20 // mempool.space's all-time lists are megabytes
+	mempoolSpace     = "https://mempool.space"
+	historyKeptFresh = 5 * time.Minute // how long an instance reuses the series it read
 )
 
 func main() {
 	cron.ScheduleTaskNonBlock(scheduled)
-	if err := publish(api.Edge(func(*http.Request) string { return cloudflare.Getenv("SITE_URL") }, api.WithLive(stored))); err != nil {
+	if err := publish(api.Edge(func(*http.Request) string { return cloudflare.Getenv("SITE_URL") },
+		api.WithLive(stored), api.WithHistory(keptHistory))); err != nil {
 		panic(err)
 	}
 	workers.Ready()
 	select {} // the instance lives as long as the isolate: worker.mjs keeps it
 }
 
-// kvStore keeps the snapshot in KV under kvKey.
-type kvStore struct{}
+// kvStore keeps one value in KV under its key, as a string: base64 when
+// the value is binary (the history's encoding).
+type kvStore struct {
+	key    string
+	binary bool
+}
 
-func (kvStore) Get() ([]byte, error) {
+func (s kvStore) Get() ([]byte, error) {
 	ns, err := kv.NewNamespace(kvBinding)
 	if err != nil {
 		return nil, err
 	}
-	raw, err := ns.GetString(kvKey, nil)
+	raw, err := ns.GetString(s.key, nil)
 	// KV answers null for a key never put, which syumai/workers' GetString
 	// turns into "<null>" (js.Value.String's way): nothing kept yet.
 	if err != nil || raw == "" || raw == "<null>" {
 		return nil, err
 	}
+	if s.binary {
+		return base64.StdEncoding.DecodeString(raw)
+	}
 	return []byte(raw), nil
 }
 
-func (kvStore) Put(data []byte) error {
+func (s kvStore) Put(data []byte) error {
 	ns, err := kv.NewNamespace(kvBinding)
 	if err != nil {
 		return err
 	}
-	return ns.PutString(kvKey, string(data), nil)
+	v := string(data)
+	if s.binary {
+		v = base64.StdEncoding.EncodeToString(data)
+	}
+	return ns.PutString(s.key, v, nil)
+}
+
+var (
+	snapshotStore      = kvStore{key: kvKey}
+	historyStore       = kvStore{key: kvHistory, binary: true}
+	historyStatusStore = kvStore{key: kvHistoryStatus}
+)
+
+// The series this instance read last, and when: decoding it costs more
+// than the answers it serves, and it changes once a day.
+var historyCache struct {
+	sync.Mutex
+	kept history.Kept
+	at   time.Time
+}
+
+// keptHistory reads the series and its status from KV, or the copy read
+// within historyKeptFresh.
+func keptHistory() (history.Kept, error) {
+	c := &historyCache
+	c.Lock()
+	defer c.Unlock()
+	if !c.at.IsZero() && time.Since(c.at) < historyKeptFresh {
+		return c.kept, nil
+	}
+	k, err := history.ReadKept(historyStore, historyStatusStore)
+	if err != nil {
+		return history.Kept{}, err
+	}
+	c.kept, c.at = k, time.Now()
+	return k, nil
 }
 
 // stored reads the newest snapshot from KV.
-func stored() (netdata.Snapshot, error) { return refresh.Kept(kvStore{}) }
+func stored() (netdata.Snapshot, error) { return refresh.Kept(snapshotStore) }
 
 // scheduled is the Cron Trigger's task. It never returns an error (the
 // scheduler would panic): problems are logged, the last good figures kept.
@@ -85,8 +144,25 @@ func scheduled(ctx context.Context) error {
 	if u := cloudflare.Getenv("UPSTREAM"); u != "" {
 		up = refresh.AllAt(u)
 	}
-	for _, p := range refresh.Scheduled(ctx, get, up, kvStore{}, time.Now()) {
+	for _, p := range refresh.Scheduled(ctx, get, up, snapshotStore, time.Now()) {
 		fmt.Println("refresh:", p)
+	}
+	base := mempoolSpace
+	if u := cloudflare.Getenv("UPSTREAM"); u != "" {
+		base = u
+	}
+	every := history.RefreshAge
+	if s, err := strconv.Atoi(cloudflare.Getenv("HISTORY_EVERY")); err == nil && s >= 0 {
+		every = time.Duration(s) * time.Second
+	}
+	fetched, problems := history.Refresh(ctx, getHistory, base, historyStore, historyStatusStore, time.Now(), every)
+	for _, p := range problems {
+		fmt.Println("history:", p)
+	}
+	if fetched {
+		historyCache.Lock()
+		historyCache.at = time.Time{} // read the new series (or status) again
+		historyCache.Unlock()
 	}
 	return nil
 }
@@ -102,8 +178,19 @@ func client() *fetch.Client {
 	return fetch.NewClient(fetch.WithBinding(safejs.Unsafe(global)))
 }
 
-// get fetches url with the Workers fetch, within timeout.
+// get fetches url with the Workers fetch, within timeout and maxBody.
 func get(ctx context.Context, url string) ([]byte, error) {
+	return getWithin(ctx, url, timeout, maxBody)
+}
+
+// getHistory fetches one of mempool.space's all-time lists.
+func getHistory(ctx context.Context, url string) ([]byte, error) {
+	return getWithin(ctx, url, historyTimeout, historyMaxBody)
+}
+
+// getWithin fetches url with the Workers fetch, within limit and max bytes
+// (a longer body is an error, not a cut one).
+func getWithin(ctx context.Context, url string, limit time.Duration, max int64) ([]byte, error) {
 	type result struct {
 		body []byte
 		err  error
@@ -126,14 +213,17 @@ func get(ctx context.Context, url string) ([]byte, error) {
 			done <- result{nil, fmt.Errorf("%s: %s", url, res.Status)}
 			return
 		}
-		body, err := io.ReadAll(io.LimitReader(res.Body, 1<<20))
+		body, err := io.ReadAll(io.LimitReader(res.Body, max+1))
+		if err == nil && int64(len(body)) > max {
+			err = fmt.Errorf("%s: more than %d bytes", url, max)
+		}
 		done <- result{body, err}
 	}()
 	select {
 	case r := <-done:
 		return r.body, r.err
-	case <-time.After(timeout):
-		return nil, fmt.Errorf("%s: no answer within %v", url, timeout)
+	case <-time.After(limit):
+		return nil, fmt.Errorf("%s: no answer within %v", url, limit)
 	case <-ctx.Done():
 		return nil, ctx.Err()
 	}

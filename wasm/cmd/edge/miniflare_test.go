@@ -97,8 +97,9 @@ func TestMain(m *testing.M) {
 
 // startEdge runs the worker in Miniflare with a KV namespace and a fake
 // upstream on loopback that says st, with the Cache API when withCache
-// (else Miniflare's, which keeps nothing).
-func startEdge(t testing.TB, st fakeupstream.State, withCache bool) (*edgeRun, *fakeupstream.Server) {
+// (else Miniflare's, which keeps nothing), and the history refreshed when
+// it is historyEvery seconds old ("": a day).
+func startEdge(t testing.TB, st fakeupstream.State, withCache bool, historyEvery ...string) (*edgeRun, *fakeupstream.Server) {
 	t.Helper()
 	e2e := filepath.Join("..", "..", "..", "build", "e2e")
 	if _, err := os.Stat(filepath.Join(e2e, "node_modules", "miniflare")); err != nil {
@@ -115,7 +116,7 @@ func startEdge(t testing.TB, st fakeupstream.State, withCache bool) (*edgeRun, *
 	if withCache {
 		cache = "cache"
 	}
-	cmd := exec.Command("node", "testdata/miniflare-edge.mjs", dir, fake.URL, cache)
+	cmd := exec.Command("node", append([]string{"testdata/miniflare-edge.mjs", dir, fake.URL, cache}, historyEvery...)...)
 	cmd.Dir = e2e
 	cmd.Stderr = os.Stderr
 	inR, inW, _ := os.Pipe()
