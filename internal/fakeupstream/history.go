@@ -1,7 +1,10 @@
 package fakeupstream
 
 import (
+	"context"
 	"encoding/json"
+	"fmt"
+	"io"
 	"math"
 	"net/http"
 	"time"
@@ -138,4 +141,22 @@ func (st State) historyAnswer(path string) (status int, contentType string, body
 		return http.StatusInternalServerError, "", []byte(err.Error()), true
 	}
 	return http.StatusOK, "application/json", append(b, '\n'), true
+}
+
+// Get is a history.Getter over net/http, as the build's live mode and the
+// tests have one: a status other than 200 is an error.
+func Get(ctx context.Context, url string) ([]byte, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return nil, err
+	}
+	defer res.Body.Close()
+	if res.StatusCode != http.StatusOK {
+		return nil, fmt.Errorf("%s: %s", url, res.Status)
+	}
+	return io.ReadAll(res.Body)
 }

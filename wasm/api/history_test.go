@@ -3,7 +3,6 @@ package api
 import (
 	"context"
 	"encoding/json"
-	"io"
 	"math"
 	"net/http"
 	"net/http/httptest"
@@ -98,15 +97,7 @@ func keptFake(t *testing.T, now time.Time) history.Kept {
 	t.Helper()
 	srv := fakeupstream.Start(fakeupstream.Typical())
 	defer srv.Close()
-	get := func(ctx context.Context, u string) ([]byte, error) {
-		res, err := http.Get(u)
-		if err != nil {
-			return nil, err
-		}
-		defer res.Body.Close()
-		return io.ReadAll(res.Body)
-	}
-	in, problems := history.Fetch(context.Background(), get, srv.URL, now)
+	in, problems := history.Fetch(context.Background(), fakeupstream.Get, srv.URL, now)
 	if len(problems) != 0 {
 		t.Fatal(problems)
 	}

@@ -4,8 +4,6 @@ package main
 
 import (
 	"context"
-	"io"
-	"net/http"
 	"strings"
 	"testing"
 	"time"
@@ -99,15 +97,7 @@ func TestCronRefreshesHistory(t *testing.T) {
 // nativeSeries is the fake's series fetched and assembled natively.
 func nativeSeries(t *testing.T, base string) history.Series {
 	t.Helper()
-	get := func(ctx context.Context, url string) ([]byte, error) {
-		res, err := http.Get(url)
-		if err != nil {
-			return nil, err
-		}
-		defer res.Body.Close()
-		return io.ReadAll(res.Body)
-	}
-	in, problems := history.Fetch(context.Background(), get, base, time.Now())
+	in, problems := history.Fetch(context.Background(), fakeupstream.Get, base, time.Now())
 	if len(problems) != 0 {
 		t.Fatal(problems)
 	}
