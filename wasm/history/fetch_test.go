@@ -2,7 +2,6 @@ package history_test
 
 import (
 	"context"
-	"io"
 	"net/http"
 	"strings"
 	"testing"
@@ -14,25 +13,7 @@ import (
 )
 
 // httpGet is a Getter over net/http, as the build's live mode has one.
-func httpGet(ctx context.Context, url string) ([]byte, error) {
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
-	if err != nil {
-		return nil, err
-	}
-	resp, err := http.DefaultClient.Do(req)
-	if err != nil {
-		return nil, err
-	}
-	defer resp.Body.Close()
-	if resp.StatusCode != http.StatusOK {
-		return nil, &statusError{resp.StatusCode}
-	}
-	return io.ReadAll(resp.Body)
-}
-
-type statusError struct{ code int }
-
-func (e *statusError) Error() string { return http.StatusText(e.code) }
+var httpGet = fakeupstream.Get
 
 var fakeNow = time.Date(2025, 12, 2, 12, 0, 0, 0, time.UTC)
 
