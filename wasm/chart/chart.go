@@ -37,7 +37,14 @@ type Chart struct {
 	Series []Series
 	Bars   []Bar
 	// Marker highlights the reader's scenario on a line chart.
-	Marker     *Point
+	Marker *Point
+	// Marks are vertical lines at an x, each labelled (the halvings on a
+	// chart through time); Notes are labelled points (a record). Both
+	// widen the axes to show them, and the table lists them.
+	Marks []Mark
+	Notes []Point
+	// Dots draws each point of a line (a series of few, spaced points).
+	Dots       bool
 	FormatX    func(float64) string // tick and table labels; default Compact
 	FormatY    func(float64) string
 	StepSeries bool // draw lines as steps (a value that holds until the next x)
@@ -54,6 +61,12 @@ const (
 	Wide   = 640
 	Narrow = 240
 )
+
+// Mark is a labelled vertical line.
+type Mark struct {
+	X     float64
+	Label string
+}
 
 // Point is a marked point.
 type Point struct {
@@ -122,6 +135,13 @@ func (c *Chart) lines(b *strings.Builder) {
 	if c.Marker != nil {
 		ymin, ymax = math.Min(ymin, c.Marker.Y), math.Max(ymax, c.Marker.Y)
 	}
+	for _, n := range c.Notes {
+		xmin, xmax = math.Min(xmin, n.X), math.Max(xmax, n.X)
+		ymin, ymax = math.Min(ymin, n.Y), math.Max(ymax, n.Y)
+	}
+	for _, m := range c.Marks {
+		xmin, xmax = math.Min(xmin, m.X), math.Max(xmax, m.X)
+	}
 	if !(xmax > xmin) || math.IsInf(ymax, 0) || math.IsNaN(ymax) || math.IsNaN(ymin) {
 		return // nothing drawable: the table still says it
 	}
@@ -168,6 +188,25 @@ func (c *Chart) lines(b *strings.Builder) {
 		b.WriteString(`" d="`)
 		b.Write(d)
 		b.WriteString(`" fill="none"/>`)
+		if c.Dots {
+			for j := range s.X {
+				b.WriteString(`<circle class="chart-dot chart-dot-` + itoa(i) + `" cx="` + f1(px(s.X[j])) + `" cy="` + f1(py(s.Y[j])) + `" r="4"/>`)
+			}
+		}
+	}
+	for i, m := range c.Marks {
+		x := f1(px(m.X))
+		b.WriteString(`<line class="chart-mark" x1="` + x + `" x2="` + x + `" y1="` + itoa(padTop) + `" y2="` + itoa(height-padBot) + `"/>`)
+		// Labels alternate between two rows so neighbours do not collide.
+		b.WriteString(`<text class="chart-mark-label" x="` + f1(px(m.X)+4) + `" y="` + itoa(padTop+12+14*(i%2)) + `">` + html.EscapeString(m.Label) + `</text>`)
+	}
+	for _, n := range c.Notes {
+		b.WriteString(`<circle class="chart-note" cx="` + f1(px(n.X)) + `" cy="` + f1(py(n.Y)) + `" r="5"/>`)
+		anchor, dx := "start", 8.0
+		if px(n.X) > width*0.6 {
+			anchor, dx = "end", -8
+		}
+		b.WriteString(`<text class="chart-note-label" x="` + f1(px(n.X)+dx) + `" y="` + f1(py(n.Y)+18) + `" text-anchor="` + anchor + `">` + html.EscapeString(n.Label) + `</text>`)
 	}
 	if m := c.Marker; m != nil {
 		b.WriteString(`<circle class="chart-marker" cx="` + f1(px(m.X)) + `" cy="` + f1(py(m.Y)) + `" r="5"/>`)
@@ -267,6 +306,12 @@ func (c *Chart) Table() string {
 			}
 			b.WriteString(`</tr>`)
 		}
+	}
+	for _, n := range c.Notes {
+		b.WriteString(`<tr class="chart-note-row"><th scope="row">` + html.EscapeString(c.fx()(n.X)) + `</th><td>` + html.EscapeString(n.Label) + `</td></tr>`)
+	}
+	for _, m := range c.Marks {
+		b.WriteString(`<tr class="chart-mark-row"><th scope="row">` + html.EscapeString(c.fx()(m.X)) + `</th><td>` + html.EscapeString(m.Label) + `</td></tr>`)
 	}
 	b.WriteString(`</tbody></table>`)
 	return b.String()

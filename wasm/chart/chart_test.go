@@ -87,3 +87,21 @@ func TestCompact(t *testing.T) {
 		}
 	}
 }
+
+// TestMarksAndNotes: a vertical mark and a note outside the series widen
+// the axes to show them, at the right x; the table lists both.
+func TestMarksAndNotes(t *testing.T) {
+	c := &Chart{ID: "h", Title: "t", Series: []Series{{X: []float64{10, 20}, Y: []float64{50, 60}}}, Dots: true,
+		Marks: []Mark{{X: 0, Label: "halving"}}, Notes: []Point{{X: 30, Y: 35, Label: "record low"}}}
+	svg := c.SVG()
+	// x 0 is the left edge of the plot, x 30 the right: padLeft and width-padRight.
+	for _, want := range []string{`<line class="chart-mark" x1="72.0"`, `<circle class="chart-note" cx="624.0"`, `>halving</text>`, `>record low</text>`, `class="chart-dot chart-dot-0"`} {
+		if !strings.Contains(svg, want) {
+			t.Errorf("no %s in %s", want, svg)
+		}
+	}
+	table := c.Table()
+	if !strings.Contains(table, `<th scope="row">0</th><td>halving</td>`) || !strings.Contains(table, `<th scope="row">30</th><td>record low</td>`) {
+		t.Errorf("table %s", table)
+	}
+}
