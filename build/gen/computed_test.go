@@ -18,7 +18,7 @@ import (
 // TestComputedSpec runs testdata/computed.txt: Markdown with {{...}} in,
 // the exact HTML out, every number computed by the calculators.
 func TestComputedSpec(t *testing.T) {
-	testutil.DoTestCaseFile(onPage{markdown(locale.EN, nil, nil), PageInfo{Snapshot: netdata.Committed()}}, filepath.Join("testdata", "computed.txt"), t)
+	testutil.DoTestCaseFile(onPage{markdown(locale.EN, nil, nil, nil), PageInfo{Snapshot: netdata.Committed()}}, filepath.Join("testdata", "computed.txt"), t)
 }
 
 // onPage converts every document as part of page, the way the build
@@ -35,7 +35,7 @@ func (m onPage) Convert(src []byte, w io.Writer, opts ...parser.ParseOption) err
 // TestComputedErrors: a wrong calculator, key, preset or format fails the
 // conversion, so the build, with a message that names it.
 func TestComputedErrors(t *testing.T) {
-	md := onPage{markdown(locale.EN, nil, nil), PageInfo{Snapshot: netdata.Committed()}}
+	md := onPage{markdown(locale.EN, nil, nil, nil), PageInfo{Snapshot: netdata.Committed()}}
 	for _, c := range []struct{ src, says string }{
 		{"{{nothing.x}}", `no calculator "nothing"`},
 		{"{{hashprice.hashprise_usd_per_ph_day}}", `no field "hashprise_usd_per_ph_day"`},

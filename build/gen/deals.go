@@ -13,12 +13,6 @@ import (
 	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/chain"
 	"github.com/hashswitch/hashswitch/wasm/locale"
-	"github.com/yuin/goldmark"
-	"github.com/yuin/goldmark/ast"
-	"github.com/yuin/goldmark/parser"
-	"github.com/yuin/goldmark/renderer"
-	"github.com/yuin/goldmark/text"
-	"github.com/yuin/goldmark/util"
 )
 
 // Deal is one of the miners' AI/HPC contracts, as announced, with the
@@ -102,56 +96,6 @@ func (d Deal) Preset() calc.Values {
 	v.Set("lease_years", strconv.FormatFloat(d.TermYears, 'f', -1, 64))
 	v.Set("gpu_hour", "0")
 	return v
-}
-
-// DealsFence is a goldmark extension: a fenced block whose info string is
-// "deals" becomes the table of deals, which Render writes.
-type DealsFence struct {
-	Render func(w util.BufWriter) error
-}
-
-// Extend implements goldmark.Extender.
-func (e *DealsFence) Extend(m goldmark.Markdown) {
-	m.Parser().AddOptions(parser.WithASTTransformers(util.Prioritized(dealsTransformer{}, 500)))
-	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(dealsRenderer{e.Render}, 500)))
-}
-
-// KindDeals is the kind of the Deals node.
-var KindDeals = ast.NewNodeKind("Deals")
-
-// Deals is the table of deals in a document.
-type Deals struct{ ast.BaseBlock }
-
-// Kind implements ast.Node.
-func (n *Deals) Kind() ast.NodeKind { return KindDeals }
-
-// Dump implements ast.Node.
-func (n *Deals) Dump(source []byte, level int) { ast.DumpHelper(n, source, level, nil, nil) }
-
-type dealsTransformer struct{}
-
-func (dealsTransformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	var fences []*ast.FencedCodeBlock
-	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if f, ok := n.(*ast.FencedCodeBlock); ok && entering && f.Info != nil && string(f.Info.Segment.Value(reader.Source())) == "deals" {
-			fences = append(fences, f)
-		}
-		return ast.WalkContinue, nil
-	})
-	for _, f := range fences {
-		f.Parent().ReplaceChild(f.Parent(), f, &Deals{})
-	}
-}
-
-type dealsRenderer struct{ render func(w util.BufWriter) error }
-
-func (r dealsRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
-	reg.Register(KindDeals, func(w util.BufWriter, source []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
-		}
-		return ast.WalkSkipChildren, r.render(w)
-	})
 }
 
 // dealWords are the table's words in each language.

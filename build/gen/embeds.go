@@ -3,6 +3,7 @@ package gen
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"html/template"
 	"strings"
 
@@ -16,7 +17,7 @@ import (
 // renderEmbeds renders /embed/NAME/ and /vi/embed/NAME/ for every
 // calculator, from the build's figures, and for every table, with their
 // oEmbed answers, /oembed/NAME.json and /oembed/vi/NAME.json.
-func renderEmbeds(l layout, calcs calculators, snap netdata.Snapshot, deals []Deal, baseURL string) ([]htmlPage, []file, error) {
+func renderEmbeds(l layout, calcs calculators, snap netdata.Snapshot, deals []Deal, hist historyWriter, baseURL string) ([]htmlPage, []file, error) {
 	var pages []htmlPage
 	var answers []file
 	embed := func(p *page) error {
@@ -41,11 +42,21 @@ func renderEmbeds(l layout, calcs calculators, snap netdata.Snapshot, deals []De
 			}
 		}
 	}
-	// The tables: the deals, /embed/deals/.
+	// The tables and charts: the deals, /embed/deals/; hashprice through
+	// time, /embed/history/.
 	for name, titles := range oembed.Tables {
 		for _, lang := range locale.Tags {
 			var table bytes.Buffer
-			if err := dealsTable(&table, deals, lang); err != nil {
+			var err error
+			switch name {
+			case "deals":
+				err = dealsTable(&table, deals, lang)
+			case "history":
+				err = hist(&table, lang)
+			default:
+				err = fmt.Errorf("oembed.Tables names %q, which the build does not render", name)
+			}
+			if err != nil {
 				return nil, nil, err
 			}
 			p := &page{Lang: lang, Path: embedPath(lang, name), Title: titles[lang], Description: titles[lang],

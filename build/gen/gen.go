@@ -16,6 +16,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"io"
 	"maps"
 	"os"
 	"os/exec"
@@ -29,6 +30,7 @@ import (
 	"time"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
+	"github.com/hashswitch/hashswitch/wasm/history"
 	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 	"github.com/hashswitch/hashswitch/wasm/oembed"
@@ -57,6 +59,9 @@ type Config struct {
 	Snapshot netdata.Snapshot
 	// WriteNetlify rewrites Root/netlify.toml for the pages built.
 	WriteNetlify bool
+	// History is the daily hashprice series the history chart draws (a
+	// live build fetches it); nil draws Luxor's committed monthly averages.
+	History *history.Kept
 }
 
 // Site is what a build made.
@@ -100,9 +105,14 @@ func Build(cfg Config) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
+	fallback, err := history.LoadFallback()
+	if err != nil {
+		return nil, err
+	}
+	hist := func(w io.Writer, lang locale.Tag) error { return historyFigure(w, lang, fallback, cfg.History) }
 	l := layout{templates: tmpl, version: assets.Version(), nav: menus(explainers), jsStrings: built.JSStrings}
 	calcs := calculators{tmpl: tmpl.base, now: cfg.Now}
-	articles, err := renderExplainers(l, calcs, explainers, cfg.Snapshot, deals)
+	articles, err := renderExplainers(l, calcs, explainers, cfg.Snapshot, deals, hist)
 	if err != nil {
 		return nil, err
 	}
@@ -110,7 +120,7 @@ func Build(cfg Config) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	embeds, oembeds, err := renderEmbeds(l, calcs, cfg.Snapshot, deals, cfg.BaseURL)
+	embeds, oembeds, err := renderEmbeds(l, calcs, cfg.Snapshot, deals, hist, cfg.BaseURL)
 	if err != nil {
 		return nil, err
 	}

@@ -29,17 +29,18 @@ import (
 // sources, typographic quotes and dashes, heading ids, no raw HTML
 // (goldmark's default drops it and unsafe link schemes), the calc fence
 // drawing calculators with calcs, numbers in prose computed from the
-// page's figures, and the deals fence writing the table with deals. One
+// page's figures, the deals fence writing the table with deals, and the
+// history fence drawing hashprice through time with hist. One
 // converter serves every page of the language: each conversion's page
 // comes in its parser context (NewPageContext).
-func markdown(lang locale.Tag, calcs func(w util.BufWriter, c *Calc) error, deals func(w util.BufWriter) error) goldmark.Markdown {
+func markdown(lang locale.Tag, calcs func(w util.BufWriter, c *Calc) error, deals, hist func(w util.BufWriter) error) goldmark.Markdown {
 	value := func(s netdata.Snapshot, name, key string, preset calc.Values, kind string) (string, string, error) {
 		text, raw, err := widget.Inline(s, lang, name, key, preset, kind)
 		return text, RawValue(raw), err
 	}
 	return goldmark.New(
 		goldmark.WithExtensions(&frontmatter.Extender{}, extension.GFM, extension.Footnote, extension.Typographer,
-			&CalcFence{Render: calcs}, &Computed{Value: value}, &DealsFence{Render: deals}),
+			&CalcFence{Render: calcs}, &Computed{Value: value}, &BlockFence{Info: "deals", Render: deals}, &BlockFence{Info: "history", Render: hist}),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
 }
@@ -131,10 +132,11 @@ func (s source) figures(build netdata.Snapshot) (netdata.Snapshot, error) {
 
 // renderExplainers renders the explainers, with one converter per
 // language, from the build's figures (snap) where an explainer dates none.
-func renderExplainers(l layout, calcs calculators, sources []source, snap netdata.Snapshot, deals []Deal) ([]htmlPage, error) {
+func renderExplainers(l layout, calcs calculators, sources []source, snap netdata.Snapshot, deals []Deal, hist historyWriter) ([]htmlPage, error) {
 	converters := map[locale.Tag]goldmark.Markdown{}
 	for _, lang := range locale.Tags {
-		converters[lang] = markdown(lang, calcs.fence(lang), func(w util.BufWriter) error { return dealsTable(w, deals, lang) })
+		converters[lang] = markdown(lang, calcs.fence(lang), func(w util.BufWriter) error { return dealsTable(w, deals, lang) },
+			func(w util.BufWriter) error { return hist(w, lang) })
 	}
 	versions := map[string][]alternate{} // an explainer's name: its languages
 	for _, s := range sources {

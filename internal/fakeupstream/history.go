@@ -160,3 +160,22 @@ func Get(ctx context.Context, url string) ([]byte, error) {
 	}
 	return io.ReadAll(res.Body)
 }
+
+// FlatSeries is a series of days from from, each with the same figures
+// (difficulty 150 T, $90,000, 3.125 BTC of subsidy and 0.02 of fees) and
+// its hashprice computed as decoding computes it: a series of any length
+// for tests that need one without the upstream.
+func FlatSeries(from history.Date, days int) (history.Series, error) {
+	var s history.Series
+	for i := range days {
+		d := history.Day{Date: from + history.Date(i), Height: int64(880_000 + 144*i)}
+		d.Values[history.Difficulty], d.Values[history.PriceUSD], d.Values[history.SubsidyBTC], d.Values[history.FeesBTC] = 1.5e14, 90_000, 3.125, 0.02
+		d.Has = d.Has.With(history.Difficulty).With(history.PriceUSD).With(history.SubsidyBTC).With(history.FeesBTC)
+		s.Days = append(s.Days, d)
+	}
+	b, err := history.Encode(&s)
+	if err != nil {
+		return history.Series{}, err
+	}
+	return history.Decode(b)
+}

@@ -151,24 +151,13 @@ func TestHistoryDailyIsTheCalculatorsHashprice(t *testing.T) {
 	}
 }
 
-// longSeries is a series of n days ending yesterday, as Decode makes it.
+// longSeries is a series of n days ending yesterday.
 func longSeries(t testing.TB, n int) history.Kept {
-	var s history.Series
-	end := history.DateFromTime(time.Now()) - 1
-	for i := range n {
-		d := history.Day{Date: end - history.Date(n-1-i), Height: int64(100_000 + 144*i)}
-		d.Values[history.Difficulty], d.Values[history.PriceUSD], d.Values[history.SubsidyBTC], d.Values[history.FeesBTC] = 1e12, 30_000, 12.5, 0.1
-		d.Has = d.Has.With(history.Difficulty).With(history.PriceUSD).With(history.SubsidyBTC).With(history.FeesBTC)
-		s.Days = append(s.Days, d)
-	}
-	b, err := history.Encode(&s)
+	s, err := fakeupstream.FlatSeries(history.DateFromTime(time.Now())-history.Date(n), n)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if s, err = history.Decode(b); err != nil {
-		t.Fatal(err)
-	}
-	return history.Kept{Series: s, Has: true, Status: history.Status{}}
+	return history.Kept{Series: s, Has: true}
 }
 
 // TestHistoryBadInputNamesTheField: a from after to, a day in the far

@@ -43,8 +43,11 @@ type Chart struct {
 	// widen the axes to show them, and the table lists them.
 	Marks []Mark
 	Notes []Point
-	// Dots draws each point of a line (a series of few, spaced points).
+	// Dots draws each point of a line (a series of few, spaced points);
+	// Gap, when above 0, leaves points further apart in x than Gap
+	// unjoined (months with no figure between them).
 	Dots       bool
+	Gap        float64
 	FormatX    func(float64) string // tick and table labels; default Compact
 	FormatY    func(float64) string
 	StepSeries bool // draw lines as steps (a value that holds until the next x)
@@ -176,7 +179,7 @@ func (c *Chart) lines(b *strings.Builder) {
 		d = d[:0]
 		for j := range s.X {
 			cmd := byte('L')
-			if j == 0 {
+			if j == 0 || c.Gap > 0 && s.X[j]-s.X[j-1] > c.Gap {
 				cmd = 'M'
 			} else if c.StepSeries {
 				point('L', px(s.X[j]), py(s.Y[j-1]))
@@ -202,11 +205,22 @@ func (c *Chart) lines(b *strings.Builder) {
 	}
 	for _, n := range c.Notes {
 		b.WriteString(`<circle class="chart-note" cx="` + f1(px(n.X)) + `" cy="` + f1(py(n.Y)) + `" r="5"/>`)
-		anchor, dx := "start", 8.0
+		// Below the point, a line for each line of the label, towards the
+		// middle of the plot.
+		anchor, dx := "start", 0.0
 		if px(n.X) > width*0.6 {
-			anchor, dx = "end", -8
+			anchor = "end"
 		}
-		b.WriteString(`<text class="chart-note-label" x="` + f1(px(n.X)+dx) + `" y="` + f1(py(n.Y)+18) + `" text-anchor="` + anchor + `">` + html.EscapeString(n.Label) + `</text>`)
+		x := f1(px(n.X) + dx)
+		b.WriteString(`<text class="chart-note-label" x="` + x + `" y="` + f1(py(n.Y)+22) + `" text-anchor="` + anchor + `">`)
+		for j, line := range strings.Split(n.Label, "\n") {
+			dy := "0"
+			if j > 0 {
+				dy = "1.2em"
+			}
+			b.WriteString(`<tspan x="` + x + `" dy="` + dy + `">` + html.EscapeString(line) + `</tspan>`)
+		}
+		b.WriteString(`</text>`)
 	}
 	if m := c.Marker; m != nil {
 		b.WriteString(`<circle class="chart-marker" cx="` + f1(px(m.X)) + `" cy="` + f1(py(m.Y)) + `" r="5"/>`)
@@ -308,7 +322,7 @@ func (c *Chart) Table() string {
 		}
 	}
 	for _, n := range c.Notes {
-		b.WriteString(`<tr class="chart-note-row"><th scope="row">` + html.EscapeString(c.fx()(n.X)) + `</th><td>` + html.EscapeString(n.Label) + `</td></tr>`)
+		b.WriteString(`<tr class="chart-note-row"><th scope="row">` + html.EscapeString(c.fx()(n.X)) + `</th><td>` + html.EscapeString(strings.ReplaceAll(n.Label, "\n", " ")) + `</td></tr>`)
 	}
 	for _, m := range c.Marks {
 		b.WriteString(`<tr class="chart-mark-row"><th scope="row">` + html.EscapeString(c.fx()(m.X)) + `</th><td>` + html.EscapeString(m.Label) + `</td></tr>`)

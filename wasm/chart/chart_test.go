@@ -3,6 +3,7 @@ package chart
 import (
 	"encoding/xml"
 	"math"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -92,10 +93,10 @@ func TestCompact(t *testing.T) {
 // the axes to show them, at the right x; the table lists both.
 func TestMarksAndNotes(t *testing.T) {
 	c := &Chart{ID: "h", Title: "t", Series: []Series{{X: []float64{10, 20}, Y: []float64{50, 60}}}, Dots: true,
-		Marks: []Mark{{X: 0, Label: "halving"}}, Notes: []Point{{X: 30, Y: 35, Label: "record low"}}}
+		Marks: []Mark{{X: 0, Label: "halving"}}, Notes: []Point{{X: 30, Y: 35, Label: "record\nlow"}}}
 	svg := c.SVG()
 	// x 0 is the left edge of the plot, x 30 the right: padLeft and width-padRight.
-	for _, want := range []string{`<line class="chart-mark" x1="72.0"`, `<circle class="chart-note" cx="624.0"`, `>halving</text>`, `>record low</text>`, `class="chart-dot chart-dot-0"`} {
+	for _, want := range []string{`<line class="chart-mark" x1="72.0"`, `<circle class="chart-note" cx="624.0"`, `>halving</text>`, `>record</tspan><tspan x="624.0" dy="1.2em">low</tspan>`, `class="chart-dot chart-dot-0"`} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("no %s in %s", want, svg)
 		}
@@ -103,5 +104,14 @@ func TestMarksAndNotes(t *testing.T) {
 	table := c.Table()
 	if !strings.Contains(table, `<th scope="row">0</th><td>halving</td>`) || !strings.Contains(table, `<th scope="row">30</th><td>record low</td>`) {
 		t.Errorf("table %s", table)
+	}
+}
+
+// TestGapLeavesPointsUnjoined: points further apart than Gap start a new
+// piece of the line.
+func TestGapLeavesPointsUnjoined(t *testing.T) {
+	c := &Chart{Series: []Series{{X: []float64{0, 1, 5, 6}, Y: []float64{1, 2, 3, 4}}}, Gap: 2}
+	if d := regexp.MustCompile(`<path[^>]* d="([^"]*)"`).FindStringSubmatch(c.SVG()); d == nil || strings.Count(d[1], "M") != 2 || strings.Count(d[1], "L") != 2 {
+		t.Errorf("path %v", d)
 	}
 }

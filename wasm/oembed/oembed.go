@@ -114,7 +114,8 @@ func For(base, embedURL string, maxWidth, maxHeight int) (Response, error) {
 // Tables are the embeds that are not calculators, by name: tables the
 // site generates, with their title in each language.
 var Tables = map[string]map[locale.Tag]string{
-	"deals": {locale.EN: "Every deal, per kW", locale.VI: "Các hợp đồng AI của thợ đào, quy ra mỗi kW"},
+	"deals":   {locale.EN: "Every deal, per kW", locale.VI: "Các hợp đồng AI của thợ đào, quy ra mỗi kW"},
+	"history": {locale.EN: "Hashprice through time", locale.VI: "Hashprice theo thời gian"},
 }
 
 // presets keeps the parameters an embed understands: its inputs (a
