@@ -34,6 +34,34 @@ var fresh = int(time.Now().Unix() % 1e6 * 1000)
 
 // timeRequests reports min, median and max over the requests of each kind.
 func timeRequests(b *testing.B, origin string) {
+	timeURLs(b, origin, []namedURL{
+		{"same-url", func(int) string { return "/api/v1/halving?height=840000" }},
+		{"new-url", func(int) string { fresh++; return fmt.Sprintf("/api/v1/halving?height=%d", fresh) }},
+	})
+}
+
+// BenchmarkMiniflareHistory times /api/v1/history in Miniflare from the
+// series the Cron Trigger kept in KV (the fake's 1,000 days), without the
+// Cache API: a year of days, all fields, and the whole series by week.
+func BenchmarkMiniflareHistory(b *testing.B) {
+	run, _ := startEdge(b, fakeupstream.Typical(), false, "0")
+	var cron cronAnswer
+	run.ask("cron", &cron)
+	timeURLs(b, run.url, []namedURL{
+		{"year-of-days", func(int) string { return "/api/v1/history?from=2024-12-03&to=2025-12-02" }},
+		{"all-by-week", func(int) string { return "/api/v1/history?from=2023-01-01&to=2025-12-02&step=week" }},
+	})
+}
+
+// namedURL is a kind of request: its name and the URL of its i-th.
+type namedURL struct {
+	name string
+	url  func(i int) string
+}
+
+// timeURLs reports min, median and max over the requests of each kind,
+// one at a time over a kept-alive connection.
+func timeURLs(b *testing.B, origin string, kinds []namedURL) {
 	client := &http.Client{}
 	get := func(u string) time.Duration {
 		start := time.Now()
@@ -48,13 +76,7 @@ func timeRequests(b *testing.B, origin string) {
 		}
 		return time.Since(start)
 	}
-	for _, c := range []struct {
-		name string
-		url  func(i int) string
-	}{
-		{"same-url", func(int) string { return "/api/v1/halving?height=840000" }},
-		{"new-url", func(int) string { fresh++; return fmt.Sprintf("/api/v1/halving?height=%d", fresh) }},
-	} {
+	for _, c := range kinds {
 		b.Run(c.name, func(b *testing.B) {
 			get(c.url(-1)) // the first request starts Go (and fills the cache)
 			var times []time.Duration
