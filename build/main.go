@@ -20,6 +20,7 @@ import (
 	"github.com/hashswitch/hashswitch/build/live"
 	"github.com/hashswitch/hashswitch/build/server"
 	"github.com/hashswitch/hashswitch/wasm/api"
+	"github.com/hashswitch/hashswitch/wasm/history"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
 
@@ -76,6 +77,17 @@ func main() {
 	cfg := live.FromEnv()
 	feed := live.NewFeed(cfg)
 	snap := netdata.Committed()
+	var hist *history.Kept
+	if cfg.On {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		var err error
+		if hist, err = cfg.History(ctx, time.Now()); err != nil {
+			log.Printf("live history: %v; the chart draws Luxor's committed monthly averages", err)
+		} else {
+			log.Printf("the history chart draws the live daily series, %s to %s", hist.Series.First(), hist.Series.Last())
+		}
+		cancel()
+	}
 	if cfg.On {
 		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 		if err := feed.Refresh(ctx); err != nil {
@@ -88,7 +100,7 @@ func main() {
 	} else {
 		log.Printf("live figures are off (HASHSWITCH_LIVE=1 switches them on): building from the committed snapshot of %s", snap.AsOf)
 	}
-	if _, err := gen.Build(gen.Config{Root: ".", Out: *out, BaseURL: base, EdgeOrigin: edge, Snapshot: snap, WriteNetlify: *writeNetlify, Brotli: *quality}); err != nil {
+	if _, err := gen.Build(gen.Config{Root: ".", Out: *out, BaseURL: base, EdgeOrigin: edge, Snapshot: snap, WriteNetlify: *writeNetlify, Brotli: *quality, History: hist}); err != nil {
 		log.Fatal(err)
 	}
 	log.Printf("built %s in %v", *out, time.Since(start).Round(time.Millisecond))
@@ -106,6 +118,9 @@ func main() {
 		if cfg.On {
 			go feed.Run(context.Background(), 10*time.Minute)
 			opts = append(opts, api.WithLive(feed.Snapshot))
+		}
+		if hist != nil {
+			opts = append(opts, api.WithHistory(func() (history.Kept, error) { return *hist, nil }))
 		}
 		log.Fatal(http.Serve(l, server.Handler(*out, rules, base, opts...)))
 	}

@@ -10,6 +10,7 @@ package live
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"log"
@@ -18,29 +19,55 @@ import (
 	"sync"
 	"time"
 
+	"github.com/hashswitch/hashswitch/wasm/history"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 	"github.com/hashswitch/hashswitch/wasm/netdata/refresh"
 )
 
 // Config says whether and where to fetch.
 type Config struct {
-	On        bool
-	Upstreams refresh.Upstreams
-	Timeout   time.Duration // for each request
+	On          bool
+	Upstreams   refresh.Upstreams
+	Timeout     time.Duration // for each request
+	HistoryBase string        // mempool.space, whose mining lists the history is made of
 }
 
 // FromEnv reads the switch and the upstreams from the environment.
 func FromEnv() Config {
-	c := Config{On: os.Getenv("HASHSWITCH_LIVE") == "1", Upstreams: refresh.PublicUpstreams(), Timeout: 5 * time.Second}
+	c := Config{On: os.Getenv("HASHSWITCH_LIVE") == "1", Upstreams: refresh.PublicUpstreams(), Timeout: 5 * time.Second,
+		HistoryBase: "https://mempool.space"}
 	if u := os.Getenv("HASHSWITCH_UPSTREAM"); u != "" {
-		c.Upstreams = refresh.AllAt(u)
+		c.Upstreams, c.HistoryBase = refresh.AllAt(u), u
 	}
 	return c
+}
+
+// History fetches the daily hashprice history from c.HistoryBase, as the
+// edge's Cron Trigger does: nil and the problems when any list is missing
+// or none of its days has a dollar hashprice (the chart then draws
+// Luxor's committed months).
+func (c Config) History(ctx context.Context, now time.Time) (*history.Kept, error) {
+	get := getter(30*time.Second, 32<<20, "hashswitch (the hashprice history for its charts)")
+	in, problems := history.Fetch(ctx, get, c.HistoryBase, now)
+	if len(problems) > 0 {
+		return nil, errors.Join(problems...)
+	}
+	k := history.Kept{Series: history.Assemble(in, now.Unix()), Has: true}
+	if err := history.Worse(&k.Series, &history.Kept{}); err != nil {
+		return nil, err
+	}
+	return &k, nil
 }
 
 // Getter fetches with net/http, each request bounded by timeout and its
 // body by 1 MiB.
 func Getter(timeout time.Duration) refresh.Getter {
+	return getter(timeout, 1<<20, "hashswitch (network figures for its calculators)")
+}
+
+// getter fetches with net/http within timeout, a body longer than max
+// bytes cut (and then refused by the parsers).
+func getter(timeout time.Duration, max int64, agent string) func(ctx context.Context, url string) ([]byte, error) {
 	client := &http.Client{Timeout: timeout}
 	return func(ctx context.Context, url string) ([]byte, error) {
 		req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
@@ -48,7 +75,7 @@ func Getter(timeout time.Duration) refresh.Getter {
 			return nil, err
 		}
 		req.Header.Set("Accept", "application/json")
-		req.Header.Set("User-Agent", "hashswitch (network figures for its calculators)")
+		req.Header.Set("User-Agent", agent)
 		res, err := client.Do(req)
 		if err != nil {
 			return nil, err
@@ -57,7 +84,7 @@ func Getter(timeout time.Duration) refresh.Getter {
 		if res.StatusCode != http.StatusOK {
 			return nil, fmt.Errorf("%s: %s", url, res.Status)
 		}
-		return io.ReadAll(io.LimitReader(res.Body, 1<<20))
+		return io.ReadAll(io.LimitReader(res.Body, max))
 	}
 }
 
