@@ -24,12 +24,17 @@ func TestInBrowserAPIMatchesServer(t *testing.T) {
 	urls := append(vectors.APIURLs(), "/api/v1/hashpric%65?price=85000&difficulty=149.3e12&height=925000",
 		"/api/v1/%68alving?height=840000", "/api/v1//halving?height=840000", "/api/v1/halving/?height=840000")
 	// And a sample of the contract test's requests, drawn from openapi.json,
-	// but network's, whose ages move with the clock.
+	// but network's, whose ages move with the clock, and history's, which
+	// only the API's hosts answer: the page ships no series (below).
 	ops := apischema.Operations(t, calc.Get(calc.OpenAPIPath, "").Body)
 	for _, c := range apischema.Cases(ops, rand.New(rand.NewPCG(24, 3)), 6) {
-		if !strings.HasPrefix(c.URL, "/api/v1/network") {
+		if !strings.HasPrefix(c.URL, "/api/v1/network") && !strings.HasPrefix(c.URL, "/api/v1/history") {
 			urls = append(urls, c.URL)
 		}
+	}
+	var history struct {
+		Status int
+		Body   string
 	}
 	var mismatches []string
 	tb.run(t,
@@ -47,9 +52,13 @@ func TestInBrowserAPIMatchesServer(t *testing.T) {
 			}
 			return bad;
 		})(%s)`, jsonString(urls)), &mismatches),
+		evaluate(`globalThis.hashswitch.call("/api/v1/history")`, &history),
 	)
 	for _, m := range mismatches {
 		t.Error(m)
+	}
+	if history.Status != 400 || !strings.Contains(history.Body, "answered by the API's hosts") {
+		t.Errorf("the page's /api/v1/history: %d %s", history.Status, history.Body)
 	}
 	t.Logf("%d URLs compared", len(urls))
 }
