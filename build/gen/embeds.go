@@ -52,7 +52,7 @@ func renderEmbeds(l layout, calcs calculators, snap netdata.Snapshot, deals []De
 			case "deals":
 				err = dealsTable(&table, deals, lang)
 			case "history":
-				err = hist(&table, lang)
+				err = hist(&table, lang, nil)
 			default:
 				err = fmt.Errorf("oembed.Tables names %q, which the build does not render", name)
 			}

@@ -10,11 +10,12 @@ import (
 )
 
 // BlockFence is a goldmark extension: a fenced block whose info string is
-// Info ("deals", "history") becomes what Render writes: the table of
-// deals, the chart of hashprice through time.
+// Info ("deals", "history") becomes what Render writes for the page (nil
+// when the conversion carries none): the table of deals, the chart of
+// hashprice through time.
 type BlockFence struct {
 	Info   string
-	Render func(w util.BufWriter) error
+	Render func(w util.BufWriter, page *PageInfo) error
 }
 
 // Extend implements goldmark.Extender.
@@ -30,6 +31,7 @@ var KindBlock = ast.NewNodeKind("Block")
 type Block struct {
 	ast.BaseBlock
 	fence *BlockFence
+	page  *PageInfo
 }
 
 // Kind implements ast.Node.
@@ -51,7 +53,7 @@ func (t blockTransformer) Transform(doc *ast.Document, reader text.Reader, pc pa
 		return ast.WalkContinue, nil
 	})
 	for _, f := range fences {
-		f.Parent().ReplaceChild(f.Parent(), f, &Block{fence: t.fence})
+		f.Parent().ReplaceChild(f.Parent(), f, &Block{fence: t.fence, page: pageInfoOf(pc)})
 	}
 }
 
@@ -63,6 +65,7 @@ func (blockRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
-		return ast.WalkSkipChildren, n.(*Block).fence.Render(w)
+		b := n.(*Block)
+		return ast.WalkSkipChildren, b.fence.Render(w, b.page)
 	})
 }

@@ -109,7 +109,9 @@ func Build(cfg Config) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	hist := func(w io.Writer, lang locale.Tag) error { return historyFigure(w, lang, fallback, cfg.History) }
+	hist := func(w io.Writer, lang locale.Tag, page *PageInfo) error {
+		return historyFigure(w, lang, fallback, cfg.History, page)
+	}
 	l := layout{templates: tmpl, version: assets.Version(), nav: menus(explainers), jsStrings: built.JSStrings}
 	calcs := calculators{tmpl: tmpl.base, now: cfg.Now}
 	articles, err := renderExplainers(l, calcs, explainers, cfg.Snapshot, deals, hist)

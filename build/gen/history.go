@@ -9,7 +9,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/hashswitch/hashswitch/wasm/chain"
 	"github.com/hashswitch/hashswitch/wasm/chart"
+	"github.com/hashswitch/hashswitch/wasm/econ"
 	"github.com/hashswitch/hashswitch/wasm/history"
 	"github.com/hashswitch/hashswitch/wasm/locale"
 )
@@ -26,12 +28,13 @@ const (
 	historyAboutLuxor = "Monthly averages from Luxor's Hashrate Lookback posts, only the months whose post was read, not this site's computation; the record low is Luxor's daily figure. Dashed lines: the halvings."
 	historyAboutDaily = "Computed by this site with the calculators' formula from mempool.space's daily figures, averaged by month; the record low is Luxor's daily figure. Dashed lines: the halvings."
 	historySources    = "Sources"
+	historyStart      = "The calculator above"
 	historyData       = "The chart's data"
 )
 
 // historyStrings are the words above, for the catalog's test.
 var historyStrings = []string{historyTitle, historyMonth, historyLuxor, historyDaily, historyHalving, historyLow,
-	historyUnit, historyAboutLuxor, historyAboutDaily, historySources, historyData}
+	historyUnit, historyAboutLuxor, historyAboutDaily, historySources, historyData, historyStart}
 
 // yearOf is a day as a fractional year, the history chart's x.
 func yearOf(t time.Time) float64 {
@@ -64,8 +67,17 @@ func dayLabel(lang locale.Tag, t time.Time) string {
 // historyChart is hashprice in dollars through time for readers of lang:
 // the kept daily series by month when there is one, else Luxor's monthly
 // averages (never both), the halvings that fall within it or in the two
-// years before, and the record low.
-func historyChart(lang locale.Tag, fb history.Fallback, kept *history.Kept) (c *chart.Chart, about string, sources [][2]string, err error) {
+// years before, the record low, and on a page the hashprice its
+// calculators start from, on its figures' day. A pinned page shows the
+// past up to its figures' day: the months complete by then, the record
+// low if it had happened.
+func historyChart(lang locale.Tag, fb history.Fallback, kept *history.Kept, page *PageInfo) (c *chart.Chart, about string, sources [][2]string, err error) {
+	end := history.Date(math.MaxInt32)
+	if page != nil && page.Pinned {
+		if end, err = history.ParseDate(page.Snapshot.AsOf); err != nil {
+			return nil, "", nil, fmt.Errorf("history: the page's date: %w", err)
+		}
+	}
 	st := lang.Style()
 	c = &chart.Chart{ID: "history", Title: lang.T(historyTitle), XLabel: lang.T(historyMonth), YLabel: lang.T(historyUnit),
 		FormatX: monthLabel(lang), Gap: 1.5 / 12,
@@ -79,7 +91,7 @@ func historyChart(lang locale.Tag, fb history.Fallback, kept *history.Kept) (c *
 		}}
 	var s chart.Series
 	if kept != nil && kept.Has && len(kept.Series.Days) > 0 {
-		q := history.Query{From: kept.Series.First(), To: kept.Series.Last(), Step: history.StepMonth, Fields: history.AllFields}
+		q := history.Query{From: kept.Series.First(), To: min(kept.Series.Last(), end), Step: history.StepMonth, Fields: history.AllFields}
 		for _, d := range history.Select(&kept.Series, q) {
 			if v, ok := d.Value(history.HashpriceUSD); ok {
 				s.X, s.Y = append(s.X, yearOf(d.Date.Time().AddDate(0, 0, 14))), append(s.Y, v)
@@ -92,6 +104,9 @@ func historyChart(lang locale.Tag, fb history.Fallback, kept *history.Kept) (c *
 			t, err := time.Parse("2006-01", m.Month)
 			if err != nil {
 				return nil, "", nil, fmt.Errorf("history: month %q: %w", m.Month, err)
+			}
+			if history.DateFromTime(t.AddDate(0, 1, 0)) > end {
+				continue // not complete by the page's day
 			}
 			s.X, s.Y = append(s.X, yearOf(t.AddDate(0, 0, 14))), append(s.Y, m.HashpriceUSD)
 			sources = append(sources, [2]string{m.Title, m.URL})
@@ -106,10 +121,23 @@ func historyChart(lang locale.Tag, fb history.Fallback, kept *history.Kept) (c *
 	if err != nil {
 		return nil, "", nil, fmt.Errorf("history: record low: %w", err)
 	}
-	c.Notes = []chart.Point{{X: yearOf(low), Y: fb.RecordLow.HashpriceUSD,
-		Label: lang.T(historyLow) + ": " + st.USD(fb.RecordLow.HashpriceUSD) + "\n" + dayLabel(lang, low)}}
-	if sources[len(sources)-1][1] != fb.RecordLow.URL {
-		sources = append(sources, [2]string{fb.RecordLow.Title, fb.RecordLow.URL})
+	if history.DateFromTime(low) <= end {
+		c.Notes = []chart.Note{{X: yearOf(low), Y: fb.RecordLow.HashpriceUSD,
+			Label: lang.T(historyLow) + ": " + st.USD(fb.RecordLow.HashpriceUSD) + "\n" + dayLabel(lang, low)}}
+		if sources[len(sources)-1][1] != fb.RecordLow.URL {
+			sources = append(sources, [2]string{fb.RecordLow.Title, fb.RecordLow.URL})
+		}
+	}
+	if page != nil {
+		snap := page.Snapshot
+		day, err := time.Parse(time.DateOnly, snap.AsOf)
+		if err != nil {
+			return nil, "", nil, fmt.Errorf("history: the page's figures: %w", err)
+		}
+		n := econ.Network{Chain: chain.MainNet, PriceUSD: snap.PriceUSD, Difficulty: snap.Difficulty, SubsidyBTC: snap.SubsidyBTC, FeesBTC: snap.FeesBTC}
+		hp := n.HashpriceUSDPerPHDay()
+		c.Notes = append(c.Notes, chart.Note{X: yearOf(day), Y: hp, Above: true,
+			Label: lang.T(historyStart) + "\n" + st.USD(hp)})
 	}
 	for _, h := range fb.Halvings {
 		t, err := time.Parse(time.DateOnly, h.Date)
@@ -123,13 +151,14 @@ func historyChart(lang locale.Tag, fb history.Fallback, kept *history.Kept) (c *
 	return c, about, sources, nil
 }
 
-// historyWriter writes the history chart for readers of lang.
-type historyWriter func(w io.Writer, lang locale.Tag) error
+// historyWriter writes the history chart for readers of lang on page (nil
+// for an embed: the whole series, no scenario).
+type historyWriter func(w io.Writer, lang locale.Tag, page *PageInfo) error
 
 // historyFigure writes the history chart for readers of lang, wide and
 // narrow, with what it shows, its sources and its data table.
-func historyFigure(w io.Writer, lang locale.Tag, fb history.Fallback, kept *history.Kept) error {
-	c, about, sources, err := historyChart(lang, fb, kept)
+func historyFigure(w io.Writer, lang locale.Tag, fb history.Fallback, kept *history.Kept, page *PageInfo) error {
+	c, about, sources, err := historyChart(lang, fb, kept, page)
 	if err != nil {
 		return err
 	}

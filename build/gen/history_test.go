@@ -1,7 +1,10 @@
 package gen
 
 import (
+	"encoding/json"
+	"fmt"
 	"html"
+	"math"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -11,9 +14,11 @@ import (
 	"time"
 
 	"github.com/hashswitch/hashswitch/internal/fakeupstream"
+	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/chart"
 	"github.com/hashswitch/hashswitch/wasm/history"
 	"github.com/hashswitch/hashswitch/wasm/locale"
+	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
 
 // TestHistoryChartOnThePages: the hashprice article and the home page, in
@@ -77,7 +82,7 @@ func TestHistoryMarksSitOnTheirDays(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, width := range []int{chart.Wide, chart.Narrow} {
-		c, _, _, err := historyChart(locale.EN, fb, nil)
+		c, _, _, err := historyChart(locale.EN, fb, nil, nil)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -126,7 +131,7 @@ func TestHistoryChartDrawsTheDailySeriesAlone(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, about, _, err := historyChart(locale.EN, fb, &history.Kept{Series: s, Has: true})
+	c, about, _, err := historyChart(locale.EN, fb, &history.Kept{Series: s, Has: true}, nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -143,5 +148,42 @@ func TestHistoryChartDrawsTheDailySeriesAlone(t *testing.T) {
 				t.Errorf("Luxor's %s in the daily series", m.Month)
 			}
 		}
+	}
+}
+
+// TestHistoryChartOnAPage: on a page the chart marks the hashprice its
+// calculators start from, the hashprice calculator's own answer for the
+// page's figures (a second computation); a page pinned before the record
+// low shows neither it nor the months not complete by its day.
+func TestHistoryChartOnAPage(t *testing.T) {
+	fb, err := history.LoadFallback()
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap := netdata.Committed()
+	c, _, _, err := historyChart(locale.EN, fb, nil, &PageInfo{Snapshot: snap})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var r struct {
+		USD float64 `json:"hashprice_usd_per_ph_day"`
+	}
+	q := fmt.Sprintf("price=%f&difficulty=%f&subsidy=%f&fees=%f", snap.PriceUSD, snap.Difficulty, snap.SubsidyBTC, snap.FeesBTC)
+	if a := calc.Get("/api/v1/hashprice", q); a.Status != 200 || json.Unmarshal(a.Body, &r) != nil {
+		t.Fatalf("%d %s", a.Status, a.Body)
+	}
+	start := c.Notes[len(c.Notes)-1]
+	if len(c.Notes) != 2 || math.Abs(start.Y-r.USD) > 1e-9*r.USD || start.Label != historyStart+"\n"+locale.EN.Style().USD(r.USD) || !start.Above {
+		t.Errorf("the calculator starts at %v; the chart marks %+v", r.USD, c.Notes)
+	}
+
+	pinned := snap
+	pinned.AsOf = "2025-11-20"
+	c, _, _, err = historyChart(locale.EN, fb, nil, &PageInfo{Snapshot: pinned, Pinned: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Notes) != 1 || len(c.Series[0].X) != 2 {
+		t.Errorf("pinned to 20 November 2025: notes %+v, %d months", c.Notes, len(c.Series[0].X))
 	}
 }

@@ -17,6 +17,9 @@ type PageInfo struct {
 	// Snapshot is the figures the page's prose numbers and its calculators
 	// compute from, the same for both.
 	Snapshot netdata.Snapshot
+	// Pinned: the page dates its figures (asof in its front matter), so
+	// what it shows of the past ends on that day.
+	Pinned bool
 }
 
 var (

@@ -33,7 +33,7 @@ import (
 // history fence drawing hashprice through time with hist. One
 // converter serves every page of the language: each conversion's page
 // comes in its parser context (NewPageContext).
-func markdown(lang locale.Tag, calcs func(w util.BufWriter, c *Calc) error, deals, hist func(w util.BufWriter) error) goldmark.Markdown {
+func markdown(lang locale.Tag, calcs func(w util.BufWriter, c *Calc) error, deals, hist func(w util.BufWriter, page *PageInfo) error) goldmark.Markdown {
 	value := func(s netdata.Snapshot, name, key string, preset calc.Values, kind string) (string, string, error) {
 		text, raw, err := widget.Inline(s, lang, name, key, preset, kind)
 		return text, RawValue(raw), err
@@ -135,8 +135,8 @@ func (s source) figures(build netdata.Snapshot) (netdata.Snapshot, error) {
 func renderExplainers(l layout, calcs calculators, sources []source, snap netdata.Snapshot, deals []Deal, hist historyWriter) ([]htmlPage, error) {
 	converters := map[locale.Tag]goldmark.Markdown{}
 	for _, lang := range locale.Tags {
-		converters[lang] = markdown(lang, calcs.fence(lang), func(w util.BufWriter) error { return dealsTable(w, deals, lang) },
-			func(w util.BufWriter) error { return hist(w, lang) })
+		converters[lang] = markdown(lang, calcs.fence(lang), func(w util.BufWriter, _ *PageInfo) error { return dealsTable(w, deals, lang) },
+			func(w util.BufWriter, page *PageInfo) error { return hist(w, lang, page) })
 	}
 	versions := map[string][]alternate{} // an explainer's name: its languages
 	for _, s := range sources {
@@ -152,7 +152,7 @@ func renderExplainers(l layout, calcs calculators, sources []source, snap netdat
 		if len(versions[s.name]) > 1 {
 			p.Alternates = versions[s.name]
 		}
-		md, info := converters[s.lang], PageInfo{Path: s.path, Snapshot: figures}
+		md, info := converters[s.lang], PageInfo{Path: s.path, Snapshot: figures, Pinned: s.fm.AsOf != ""}
 		pc := NewPageContext(info)
 		var html bytes.Buffer
 		if err := md.Convert(s.body, &html, parser.WithContext(pc)); err != nil {

@@ -42,7 +42,7 @@ type Chart struct {
 	// chart through time); Notes are labelled points (a record). Both
 	// widen the axes to show them, and the table lists them.
 	Marks []Mark
-	Notes []Point
+	Notes []Note
 	// Dots draws each point of a line (a series of few, spaced points);
 	// Gap, when above 0, leaves points further apart in x than Gap
 	// unjoined (months with no figure between them).
@@ -75,6 +75,14 @@ type Mark struct {
 type Point struct {
 	X, Y  float64
 	Label string
+}
+
+// Note is a labelled point, its label below it or Above; a "\n" in the
+// label breaks its line.
+type Note struct {
+	X, Y  float64
+	Label string
+	Above bool
 }
 
 const (
@@ -212,7 +220,11 @@ func (c *Chart) lines(b *strings.Builder) {
 			anchor = "end"
 		}
 		x := f1(px(n.X) + dx)
-		b.WriteString(`<text class="chart-note-label" x="` + x + `" y="` + f1(py(n.Y)+22) + `" text-anchor="` + anchor + `">`)
+		y := py(n.Y) + 22
+		if n.Above {
+			y = py(n.Y) - 12 - 14.4*float64(strings.Count(n.Label, "\n"))
+		}
+		b.WriteString(`<text class="chart-note-label" x="` + x + `" y="` + f1(y) + `" text-anchor="` + anchor + `">`)
 		for j, line := range strings.Split(n.Label, "\n") {
 			dy := "0"
 			if j > 0 {

@@ -93,7 +93,7 @@ func TestCompact(t *testing.T) {
 // the axes to show them, at the right x; the table lists both.
 func TestMarksAndNotes(t *testing.T) {
 	c := &Chart{ID: "h", Title: "t", Series: []Series{{X: []float64{10, 20}, Y: []float64{50, 60}}}, Dots: true,
-		Marks: []Mark{{X: 0, Label: "halving"}}, Notes: []Point{{X: 30, Y: 35, Label: "record\nlow"}}}
+		Marks: []Mark{{X: 0, Label: "halving"}}, Notes: []Note{{X: 30, Y: 35, Label: "record\nlow"}}}
 	svg := c.SVG()
 	// x 0 is the left edge of the plot, x 30 the right: padLeft and width-padRight.
 	for _, want := range []string{`<line class="chart-mark" x1="72.0"`, `<circle class="chart-note" cx="624.0"`, `>halving</text>`, `>record</tspan><tspan x="624.0" dy="1.2em">low</tspan>`, `class="chart-dot chart-dot-0"`} {
