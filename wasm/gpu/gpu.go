@@ -5,8 +5,8 @@
 // scanner reports: the lowest hash of a range and the first nonce that
 // meets the target, both confirmed with the whole digest on the CPU. The
 // WebGPU calls are wasm/cmd/internal/webgpu's, behind a Kernel; the
-// comparison the page shows afterwards is eras.go. Pure Go; it must never
-// import syscall/js.
+// comparison the page shows afterwards is package eras. Pure Go; it must
+// never import syscall/js.
 package gpu
 
 import (
@@ -109,4 +109,9 @@ func Grid(n uint32) (x, y uint32) {
 		return 0, 0
 	}
 	return x, uint32((groups + uint64(x) - 1) / uint64(x))
+}
+
+// Range reads the first nonce and the count back from params.
+func Range(params []byte) (start, count uint32) {
+	return binary.LittleEndian.Uint32(params[4*28:]), binary.LittleEndian.Uint32(params[4*29:])
 }

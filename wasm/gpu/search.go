@@ -2,7 +2,6 @@ package gpu
 
 import (
 	"encoding/binary"
-	"errors"
 	"time"
 
 	"github.com/hashswitch/hashswitch/wasm/sha256d"
@@ -17,7 +16,7 @@ type Kernel interface {
 
 // ErrTooEasy is a target so easy that one dispatch meets it more often
 // than the shader can list: the GPU kernel is for real targets.
-var ErrTooEasy = errors.New("the target is too easy for the GPU kernel: more nonces meet it than a dispatch can list")
+var ErrTooEasy = &Failure{Reason: TooEasy, Detail: "more nonces meet it than a dispatch can list"}
 
 // Search hashes count nonces from start (wrapping past 2^32-1) with k, in
 // dispatches that size makes about its Target long, and answers as
