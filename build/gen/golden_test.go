@@ -21,7 +21,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // refreshes the files after a deliberate change.
 func TestCalcGolden(t *testing.T) {
 	b := &builder{cfg: Config{Root: root, BaseURL: "https://hashswitch.example", Now: time.Date(2025, 11, 25, 12, 0, 0, 0, time.UTC), Snapshot: netdata.Committed()},
-		assets: Assets{"app.wasm": "/assets/wasm/app.0.wasm", "hashworker.wasm": "/assets/wasm/hashworker.0.wasm", "hashworker-simd.wasm": "/assets/wasm/hashworker-simd.0.wasm", "hashworker.js": "/assets/hashworker.0.js", "wasm_exec.js": "/assets/wasm_exec.0.js"}}
+		assets: Assets{"app.wasm": "/assets/wasm/app.0.wasm", "hashworker.wasm": "/assets/wasm/hashworker.0.wasm", "hashworker-simd.wasm": "/assets/wasm/hashworker-simd.0.wasm", "hashworker.js": "/assets/hashworker.0.js", "gpu.js": "/assets/gpu.0.js", "wasm_exec.js": "/assets/wasm_exec.0.js"}}
 	if err := b.templates(); err != nil {
 		t.Fatal(err)
 	}
