@@ -75,8 +75,13 @@ export async function compare(box, page) {
   el.querySelector(".eras-result").hidden = true;
   try {
     status.textContent = el.dataset.measuringCpu;
-    miner = new page.Miner({ box, header: box.dataset.header, target: box.dataset.target, workers: page.workers() });
-    const cpu = await readings(seconds, () => stopped, () => miner.hashes, () => miner.start());
+    let problem = "";
+    miner = new page.Miner({
+      box, header: box.dataset.header, target: box.dataset.target, workers: page.workers(),
+      onProblem: (message) => { problem = message; },
+    });
+    const failed = () => (miner.running ? "" : problem); // a worker replaced is no failure
+    const cpu = await readings(seconds, () => stopped, () => miner.hashes, () => miner.start(), failed);
     miner.stop();
     if (stopped) return;
 
@@ -112,8 +117,8 @@ export async function compare(box, page) {
 // total() says were done, for the given seconds (and three readings at
 // least): hashes per second over each half second since the first hash,
 // so the workers' start does not count. Resolves early to null when
-// stopped() says so.
-function readings(seconds, stopped, total, start) {
+// stopped() says so, and rejects when failed() says why.
+function readings(seconds, stopped, total, start, failed) {
   return new Promise((resolve, reject) => {
     const out = [];
     let last = null;
@@ -125,9 +130,10 @@ function readings(seconds, stopped, total, start) {
       return;
     }
     const timer = setInterval(() => {
-      if (stopped()) {
+      if (stopped() || failed()) {
         clearInterval(timer);
-        resolve(null);
+        if (failed()) reject(new Error(failed()));
+        else resolve(null);
         return;
       }
       const now = performance.now();
@@ -182,15 +188,19 @@ function show(el, shown) {
   el.querySelector(".eras-result").hidden = false;
 }
 
-// listen wires Stop, and stops a comparison when the reader leaves the
-// page or hides the tab: a hidden page must not keep a GPU busy.
-let listening = false;
+// listen wires el's Stop, and (once a page) stops a comparison when the
+// reader leaves the page or hides the tab: a hidden page must not keep a
+// GPU busy.
+const wired = new WeakSet();
 function listen(el) {
-  if (listening) return;
-  listening = true;
+  if (wired.has(el)) return;
+  if (!wired.has(document)) {
+    wired.add(document);
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "hidden") current?.stop();
+    });
+    addEventListener("pagehide", () => current?.stop());
+  }
+  wired.add(el);
   el.querySelector(".eras-stop").addEventListener("click", () => current?.stop());
-  document.addEventListener("visibilitychange", () => {
-    if (document.visibilityState === "hidden") current?.stop();
-  });
-  addEventListener("pagehide", () => current?.stop());
 }
