@@ -191,7 +191,7 @@ func TestTopIsSHA256d(t *testing.T) {
 		t.Fatalf("top has %d lets: the interpreter read too little of it", len(p.lets))
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
-	for i := 0; i < 200; i++ {
+	for i := 0; i < 100; i++ {
 		header := randomHeader(rng)
 		var target [32]byte
 		j := NewJob(&header, &target)
