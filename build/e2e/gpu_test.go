@@ -29,7 +29,7 @@ import (
 
 // webgpuBrowser starts a Chromium of its own whose WebGPU runs on
 // SwiftShader, for the test.
-func webgpuBrowser(t *testing.T) context.Context {
+func webgpuBrowser(t testing.TB) context.Context {
 	t.Helper()
 	chromium, err := findChromium()
 	if err != nil {

@@ -87,6 +87,7 @@ export async function compare(box, page) {
 
     status.textContent = el.dataset.startingGpu;
     gpu = await hashgpu(page.module());
+    if (stopped) return;
     const measuring = () => { status.textContent = el.dataset.measuringGpu; };
     const gpuRun = await measureGPU(gpu, box, seconds, () => stopped, measuring);
     gpu.close();
