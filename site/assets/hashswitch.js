@@ -697,6 +697,16 @@ function enhanceMiner(section, box) {
     stop();
     status.textContent = t("Stopped.");
   });
+  // The comparison with the reader's graphics card and an ASIC: gpu.js,
+  // loaded on the click that starts it.
+  const eras = box.querySelector(".eras");
+  eras?.querySelector(".eras-start").addEventListener("click", () => {
+    import(eras.dataset.gpu).then((gpu) => gpu.compare(box, {
+      api, Miner, lang: LANG,
+      workers: () => Math.max(1, Math.min(Math.trunc(Number(workers.value)) || 1, 64)),
+      module: () => workerModule(SIMD ? box.dataset.workerWasmSimd : box.dataset.workerWasm),
+    })).catch((err) => { eras.querySelector(".eras-status").textContent = String(err.message || err); });
+  });
 }
 
 // ---------- the embed dialog

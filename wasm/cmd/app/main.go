@@ -13,6 +13,8 @@
 //	// freshness line as JSON {text, warn, iso}
 //	hashswitch.countdown(etaUnix, nowUnix, "en")
 //	// "862 days 04:12:09"
+//	hashswitch.eras(readingsJSON, "en")
+//	// the processor, graphics card and ASIC comparison (eras.go)
 //
 // All JavaScript goes through safejs, so an interop failure is an error
 // value; every callback recovers; hashswitch.close() releases every Func
@@ -64,6 +66,7 @@ func export(onClose func()) (release func(), err error) {
 			return nil
 		},
 		"rate": rateResult,
+		"eras": erasResult,
 		"close": func([]safejs.Value) any {
 			onClose()
 			return nil
