@@ -3,6 +3,7 @@ package e2e
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/chromedp/chromedp"
 )
@@ -53,6 +54,34 @@ func TestHistoryChartInBrowser(t *testing.T) {
 			if !strings.Contains(got.Texts, c.low) || !strings.Contains(got.Texts, c.halving) {
 				t.Errorf("%s at %d px: the drawing says\n%s", c.path, width, got.Texts)
 			}
+		}
+	}
+}
+
+// TestHistoryChartOffline: the chart is prerendered into the pages, so
+// after one visit, with the server gone, the service worker's copies of
+// the article and of /vi/embed/history/ (never opened) still draw it,
+// record low and all: the series needs no request of its own.
+func TestHistoryChartOffline(t *testing.T) {
+	own := freshSite(t)
+	tb := newTab(t)
+	tb.origins = append(tb.origins, own.URL)
+	tb.offlineExpected = true
+	tb.run(t,
+		chromedp.Navigate(own.URL+"/hashprice/"),
+		evaluate(`navigator.serviceWorker.ready.then(() => true)`, new(bool)),
+		eventually(`navigator.serviceWorker.controller !== null`, 20*time.Second),
+	)
+	own.CloseClientConnections()
+	own.Close()
+	for path, low := range map[string]string{"/hashprice/": "Record low: $35.06", "/vi/embed/history/": "Mức thấp kỷ lục: 35,06 USD"} {
+		var text string
+		tb.run(t,
+			chromedp.Navigate(own.URL+path),
+			evaluate(`(document.querySelector("figure.history-chart svg.chart") || {textContent: ""}).textContent`, &text),
+		)
+		if !strings.Contains(text, low) {
+			t.Errorf("offline %s: the chart says %q", path, text)
 		}
 	}
 }
