@@ -71,7 +71,7 @@ type builder struct {
 	pages     []string                 // URL paths of every HTML page written, for the precache list
 	nav       map[locale.Tag][]navItem // the explainers' menu in each language
 	execJS    []byte                   // Go's wasm_exec.js, of the toolchain that compiled the WebAssembly
-	jsStrings []string                 // the t("…") strings of hashswitch.js
+	jsStrings []string                 // the t("…") strings of the page script's modules
 }
 
 type navItem struct {
@@ -134,27 +134,33 @@ func (b *builder) wasm() error {
 	return b.assets.add(b.cfg.Out, "wasm_exec.js", b.execJS)
 }
 
-// siteAssets hashes site/assets/* and copies site/static/* as they are
-// (files whose URL must not change, such as /embed.js).
+// siteAssets hashes site/assets/*, the page script bundled from its
+// modules in site/assets/hashswitch/ (script.go), and copies
+// site/static/* as they are (files whose URL must not change, such as
+// /embed.js).
 func (b *builder) siteAssets() error {
 	files, err := filepath.Glob(filepath.Join(b.cfg.Root, "site", "assets", "*"))
 	if err != nil {
 		return err
 	}
 	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
+		name := filepath.Base(f)
+		var data []byte
+		if name == ScriptDir {
+			script, err := BundleScript(b.cfg.Root)
+			if err != nil {
+				return err
+			}
+			data, name, b.jsStrings = script.Code, ScriptDir+".js", script.Strings
+		} else if data, err = os.ReadFile(f); err != nil {
 			return err
 		}
-		if filepath.Base(f) == "hashswitch.js" {
-			b.jsStrings = JSStringsOf(data)
-		}
-		if name := filepath.Base(f); name == "hashworker.js" || name == "calcworker.js" {
+		if name == "hashworker.js" || name == "calcworker.js" {
 			// A worker is one script, Go's loader inside it: no
 			// importScripts round trip before it can start.
 			data = append(append(slices.Clip(b.execJS), '\n'), data...)
 		}
-		if err := b.assets.add(b.cfg.Out, filepath.Base(f), data); err != nil {
+		if err := b.assets.add(b.cfg.Out, name, data); err != nil {
 			return err
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
-	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -230,13 +229,13 @@ func (b *builder) newCalcView(lang locale.Tag, path, id, name string, preset cal
 	}
 	v := &calcView{
 		Lang: lang, ID: id, W: w, R: r, Params: w.Params(snap, preset), Preset: preset, Heading: heading,
-		Share:  path + "?" + scoped(id, r.Query) + "#" + id,
-		Embed:  embedPath(lang, name) + "?" + r.Query,
+		Share:  path + widget.Share(id, r.Query),
+		Embed:  widget.Embed(lang, name, r.Query),
 		Fresh:  widget.FreshnessIn(snap, time.Unix(snap.Time, 0), widget.FromBuild, lang),
 		Source: snap.Source,
 	}
 	if heading == 1 {
-		v.Share = embedPath(lang, name) + "?" + r.Query
+		v.Share = v.Embed
 	}
 	var ids []string
 	for _, in := range w.Inputs {
@@ -266,11 +265,8 @@ func (b *builder) newCalcView(lang locale.Tag, path, id, name string, preset cal
 	return v, nil
 }
 
-// embedPath is where calculator name's embed is for readers of lang:
-// /embed/NAME/, /vi/embed/NAME/.
-func embedPath(lang locale.Tag, name string) string {
-	return langPrefix(lang) + "/embed/" + name + "/"
-}
+// embedPath is where calculator name's embed is for readers of lang.
+func embedPath(lang locale.Tag, name string) string { return widget.EmbedPath(lang, name) }
 
 // calc writes a calculator into a page in lang.
 func (b *builder) calc(w util.BufWriter, lang locale.Tag, path, id, name string, preset calc.Values) error {
@@ -279,20 +275,6 @@ func (b *builder) calc(w util.BufWriter, lang locale.Tag, path, id, name string,
 		return err
 	}
 	return b.tmpl.ExecuteTemplate(w, "calc", v)
-}
-
-// scoped prefixes each parameter of a query with a calculator's id, so a
-// link sets that calculator alone: hashprice-2.price=50000.
-func scoped(id, query string) string {
-	q, _ := url.ParseQuery(query)
-	var parts []string
-	for _, kv := range strings.Split(query, "&") {
-		k, _, _ := strings.Cut(kv, "=")
-		if k, err := url.QueryUnescape(k); err == nil && q.Has(k) {
-			parts = append(parts, url.QueryEscape(id+"."+k)+"="+url.QueryEscape(q.Get(k)))
-		}
-	}
-	return strings.Join(parts, "&")
 }
 
 func widgetNames() string {

@@ -79,8 +79,8 @@ func (b *builder) minerWasm() map[string]string {
 	return map[string]string{"simd": simd, "scalar": scalar}
 }
 
-// serviceWorker writes /sw.js from site/sw.js, filling in the version and
-// the precache list.
+// serviceWorker writes /sw.js from site/sw.js, filling in the version,
+// the precache list, the miner's builds and SIMDProbe.
 func (b *builder) serviceWorker() error {
 	src, err := os.ReadFile(filepath.Join(b.cfg.Root, "site", "sw.js"))
 	if err != nil {
@@ -96,8 +96,9 @@ func (b *builder) serviceWorker() error {
 	}
 	version, _ := json.Marshal(b.assets.Version())
 	miner, _ := json.Marshal(b.minerWasm())
+	probe, _ := json.Marshal(numbers(SIMDProbe))
 	var out bytes.Buffer
-	if err := t.Execute(&out, map[string]string{"Version": string(version), "Precache": string(list), "Miner": string(miner)}); err != nil {
+	if err := t.Execute(&out, map[string]string{"Version": string(version), "Precache": string(list), "Miner": string(miner), "SIMDProbe": string(probe)}); err != nil {
 		return err
 	}
 	return os.WriteFile(filepath.Join(b.cfg.Out, "sw.js"), out.Bytes(), 0o644)
