@@ -34,24 +34,16 @@ func Scope(id string) string {
 	return id + "."
 }
 
-// Share links to scenario query (the API's parameters) of calculator id,
-// relative to its page: "?hashprice-2.price=50000#hashprice-2", the
-// fragment scrolling to it; on an embed (id "") "?price=50000".
+// Share links to scenario query (the API's parameters, escaped as
+// Result.Query has them) of calculator id, relative to its page:
+// "?hashprice-2.price=50000#hashprice-2", the fragment scrolling to it; on
+// an embed (id "") "?price=50000".
 func Share(id, query string) string {
-	if id == "" {
+	if id == "" || query == "" {
 		return "?" + query
 	}
-	var parts []string
-	for _, kv := range strings.Split(query, "&") {
-		k, v, _ := strings.Cut(kv, "=")
-		key, err1 := calc.QueryUnescape(k)
-		value, err2 := calc.QueryUnescape(v)
-		if k == "" || err1 != nil || err2 != nil {
-			continue
-		}
-		parts = append(parts, calc.QueryEscape(Scope(id)+key)+"="+calc.QueryEscape(value))
-	}
-	return "?" + strings.Join(parts, "&") + "#" + id
+	scope := calc.QueryEscape(Scope(id)) // escaping is per byte: the scope's and the key's join
+	return "?" + scope + strings.ReplaceAll(query, "&", "&"+scope) + "#" + id
 }
 
 // Embed links to scenario query of calculator name's embed in lang.
@@ -63,15 +55,3 @@ func Embed(lang locale.Tag, name, query string) string {
 // what is computed: dollars or dong, at the figures' rate or one given with
 // its date and source. An embed passes its URL's to every computation.
 func DisplayParams() []string { return slices.Clone(dongParams) }
-
-// WithoutDollars drops currency=USD from a form's query: dollars are the
-// default, and links leave the default out. A malformed query is returned
-// as it is, for the calculator to report.
-func WithoutDollars(query string) string {
-	q, err := calc.ParseQuery(query)
-	if err != nil || !q.Has("currency") || !strings.EqualFold(strings.TrimSpace(q.Get("currency")), "USD") {
-		return query
-	}
-	q.Del("currency")
-	return q.Encode()
-}

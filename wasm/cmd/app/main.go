@@ -107,7 +107,7 @@ func widgetResult(args []safejs.Value) any {
 	if w == nil {
 		return errorBody("hashswitch.widget: no calculator " + strconv.Quote(name))
 	}
-	r := w.RenderIn(page.current(time.Now()), widget.WithoutDollars(w.Typed(query, lang)), lang)
+	r := w.RenderIn(page.current(time.Now()), w.Typed(query, lang), lang)
 	b, err := tinyjson.Append(out[:0], r)
 	if err != nil {
 		return errorBody("hashswitch.widget: " + err.Error())
