@@ -9,8 +9,10 @@ import (
 
 // BuildEdge writes the edge worker's bundle into out, as wrangler deploys
 // it (wasm/cmd/edge/wrangler.toml's main is build/worker.mjs): the
-// JavaScript glue of github.com/syumai/workers for Cloudflare
-// (worker.mjs, runtime.mjs, wasm_exec.js) and app.wasm, cmd/edge compiled.
+// JavaScript glue of github.com/syumai/workers for Cloudflare (runtime.mjs,
+// wasm_exec.js), cmd/edge's own worker.mjs in place of the glue's (it keeps
+// one Go instance per isolate and answers from the Cache API), and
+// app.wasm, cmd/edge compiled.
 func BuildEdge(root, out string) error {
 	if err := os.MkdirAll(out, 0o755); err != nil {
 		return err
@@ -23,6 +25,13 @@ func BuildEdge(root, out string) error {
 	glue.Dir = root
 	if b, err := glue.CombinedOutput(); err != nil {
 		return fmt.Errorf("workers-assets-gen: %v\n%s", err, b)
+	}
+	worker, err := os.ReadFile(filepath.Join(root, "wasm", "cmd", "edge", "worker.mjs"))
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(abs, "worker.mjs"), worker, 0o644); err != nil {
+		return err
 	}
 	wasm, err := CompileWasm(root, "./wasm/cmd/edge")
 	if err != nil {

@@ -64,7 +64,7 @@ func NetlifyTOML(paths []string) string {
 	// HASHSWITCH_LIVE: production builds prerender from live figures.
 	// HASHSWITCH_EDGE_ORIGIN, the edge worker's origin, is set in Netlify's
 	// settings, where it belongs to the deploy and not to this file.
-	c.Build.Environment = map[string]string{"GO_VERSION": "1.26.8", "HASHSWITCH_LIVE": "1"}
+	c.Build.Environment = map[string]string{"GO_VERSION": "1.27.3", "HASHSWITCH_LIVE": "1"}
 	rule := func(path string, headers ...string) {
 		r := headerRule{For: path, Values: map[string]string{}}
 		for i := 0; i < len(headers); i += 2 {

@@ -12,9 +12,9 @@ import (
 
 // TestPageWasmImportsNoHeavyPackages keeps what the diet of 26 November
 // 2026 took out of the page's WebAssembly out of it: net/url's parser
-// and math/big (with the fmt they bring), and encoding/json from every
-// package the page's Go reaches but netdata (whose upstream parsers, for
-// the edge, the page never calls: the linker drops them).
+// and math/big (with the fmt they bring), and encoding/json and
+// encoding/xml from every package the page's Go reaches (the upstreams'
+// parsers, which need them, are netdata/refresh's, for the edge).
 func TestPageWasmImportsNoHeavyPackages(t *testing.T) {
 	cmd := exec.Command("go", "list", "-deps", "-f", "{{.ImportPath}} {{join .Imports \" \"}}", "./wasm/cmd/app")
 	cmd.Dir = root
@@ -26,7 +26,7 @@ func TestPageWasmImportsNoHeavyPackages(t *testing.T) {
 	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
 		pkg, imports, _ := strings.Cut(line, " ")
 		for _, imp := range strings.Fields(imports) {
-			heavy := imp == "net/url" || imp == "math/big" || imp == "encoding/json" && !strings.HasSuffix(pkg, "/wasm/netdata")
+			heavy := imp == "net/url" || imp == "math/big" || imp == "encoding/json" || imp == "encoding/xml"
 			if heavy && !strings.HasPrefix(pkg, imp) && strings.HasPrefix(pkg, "github.com/hashswitch/") {
 				t.Errorf("%s imports %s into the page's WebAssembly", pkg, imp)
 			}

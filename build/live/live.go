@@ -1,5 +1,5 @@
 // Package live refreshes the network snapshot natively, for the dev server
-// and the build, with the same netdata.Refresh the edge worker runs. It is
+// and the build, with the same refresh.Snapshot the edge worker runs. It is
 // off unless switched on: tests, CI and the dev server send no traffic off
 // this machine by default.
 //
@@ -19,27 +19,28 @@ import (
 	"time"
 
 	"github.com/hashswitch/hashswitch/wasm/netdata"
+	"github.com/hashswitch/hashswitch/wasm/netdata/refresh"
 )
 
 // Config says whether and where to fetch.
 type Config struct {
 	On        bool
-	Upstreams netdata.Upstreams
+	Upstreams refresh.Upstreams
 	Timeout   time.Duration // for each request
 }
 
 // FromEnv reads the switch and the upstreams from the environment.
 func FromEnv() Config {
-	c := Config{On: os.Getenv("HASHSWITCH_LIVE") == "1", Upstreams: netdata.PublicUpstreams(), Timeout: 5 * time.Second}
+	c := Config{On: os.Getenv("HASHSWITCH_LIVE") == "1", Upstreams: refresh.PublicUpstreams(), Timeout: 5 * time.Second}
 	if u := os.Getenv("HASHSWITCH_UPSTREAM"); u != "" {
-		c.Upstreams = netdata.AllAt(u)
+		c.Upstreams = refresh.AllAt(u)
 	}
 	return c
 }
 
 // Getter fetches with net/http, each request bounded by timeout and its
 // body by 1 MiB.
-func Getter(timeout time.Duration) netdata.Getter {
+func Getter(timeout time.Duration) refresh.Getter {
 	client := &http.Client{Timeout: timeout}
 	return func(ctx context.Context, url string) ([]byte, error) {
 		req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
@@ -63,7 +64,7 @@ func Getter(timeout time.Duration) netdata.Getter {
 // Feed keeps the newest snapshot, starting from the committed one.
 type Feed struct {
 	cfg  Config
-	get  netdata.Getter
+	get  refresh.Getter
 	mu   sync.Mutex
 	snap netdata.Snapshot
 	ok   bool // refreshed at least once
@@ -80,7 +81,7 @@ func (f *Feed) Refresh(ctx context.Context) error {
 	f.mu.Lock()
 	prev := f.snap
 	f.mu.Unlock()
-	next, problems := netdata.Refresh(ctx, f.get, f.cfg.Upstreams, prev, time.Now())
+	next, problems := refresh.Snapshot(ctx, f.get, f.cfg.Upstreams, prev, time.Now())
 	for _, p := range problems {
 		log.Printf("live figures: %v", p)
 	}

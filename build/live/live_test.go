@@ -6,13 +6,13 @@ import (
 	"time"
 
 	"github.com/hashswitch/hashswitch/internal/fakeupstream"
-	"github.com/hashswitch/hashswitch/wasm/netdata"
+	"github.com/hashswitch/hashswitch/wasm/netdata/refresh"
 )
 
 func TestFeed(t *testing.T) {
 	st := fakeupstream.Typical()
 	st.Fail = map[string]int{}
-	for _, p := range []string{netdata.PathBlocks, netdata.PathRewardStats, netdata.PathHashrate, netdata.PathCoinbase, netdata.PathKraken, netdata.PathBitstamp} {
+	for _, p := range []string{refresh.PathBlocks, refresh.PathRewardStats, refresh.PathHashrate, refresh.PathCoinbase, refresh.PathKraken, refresh.PathBitstamp} {
 		st.Fail[p] = 503
 	}
 	fake := fakeupstream.Start(st)
@@ -38,7 +38,7 @@ func TestFeed(t *testing.T) {
 func TestFromEnv(t *testing.T) {
 	t.Setenv("HASHSWITCH_LIVE", "")
 	t.Setenv("HASHSWITCH_UPSTREAM", "")
-	if c := FromEnv(); c.On || c.Upstreams != netdata.PublicUpstreams() {
+	if c := FromEnv(); c.On || c.Upstreams != refresh.PublicUpstreams() {
 		t.Errorf("off by default: %+v", c)
 	}
 	t.Setenv("HASHSWITCH_LIVE", "1")

@@ -3,7 +3,7 @@
 // Bitstamp, and Vietcombank's exchange rates) in their documented shapes, with figures a test sets
 // and failures it chooses. It is a fixture: nothing it serves describes a
 // real moment. Tests, the build's live mode and the worker's tests point
-// netdata.Upstreams at it, so no test sends traffic off this machine.
+// refresh.Upstreams at it, so no test sends traffic off this machine.
 package fakeupstream
 
 import (
@@ -19,6 +19,7 @@ import (
 
 	"github.com/hashswitch/hashswitch/wasm/chain"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
+	"github.com/hashswitch/hashswitch/wasm/netdata/refresh"
 )
 
 // State is what the fake network says.
@@ -80,8 +81,8 @@ func (s *Server) Hits(path string) int {
 }
 
 // Upstreams points every upstream at the fake.
-func (s *Server) Upstreams() netdata.Upstreams {
-	return netdata.AllAt(s.URL)
+func (s *Server) Upstreams() refresh.Upstreams {
+	return refresh.AllAt(s.URL)
 }
 
 func (s *Server) serve(w http.ResponseWriter, r *http.Request) {
@@ -120,7 +121,7 @@ func (st State) Answer(path string) (status int, contentType string, body []byte
 	if b, ok := st.Body[path]; ok {
 		return http.StatusOK, "", []byte(b)
 	}
-	if path == netdata.PathVietcombank {
+	if path == refresh.PathVietcombank {
 		return http.StatusOK, "text/xml; charset=utf-8", fmt.Appendf(nil, vietcombank, st.VNDAt.In(netdata.Vietnam).Format("1/2/2006 3:04:05 PM"), st.VNDSell)
 	}
 	d := st.Difficulty
@@ -129,24 +130,24 @@ func (st State) Answer(path string) (status int, contentType string, body []byte
 	}
 	var v any
 	switch path {
-	case netdata.PathBlocks:
+	case refresh.PathBlocks:
 		v = []map[string]any{{"id": strings.Repeat("0", 64), "height": st.Height, "version": 536870912,
 			"timestamp": st.TipTime, "bits": st.Bits, "nonce": 1, "difficulty": d, "tx_count": 3000}}
-	case netdata.PathRewardStats:
+	case refresh.PathRewardStats:
 		v = map[string]any{"startBlock": st.Height - 143, "endBlock": st.Height,
 			"totalReward": fmt.Sprint(144*312_500_000 + st.FeesSat), "totalFee": fmt.Sprint(st.FeesSat), "totalTx": "450000"}
-	case netdata.PathHashrate:
+	case refresh.PathHashrate:
 		h := st.HashrateHs
 		if h == 0 {
 			h = d * (1 << 32) / 600
 		}
 		v = map[string]any{"hashrates": []any{}, "difficulty": []any{}, "currentHashrate": h, "currentDifficulty": d}
-	case netdata.PathCoinbase:
+	case refresh.PathCoinbase:
 		v = map[string]any{"data": map[string]string{"amount": st.Coinbase, "base": "BTC", "currency": "USD"}}
-	case netdata.PathKraken:
+	case refresh.PathKraken:
 		v = map[string]any{"error": []string{}, "result": map[string]any{"XXBTZUSD": map[string]any{
 			"a": []string{st.Kraken, "1", "1.000"}, "b": []string{st.Kraken, "1", "1.000"}, "c": []string{st.Kraken, "0.001"}}}}
-	case netdata.PathBitstamp:
+	case refresh.PathBitstamp:
 		v = map[string]any{"timestamp": fmt.Sprint(st.TipTime), "last": st.Bitstamp, "bid": st.Bitstamp, "ask": st.Bitstamp}
 	default:
 		return http.StatusNotFound, "", []byte("404 page not found")
@@ -158,7 +159,7 @@ func (st State) Answer(path string) (status int, contentType string, body []byte
 	return http.StatusOK, "application/json", append(b, '\n')
 }
 
-// Get answers as the server would, in process: a netdata.Getter for tests
+// Get answers as the server would, in process: a refresh.Getter for tests
 // that need no loopback (any origin will do: AllAt("http://fake")).
 func (st State) Get(_ context.Context, rawURL string) ([]byte, error) {
 	u, err := url.Parse(rawURL)

@@ -187,7 +187,7 @@ func TestHashpriceThroughHTTP(t *testing.T) {
 }
 
 func TestProfitThroughHTTP(t *testing.T) {
-	m := econ.Miner{EfficiencyJPerTH: 17.5, PowerUSDPerKWh: 0.05, PoolFeePct: 2, UptimePct: 97, PUE: 1.05}
+	m := econ.Miner{Hardware: econ.Hardware{EfficiencyJPerTH: 17.5, PoolFeePct: 2, UptimePct: 97, PUE: 1.05}, PowerUSDPerKWh: 0.05}
 	want := m.ProfitOn(late2025)
 	// The defaults are the form's: pool fee 2%, uptime 97%, PUE 1.05.
 	b := ok(t, "/api/v1/profit?price=85000&difficulty=149.3e12&subsidy=3.125&fees=0.02&efficiency=17.5&power_price=0.05")

@@ -186,15 +186,17 @@ var Convert = register(&Def[ConvertResult]{
 			s.Reinvest = econ.ReinvestNever
 		}
 		m := econ.Mining{
-			EfficiencyJPerTH:            q.Float(Efficiency),
-			PoolFeePct:                  q.Float(PoolFee),
-			UptimePct:                   q.Float(miningUptime),
+			Hardware: econ.Hardware{
+				EfficiencyJPerTH: q.Float(Efficiency),
+				PoolFeePct:       q.Float(PoolFee),
+				UptimePct:        q.Float(miningUptime),
+				PUE:              q.Float(MiningPUE),
+				PriceUSDPerTH:    q.Float(MachinePrice),
+				LifeYears:        q.Float(MachineLife),
+			},
 			Chain:                       q.Chain,
 			DifficultyGrowthPctPerEpoch: q.Float(MiningGrowth),
-			PUE:                         q.Float(MiningPUE),
 			CapexUSDPerMW:               q.Float(MiningCapex),
-			ASICUSDPerTH:                q.Float(MachinePrice),
-			ASICLifeYears:               q.Float(MachineLife),
 			OpexUSDPerMWYear:            q.Float(MiningOpex),
 			RunAtALoss:                  q.Choice(LossMonths) == "run",
 			CurtailHoursPerYear:         q.Float(CurtailHours),

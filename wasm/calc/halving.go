@@ -21,7 +21,7 @@ var (
 		Doc:     "unix seconds or an RFC 3339 date such as 2025-11-25T00:00:00Z (or 2025-11-25); gives eta_unix",
 		From:    func(s netdata.Snapshot) string { return time.Unix(s.TipTime, 0).UTC().Format(time.RFC3339) }}
 	BlockInterval = Param{Name: "block_time", Label: "Mean time between blocks", Unit: "seconds",
-		Range: Positive(86_400), Default: "600", Help: "600 is the target; recent months ran a little faster"}
+		Range: Positive(86_400), Default: itoa(chain.MainNet.TargetSpacingSec), Help: "600 is the target; recent months ran a little faster"}
 )
 
 // HalvingResult is where a height stands in the halving schedule.

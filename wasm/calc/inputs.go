@@ -102,10 +102,12 @@ func (q *Query) revenue() (hashpriceUSD, price float64) {
 // miner reads efficiency, power_price, pool_fee and uptime.
 func (q *Query) miner() econ.Miner {
 	return econ.Miner{
-		EfficiencyJPerTH: q.Float(Efficiency),
-		PowerUSDPerKWh:   q.Float(PowerPrice),
-		PoolFeePct:       q.Float(PoolFee),
-		UptimePct:        q.Float(Uptime),
+		Hardware: econ.Hardware{
+			EfficiencyJPerTH: q.Float(Efficiency),
+			PoolFeePct:       q.Float(PoolFee),
+			UptimePct:        q.Float(Uptime),
+		},
+		PowerUSDPerKWh: q.Float(PowerPrice),
 	}
 }
 

@@ -39,7 +39,7 @@ var Profit = register(&Def[ProfitResult]{
 	Run: func(q *Query) (ProfitResult, error) {
 		hp, price := q.revenue()
 		m := q.miner()
-		m.HardwareUSDPerTH, m.HardwareLifeYears, m.PUE = q.Float(MachinePrice), q.Float(MachineLife), q.Float(MiningPUE)
+		m.PriceUSDPerTH, m.LifeYears, m.PUE = q.Float(MachinePrice), q.Float(MachineLife), q.Float(MiningPUE)
 		if q.err != nil {
 			return ProfitResult{}, q.err
 		}

@@ -47,10 +47,10 @@ var Project = register(&Def[ProjectResult]{
 			Network:                     n,
 			Height:                      height,
 			Miner:                       q.miner(),
-			HardwareUSDPerTH:            q.Float(HardwarePrice),
 			DifficultyGrowthPctPerEpoch: q.Float(DifficultyGrowth),
 			HorizonDays:                 q.Float(Days),
 		}
+		pr.Miner.PriceUSDPerTH = q.Float(HardwarePrice)
 		if q.err != nil {
 			return ProjectResult{}, q.err
 		}

@@ -72,7 +72,7 @@ func (a Attack) Cost() AttackCost {
 	c.PowerUSD = c.PowerUSDPerHour * a.Hours
 	c.TotalUSD = c.HardwareUSD + c.PowerUSD
 	c.HonestRevenueUSD = a.HashpriceUSDPerPHDay * c.AttackerEHs * 1000 * a.Hours / hoursPerDay
-	blocksPerHour := 3600 / float64(a.Chain.TargetSpacingSec)
+	blocksPerHour := secondsPerHour / float64(a.Chain.TargetSpacingSec)
 	c.BlocksPerHour = blocksPerHour * c.AttackerEHs / a.NetworkEHs
 
 	c.BuildingsUSD = c.PowerMW * a.BuildingUSDPerMW

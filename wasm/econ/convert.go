@@ -58,24 +58,21 @@ const (
 // do not pay for their power, and hours switched off for the grid (demand
 // response) earn their own price.
 type Mining struct {
-	EfficiencyJPerTH     float64 // joules per terahash (= watts per TH/s)
-	PoolFeePct           float64
-	UptimePct            float64 // share of the hours the machines can run
+	// The machines, bought again at the end of each life as the site's
+	// Reinvest says.
+	Hardware
 	HashpriceUSDPerPHDay float64 // today's
 
 	// The projection: today's height (the first block of the horizon),
 	// the share of the block reward paid by fees (fees do not halve), and
 	// the difficulty's change at each retarget. A nil Chain projects no
-	// halving and no retarget.
+	// halving and no retarget, blocks coming at mainnet's spacing.
 	Chain                       *chain.Params
 	Height                      int64
 	FeeSharePct                 float64
 	DifficultyGrowthPctPerEpoch float64
 
-	PUE                 float64 // facility power per machine power, 1 or more
 	CapexUSDPerMW       float64 // buildings and power gear, per MW at the meter
-	ASICUSDPerTH        float64 // the machines
-	ASICLifeYears       float64
 	CurtailHoursPerYear float64 // hours switched off for the grid, out of the uptime's
 	CurtailUSDPerMWh    float64 // what the grid pays for them, per MWh of capacity
 	OpexUSDPerMWYear    float64 // staff, maintenance, insurance, while it has machines
@@ -274,17 +271,18 @@ func (m Mining) HashpriceFactorAt(h int64) float64 {
 	return ((1-fee)*subsidy + fee) / math.Pow(1+m.DifficultyGrowthPctPerEpoch/100, retargets)
 }
 
-// spacingSec is the target block spacing.
+// spacingSec is the target block spacing: mainnet's when no Chain is
+// given.
 func (m Mining) spacingSec() float64 {
 	if m.Chain == nil {
-		return 600
+		return float64(chain.MainNet.TargetSpacingSec)
 	}
 	return float64(m.Chain.TargetSpacingSec)
 }
 
 // BlocksPerMonth is the blocks found in a month at the target spacing:
 // 4,380 on mainnet.
-func (m Mining) BlocksPerMonth() float64 { return hoursPerMonth * 3600 / m.spacingSec() }
+func (m Mining) BlocksPerMonth() float64 { return hoursPerMonth * secondsPerHour / m.spacingSec() }
 
 // BlockDays is the hashprice-weighted days of month `month`: the sum over
 // its blocks of their hashprice factor, times the days a block lasts at
@@ -347,8 +345,8 @@ func (s Site) miningPlan(tl timeline, work *int) *miningPlan {
 	}
 	p.u = use{
 		buildingsUSD: m.CapexUSDPerMW * s.MW,
-		fleetUSD:     th * m.ASICUSDPerTH,
-		lifeMonths:   LifeMonths(m.ASICLifeYears),
+		fleetUSD:     th * m.PriceUSDPerTH,
+		lifeMonths:   LifeMonths(m.LifeYears),
 		month:        make([]flow, n),
 	}
 	p.scratch = make(discounted, n+1)
@@ -374,7 +372,7 @@ func (p *miningPlan) at(h float64) Option {
 	s, m := p.s, p.s.Mining
 	p.fill(h)
 	o := s.ledger(&p.tl, p.u, p.scratch, p.monthsRun)
-	o.RevenueUSDPerKWh = Miner{EfficiencyJPerTH: m.EfficiencyJPerTH, PoolFeePct: m.PoolFeePct, PUE: m.PUE}.RevenueUSDPerKWh(h)
+	o.RevenueUSDPerKWh = m.RevenueUSDPerKWh(h)
 	o.MarginUSDPerKWh = o.RevenueUSDPerKWh - s.PowerUSDPerKWh
 	return o
 }

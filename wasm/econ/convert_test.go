@@ -14,7 +14,7 @@ import (
 // costs; no salvage): its flows are level, so textbook annuities check it.
 var flatSite = Site{
 	MW: 100, PowerUSDPerKWh: 0.05, Years: 10, DiscountPct: 10, BuildingLifeYears: 10,
-	Mining: Mining{EfficiencyJPerTH: 17.5, UptimePct: 100, HashpriceUSDPerPHDay: 36, PUE: 1, CapexUSDPerMW: 500_000},
+	Mining: Mining{Hardware: Hardware{EfficiencyJPerTH: 17.5, UptimePct: 100, PUE: 1}, HashpriceUSDPerPHDay: 36, CapexUSDPerMW: 500_000},
 	Lease:  &Lease{USDPerKWMonth: 130, PUE: 1.3, CapexUSDPerITMW: 9_500_000},
 	GPU:    &GPUCloud{USDPerGPUHour: 2, WattsPerGPU: 1400, PUE: 1.3, UtilizationPct: 80, CapexUSDPerITMW: 9_500_000},
 }
@@ -24,9 +24,9 @@ var flatSite = Site{
 // declining GPU prices, an escalating lease, other operating costs.
 var realSite = Site{
 	MW: 100, PowerUSDPerKWh: 0.05, Years: 10, DiscountPct: 10, BuildingLifeYears: 20,
-	Mining: Mining{EfficiencyJPerTH: 17.5, PoolFeePct: 2, UptimePct: 97, HashpriceUSDPerPHDay: 36,
-		Chain: chain.MainNet, Height: 925_000, FeeSharePct: 0.64, DifficultyGrowthPctPerEpoch: 0.5,
-		PUE: 1.05, CapexUSDPerMW: 500_000, ASICUSDPerTH: 15, ASICLifeYears: 4, OpexUSDPerMWYear: 40_000},
+	Mining: Mining{Hardware: Hardware{EfficiencyJPerTH: 17.5, PoolFeePct: 2, UptimePct: 97, PUE: 1.05, PriceUSDPerTH: 15, LifeYears: 4},
+		HashpriceUSDPerPHDay: 36, Chain: chain.MainNet, Height: 925_000, FeeSharePct: 0.64, DifficultyGrowthPctPerEpoch: 0.5,
+		CapexUSDPerMW: 500_000, OpexUSDPerMWYear: 40_000},
 	Lease: &Lease{USDPerKWMonth: 130, EscalatorPct: 2, PUE: 1.3, CapexUSDPerITMW: 9_500_000, TenantPaysPower: true, OpexUSDPerMWYear: 100_000},
 	GPU: &GPUCloud{USDPerGPUHour: 2, DeclinePct: 15, WattsPerGPU: 1400, PUE: 1.3, UtilizationPct: 80, CapexUSDPerITMW: 9_500_000,
 		USDPerGPU: 35_000, GPULifeYears: 5, OpexUSDPerMWYear: 300_000},
@@ -213,8 +213,8 @@ func randomSite(r *rand.Rand) Site {
 	m.HashpriceUSDPerPHDay = 5 + r.Float64()*80
 	m.Height = 840_000 + r.Int64N(400_000)
 	m.DifficultyGrowthPctPerEpoch = r.Float64()*4 - 1.5
-	m.ASICUSDPerTH = []float64{0, 5, 15, 30}[r.IntN(4)]
-	m.ASICLifeYears = []float64{0.25, 1, 3.5, 4, 8}[r.IntN(5)]
+	m.PriceUSDPerTH = []float64{0, 5, 15, 30}[r.IntN(4)]
+	m.LifeYears = []float64{0.25, 1, 3.5, 4, 8}[r.IntN(5)]
 	m.CapexUSDPerMW = []float64{0, 300_000, 800_000}[r.IntN(3)]
 	m.OpexUSDPerMWYear = r.Float64() * 100_000
 	m.CurtailHoursPerYear, m.CurtailUSDPerMWh = r.Float64()*300, r.Float64()*100
@@ -374,7 +374,7 @@ func TestPaybackIsFinal(t *testing.T) {
 	s.Reinvest = ReinvestAlways
 	check(s, func(c Conversion) Option { return *c.GPU })
 	s = realSite
-	s.Mining.CapexUSDPerMW, s.Mining.ASICUSDPerTH, s.Mining.HashpriceUSDPerPHDay, s.Mining.DifficultyGrowthPctPerEpoch = 0, 0, 15, -1
+	s.Mining.CapexUSDPerMW, s.Mining.PriceUSDPerTH, s.Mining.HashpriceUSDPerPHDay, s.Mining.DifficultyGrowthPctPerEpoch = 0, 0, 15, -1
 	s.Mining.RunAtALoss = true
 	check(s, nil)
 }
@@ -386,7 +386,7 @@ func TestBoundedWork(t *testing.T) {
 	for _, life := range []float64{1e-323, 0.25, 50} {
 		s := realSite
 		s.Years = 100
-		s.Mining.ASICLifeYears, s.GPU.GPULifeYears = life, life
+		s.Mining.LifeYears, s.GPU.GPULifeYears = life, life
 		s.Mining.HashpriceUSDPerPHDay = 1e-9
 		s.GPU.DeclinePct = 99 // no new fleet ever pays: weighed every month
 		c := s.Compare()

@@ -53,7 +53,7 @@ func TestHashpriceScales(t *testing.T) {
 	}
 }
 
-var s19XP = Miner{EfficiencyJPerTH: 17.5, PowerUSDPerKWh: 0.05, PoolFeePct: 0, UptimePct: 100}
+var s19XP = Miner{Hardware: Hardware{EfficiencyJPerTH: 17.5, PoolFeePct: 0, UptimePct: 100}, PowerUSDPerKWh: 0.05}
 
 func TestPowerCostPerBTCLate2025(t *testing.T) {
 	got := s19XP.ProfitOn(late2025).PowerCostUSDPerBTC
@@ -69,7 +69,7 @@ func TestPowerCostPerBTCLate2025(t *testing.T) {
 }
 
 func TestProfitBreakevens(t *testing.T) {
-	m := Miner{EfficiencyJPerTH: 21.5, PowerUSDPerKWh: 0.065, PoolFeePct: 2, UptimePct: 95}
+	m := Miner{Hardware: Hardware{EfficiencyJPerTH: 21.5, PoolFeePct: 2, UptimePct: 95}, PowerUSDPerKWh: 0.065}
 	p := m.ProfitOn(late2025)
 	if !near(p.ProfitUSDPerTHDay, p.RevenueUSDPerTHDay-p.PowerCostUSDPerTHDay, 1e-12) {
 		t.Error("profit is not revenue less power")
@@ -100,8 +100,14 @@ func TestProfitBreakevens(t *testing.T) {
 	}
 }
 
+// priced is m bought at usdPerTH.
+func priced(m Miner, usdPerTH float64) Miner {
+	m.PriceUSDPerTH = usdPerTH
+	return m
+}
+
 func TestProjectionFlatMatchesDailyProfit(t *testing.T) {
-	pr := Projection{Network: late2025, Height: 925_000, Miner: s19XP, HardwareUSDPerTH: 3, HorizonDays: 365}
+	pr := Projection{Network: late2025, Height: 925_000, Miner: priced(s19XP, 3), HorizonDays: 365}
 	r := pr.Run()
 	n := late2025
 	n.SubsidyBTC = 3.125
@@ -123,7 +129,7 @@ func TestProjectionFlatMatchesDailyProfit(t *testing.T) {
 
 func TestProjectionHalvingHalvesTheSubsidy(t *testing.T) {
 	// 1,000 blocks before the 2028 halving, over 30 days.
-	pr := Projection{Network: late2025, Height: 1_049_000, Miner: s19XP, HardwareUSDPerTH: 1e9, HorizonDays: 30}
+	pr := Projection{Network: late2025, Height: 1_049_000, Miner: priced(s19XP, 1e9), HorizonDays: 30}
 	r := pr.Run()
 	var before, after bool
 	for _, p := range r.Periods {
@@ -145,7 +151,7 @@ func TestProjectionHalvingHalvesTheSubsidy(t *testing.T) {
 }
 
 func TestProjectionDifficultyGrowsEachRetarget(t *testing.T) {
-	pr := Projection{Network: late2025, Height: 2016 * 450, Miner: s19XP, HardwareUSDPerTH: 1,
+	pr := Projection{Network: late2025, Height: 2016 * 450, Miner: priced(s19XP, 1),
 		DifficultyGrowthPctPerEpoch: 3, HorizonDays: 28}
 	r := pr.Run()
 	if len(r.Periods) != 2 || !near(r.Periods[1].Difficulty, late2025.Difficulty*1.03, 1e-12) {
@@ -229,7 +235,7 @@ func TestAttackBothWays(t *testing.T) {
 // TestAllInCost: the machine's straight-line cost per bitcoin is its daily
 // depreciation over the bitcoin a day's revenue buys; downtime raises it.
 func TestAllInCost(t *testing.T) {
-	m := Miner{EfficiencyJPerTH: 17.5, PowerUSDPerKWh: 0.05, UptimePct: 100, HardwareUSDPerTH: 15, HardwareLifeYears: 4}
+	m := Miner{Hardware: Hardware{EfficiencyJPerTH: 17.5, UptimePct: 100, PriceUSDPerTH: 15, LifeYears: 4}, PowerUSDPerKWh: 0.05}
 	p := m.ProfitOn(late2025)
 	perDay := 15 / (4 * 365.0)
 	btcPerTHDay := late2025.HashvalueBTCPerPHDay() / 1000

@@ -12,14 +12,15 @@ package econ
 import "github.com/hashswitch/hashswitch/wasm/chain"
 
 const (
-	secondsPerDay = 86_400
-	hoursPerDay   = 24
-	hoursPerYear  = 8_760
-	hoursPerMonth = hoursPerYear / 12.0
-	two32         = 1 << 32
-	perPH         = 1e15 // hashes per second in one PH/s
-	perTH         = 1e12
-	perEH         = 1e18
+	secondsPerDay  = 86_400
+	secondsPerHour = 3_600
+	hoursPerDay    = 24
+	hoursPerYear   = 8_760
+	hoursPerMonth  = hoursPerYear / 12.0
+	two32          = 1 << 32
+	perPH          = 1e15 // hashes per second in one PH/s
+	perTH          = 1e12
+	perEH          = 1e18
 )
 
 // Network is the state of the network that mining revenue depends on.
@@ -32,7 +33,8 @@ type Network struct {
 }
 
 // DifficultyFromHashrateEHs converts a network hashrate in EH/s to the
-// difficulty that finds a block every 600 seconds at that rate.
+// difficulty that finds a block every target spacing (p.TargetSpacingSec)
+// at that rate.
 func DifficultyFromHashrateEHs(p *chain.Params, ehs float64) float64 {
 	return p.DifficultyFromHashrate(ehs * perEH)
 }

@@ -1,30 +1,38 @@
 package econ
 
-// Miner describes mining hardware and what it runs on.
-type Miner struct {
+// Hardware is mining machines as they are run: what they draw and cost
+// per TH/s, the hall's PUE, the share of the hours they hash and the pool
+// that pays them. A miner's day (Miner) and a site mining for years
+// (Mining) share it.
+type Hardware struct {
 	EfficiencyJPerTH float64 // joules per terahash (= watts per TH/s)
-	PowerUSDPerKWh   float64 // all-in price of electricity
 	PoolFeePct       float64 // share of revenue the pool keeps, 0..100
-	UptimePct        float64 // share of the time the machine hashes, 0..100
+	UptimePct        float64 // share of the time the machines hash, 0..100
 	// PUE is the hall's facility power per machine power (cooling, losses);
 	// 0 counts as 1.
 	PUE float64
-	// The machine itself, paid off in a straight line over its life
-	// whether it runs or not (0: already paid).
-	HardwareUSDPerTH  float64
-	HardwareLifeYears float64
+	// The machines' price, paid off in a straight line over their life
+	// whether they run or not (0: already paid).
+	PriceUSDPerTH float64
+	LifeYears     float64
 }
 
 // KWhPerTHDay returns the energy 1 TH/s uses in a day of full uptime.
-func (m Miner) KWhPerTHDay() float64 {
-	return m.EfficiencyJPerTH * hoursPerDay / 1000
+func (h Hardware) KWhPerTHDay() float64 {
+	return h.EfficiencyJPerTH * hoursPerDay / 1000
 }
 
 // RevenueUSDPerKWh is what a kWh at the meter earns hashing at a
 // hashprice, after the pool fee: the power price at which mining breaks
 // even.
-func (m Miner) RevenueUSDPerKWh(hashpriceUSDPerPHDay float64) float64 {
-	return hashpriceUSDPerPHDay / 1000 * (1 - m.PoolFeePct/100) / (m.KWhPerTHDay() * max(m.PUE, 1))
+func (h Hardware) RevenueUSDPerKWh(hashpriceUSDPerPHDay float64) float64 {
+	return hashpriceUSDPerPHDay / 1000 * (1 - h.PoolFeePct/100) / (h.KWhPerTHDay() * max(h.PUE, 1))
+}
+
+// Miner is mining hardware and the price of the power it runs on.
+type Miner struct {
+	Hardware
+	PowerUSDPerKWh float64 // all-in price of electricity
 }
 
 // Profit is a miner's daily economics per TH/s of hashrate.
@@ -68,8 +76,8 @@ func (m Miner) Profit(hashpriceUSDPerPHDay, priceUSD float64) Profit {
 	p.PowerCostUSDPerBTC = priceUSD * kwh * m.PowerUSDPerKWh / revenuePerTHDay
 	// The machine costs the same each day, running or not: downtime makes
 	// each bitcoin dearer.
-	if m.HardwareLifeYears > 0 {
-		p.DepreciationUSDPerTHDay = m.HardwareUSDPerTH / (m.HardwareLifeYears * hoursPerYear / hoursPerDay)
+	if m.LifeYears > 0 {
+		p.DepreciationUSDPerTHDay = m.PriceUSDPerTH / (m.LifeYears * hoursPerYear / hoursPerDay)
 	}
 	p.AllInCostUSDPerBTC = p.PowerCostUSDPerBTC
 	if p.RevenueUSDPerTHDay > 0 {

@@ -7,10 +7,9 @@ import "math"
 // subsidy halves at its height, price and fees stay as they are. Blocks are
 // assumed to come at the target spacing, which retargeting keeps on average.
 type Projection struct {
-	Network          Network // today, with its Chain; its SubsidyBTC is ignored in favour of Height's
-	Height           int64   // today's block height
-	Miner            Miner
-	HardwareUSDPerTH float64 // what the machine cost, per TH/s
+	Network Network // today, with its Chain; its SubsidyBTC is ignored in favour of Height's
+	Height  int64   // today's block height
+	Miner   Miner   // its PriceUSDPerTH is what the machine cost
 	// DifficultyGrowthPctPerEpoch is the change at each 2,016-block retarget.
 	DifficultyGrowthPctPerEpoch float64
 	HorizonDays                 float64
@@ -61,7 +60,7 @@ func (pr Projection) Run() ProjectionResult {
 		n.SubsidyBTC = SubsidyBTCAt(p, height)
 		perDay := pr.Miner.ProfitOn(n).ProfitUSDPerTHDay
 		profit := perDay * days
-		before := cumulative - pr.HardwareUSDPerTH
+		before := cumulative - pr.Miner.PriceUSDPerTH
 		if after := before + profit; before < 0 && after >= 0 {
 			res.PaybackDays = day + days*(-before)/profit
 		}
@@ -80,7 +79,7 @@ func (pr Projection) Run() ProjectionResult {
 		}
 	}
 	res.TotalProfitUSDPerTH = cumulative
-	if cumulative < pr.HardwareUSDPerTH {
+	if cumulative < pr.Miner.PriceUSDPerTH {
 		res.PaybackDays = math.Inf(1)
 	}
 	return res

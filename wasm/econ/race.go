@@ -34,7 +34,7 @@ func (r Race) Compare() RaceResult {
 	out.ASICTimesFaster = r.ASICTHs * perTH / r.HashesPerSec
 	out.NetworkTimesFaster = out.NetworkEHs * perEH / r.HashesPerSec
 	out.SecondsToBlock = r.Difficulty * two32 / r.HashesPerSec
-	out.YearsToBlock = out.SecondsToBlock / (hoursPerYear * 3600)
+	out.YearsToBlock = out.SecondsToBlock / (hoursPerYear * secondsPerHour)
 	out.JPerHash = r.Watts / r.HashesPerSec
 	out.ASICJPerHash = r.ASICJPerTH / perTH
 	out.EnergyTimesASIC = out.JPerHash / out.ASICJPerHash

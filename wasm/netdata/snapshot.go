@@ -1,16 +1,13 @@
-// Package netdata holds the network figures the calculators start from: a
+// Package netdata is the network figures the calculators start from: a
 // snapshot of the chain tip, its difficulty, the fees blocks pay and the
-// bitcoin price, each with its time and source; the dated snapshots
-// committed with the code (snapshots/*.json, which ?asof= pins); parsers
-// for the public upstreams that a live refresh reads (mempool.space, three
-// exchanges, and Vietcombank for the dollar in dong), by their documented
-// response shapes; and the rules (rules.go) that refuse a figure the clock,
-// the committed snapshot and the last day's answers do not allow, and keep
-// the last good one, marked stale.
+// bitcoin price, each with its time and source, and the dated snapshots
+// committed with the code (snapshots/*.json, which ?asof= pins). It is the
+// model the page, the API and the build read; refreshing it from the
+// public upstreams is package refresh's work, at the edge and natively.
 //
-// The package is pure Go: it must never import syscall/js or net/http.
-// Whoever refreshes passes a Getter: net/http natively, the Workers fetch
-// at the edge, a fake upstream on loopback in tests.
+// The package is in the page's WebAssembly: it must never import
+// syscall/js, net/http, encoding/json, encoding/xml or fmt (the upstreams'
+// parsers, which need them, live in refresh).
 package netdata
 
 import (
@@ -22,6 +19,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/hashswitch/hashswitch/wasm/chain"
 	"github.com/hashswitch/hashswitch/wasm/internal/tinyjson"
 )
 
@@ -49,6 +47,13 @@ const (
 	MinVNDPerUSD  = 1_000
 	MaxVNDPerUSD  = 1_000_000
 )
+
+// Vietnam is Vietcombank's clock, and the day a rate in dong is of:
+// Indochina Time, UTC+7, which has no daylight saving.
+var Vietnam = time.FixedZone("ICT", 7*60*60)
+
+// LiveSource is a refreshed snapshot's line for people.
+const LiveSource = "live: mempool.space, the BTC-USD spot prices of Coinbase, Kraken and Bitstamp, and " + RatePublisher + "'s US dollar in dong"
 
 // Figure says where one number of a snapshot comes from.
 type Figure struct {
@@ -79,8 +84,8 @@ type Snapshot struct {
 	// Estimated: the height was moved on by the clock (EstimatedAt).
 	Estimated bool `json:"estimated,omitempty"`
 	// Reference: what the refreshes of the last day accepted, which the
-	// next checks against (rules.go); kept with a live snapshot, never
-	// shown.
+	// next checks against (refresh's rules); kept with a live snapshot,
+	// never shown.
 	Reference *Reference `json:"reference,omitempty"`
 	// Fixture marks test data that follows the upstreams' documented shapes
 	// but describes no real moment.
@@ -152,13 +157,13 @@ func Committed() Snapshot {
 }
 
 // EstimatedAt returns the snapshot moved to now when its tip is older
-// than a block: the height grows by the blocks the target spacing
-// (600 s) would have found since, and the tip's time becomes now, so a
-// halving countdown from an old snapshot agrees with itself (blocks to go
-// and time left). The height figure says it is an estimate. Every other
-// figure is left as it was.
+// than a block: the height grows by the blocks mainnet's target spacing
+// would have found since, and the tip's time becomes now, so a halving
+// countdown from an old snapshot agrees with itself (blocks to go and time
+// left). The height figure says it is an estimate. Every other figure is
+// left as it was.
 func (s Snapshot) EstimatedAt(now time.Time) Snapshot {
-	const spacing = 600
+	spacing := chain.MainNet.TargetSpacingSec
 	elapsed := now.Unix() - s.TipTime
 	if s.TipTime == 0 || elapsed < spacing {
 		return s
@@ -170,10 +175,34 @@ func (s Snapshot) EstimatedAt(now time.Time) Snapshot {
 		figs[k] = v
 	}
 	h := figs[FigHeight]
-	h.Source = "estimated: block " + strconv.FormatInt(s.Height-elapsed/spacing, 10) + " of " + s.AsOf + " plus one block per 10 minutes since"
+	h.Source = "estimated: block " + strconv.FormatInt(s.Height-elapsed/spacing, 10) + " of " + s.AsOf + " plus one block per " + strconv.FormatInt(spacing/60, 10) + " minutes since"
 	h.Time = now.Unix()
 	figs[FigHeight] = h
 	s.Figures = figs
 	s.Estimated = true
 	return s
+}
+
+// Reference is what the refreshes of the last day accepted, kept with the
+// snapshot (in KV at the edge) so that the next is checked against a day
+// of answers, not only the last one. Only the marks that can still bound
+// something are kept.
+type Reference struct {
+	Tips   []TipMark `json:"tips,omitempty"`
+	Prices []Mark    `json:"prices,omitempty"`
+	Rates  []Mark    `json:"usd_vnd,omitempty"`
+}
+
+// Mark is a value accepted at a time (unix seconds).
+type Mark struct {
+	Time  int64   `json:"t"`
+	Value float64 `json:"v"`
+}
+
+// TipMark is a tip accepted at a time (unix seconds).
+type TipMark struct {
+	Time    int64  `json:"t"`
+	Height  int64  `json:"height"`
+	TipTime int64  `json:"tip_time"`
+	Bits    uint32 `json:"bits"`
 }

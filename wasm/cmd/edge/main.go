@@ -1,10 +1,11 @@
 //go:build js && wasm
 
-// Command edge serves the API from a JavaScript runtime through
-// github.com/syumai/workers: on Cloudflare Workers, and in the browser with
-// its browser runtime. That runtime starts a new Go instance for every
-// request; the page uses cmd/app, which keeps one (BENCH.md has the cost of
-// each).
+// Command edge serves the API on Cloudflare Workers, through
+// github.com/syumai/workers' glue (the runtime context, KV, fetch, the Cron
+// Trigger) and worker.mjs beside this file, which keeps one Go instance per
+// isolate (syumai/workers' own worker starts one for every request; BENCH.md
+// has the cost of each) and answers from the Workers Cache API what Go said
+// may be cached, without calling Go.
 //
 // On Cloudflare it also does the live work: a Cron Trigger (wrangler.toml,
 // every 10 minutes) refreshes the network snapshot from the public
@@ -30,6 +31,7 @@ import (
 
 	"github.com/hashswitch/hashswitch/wasm/api"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
+	"github.com/hashswitch/hashswitch/wasm/netdata/refresh"
 )
 
 // The KV binding and key of the snapshot, and each upstream request's limit.
@@ -40,8 +42,12 @@ const (
 )
 
 func main() {
-	cron.ScheduleTaskNonBlock(refresh)
-	workers.Serve(api.Edge(func(*http.Request) string { return cloudflare.Getenv("SITE_URL") }, api.WithLive(stored)))
+	cron.ScheduleTaskNonBlock(scheduled)
+	if err := publish(api.Edge(func(*http.Request) string { return cloudflare.Getenv("SITE_URL") }, api.WithLive(stored))); err != nil {
+		panic(err)
+	}
+	workers.Ready()
+	select {} // the instance lives as long as the isolate: worker.mjs keeps it
 }
 
 // kvStore keeps the snapshot in KV under kvKey.
@@ -70,16 +76,16 @@ func (kvStore) Put(data []byte) error {
 }
 
 // stored reads the newest snapshot from KV.
-func stored() (netdata.Snapshot, error) { return netdata.Kept(kvStore{}) }
+func stored() (netdata.Snapshot, error) { return refresh.Kept(kvStore{}) }
 
-// refresh is the Cron Trigger's task. It never returns an error (the
+// scheduled is the Cron Trigger's task. It never returns an error (the
 // scheduler would panic): problems are logged, the last good figures kept.
-func refresh(ctx context.Context) error {
-	up := netdata.PublicUpstreams()
+func scheduled(ctx context.Context) error {
+	up := refresh.PublicUpstreams()
 	if u := cloudflare.Getenv("UPSTREAM"); u != "" {
-		up = netdata.AllAt(u)
+		up = refresh.AllAt(u)
 	}
-	for _, p := range netdata.RefreshStore(ctx, get, up, kvStore{}, time.Now()) {
+	for _, p := range refresh.Scheduled(ctx, get, up, kvStore{}, time.Now()) {
 		fmt.Println("refresh:", p)
 	}
 	return nil

@@ -18,13 +18,15 @@ import (
 	"github.com/hashswitch/hashswitch/internal/fakeupstream"
 	"github.com/hashswitch/hashswitch/wasm/chain"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
+	"github.com/hashswitch/hashswitch/wasm/netdata/refresh"
 )
 
 // edgeRun drives the worker in Miniflare (build/e2e/testdata/miniflare-edge.mjs).
 type edgeRun struct {
-	t   *testing.T
+	t   testing.TB
 	in  *os.File
 	out *bufio.Scanner
+	url string // where Miniflare serves the worker over HTTP
 }
 
 func (r *edgeRun) ask(line string, dst any) {
@@ -94,8 +96,9 @@ func TestMain(m *testing.M) {
 }
 
 // startEdge runs the worker in Miniflare with a KV namespace and a fake
-// upstream on loopback that says st.
-func startEdge(t *testing.T, st fakeupstream.State) (*edgeRun, *fakeupstream.Server) {
+// upstream on loopback that says st, with the Cache API when withCache
+// (else Miniflare's, which keeps nothing).
+func startEdge(t testing.TB, st fakeupstream.State, withCache bool) (*edgeRun, *fakeupstream.Server) {
 	t.Helper()
 	e2e := filepath.Join("..", "..", "..", "build", "e2e")
 	if _, err := os.Stat(filepath.Join(e2e, "node_modules", "miniflare")); err != nil {
@@ -108,7 +111,11 @@ func startEdge(t *testing.T, st fakeupstream.State) (*edgeRun, *fakeupstream.Ser
 	fake := fakeupstream.Start(st)
 	t.Cleanup(fake.Close)
 
-	cmd := exec.Command("node", "testdata/miniflare-edge.mjs", dir, fake.URL)
+	cache := "no-cache"
+	if withCache {
+		cache = "cache"
+	}
+	cmd := exec.Command("node", "testdata/miniflare-edge.mjs", dir, fake.URL, cache)
 	cmd.Dir = e2e
 	cmd.Stderr = os.Stderr
 	inR, inW, _ := os.Pipe()
@@ -134,7 +141,9 @@ func startEdge(t *testing.T, st fakeupstream.State) (*edgeRun, *fakeupstream.Ser
 	out := bufio.NewScanner(stdout)
 	out.Buffer(make([]byte, 1<<20), 1<<20)
 	run := &edgeRun{t: t, in: inW, out: out}
-	run.next() // {"ready":true}
+	var ready struct{ URL string }
+	json.Unmarshal(run.next(), &ready) // {"ready":true,"url":…}
+	run.url = strings.TrimSuffix(ready.URL, "/")
 	return run, fake
 }
 
@@ -146,7 +155,7 @@ func startEdge(t *testing.T, st fakeupstream.State) (*edgeRun, *fakeupstream.Ser
 // dollar in dong comes and stays the same way.
 func TestCronRefreshesKV(t *testing.T) {
 	st := fakeupstream.Typical()
-	run, fake := startEdge(t, st)
+	run, fake := startEdge(t, st, false)
 
 	var before, after, broken networkAnswer
 	run.ask("/api/v1/network", &before)
@@ -166,8 +175,8 @@ func TestCronRefreshesKV(t *testing.T) {
 	if age := after.Body.Figures["price"].AgeSec; age < 0 || age > 60 {
 		t.Errorf("price age %d s", age)
 	}
-	if fake.Hits(netdata.PathBlocks) != 1 || fake.Hits(netdata.PathKraken) != 1 {
-		t.Errorf("upstream hits: blocks %d, kraken %d", fake.Hits(netdata.PathBlocks), fake.Hits(netdata.PathKraken))
+	if fake.Hits(refresh.PathBlocks) != 1 || fake.Hits(refresh.PathKraken) != 1 {
+		t.Errorf("upstream hits: blocks %d, kraken %d", fake.Hits(refresh.PathBlocks), fake.Hits(refresh.PathKraken))
 	}
 
 	// oEmbed, as Netlify proxies /oembed to the worker.
@@ -181,7 +190,7 @@ func TestCronRefreshesKV(t *testing.T) {
 	}
 
 	st.Height++
-	st.Fail = map[string]int{netdata.PathCoinbase: 500, netdata.PathKraken: 503, netdata.PathBitstamp: 502, netdata.PathVietcombank: 503}
+	st.Fail = map[string]int{refresh.PathCoinbase: 500, refresh.PathKraken: 503, refresh.PathBitstamp: 502, refresh.PathVietcombank: 503}
 	fake.Set(st)
 	run.ask("cron", &stored)
 	run.ask("/api/v1/network", &broken)
@@ -203,10 +212,10 @@ func TestCronKeepsPoisonOutOfKV(t *testing.T) {
 	st := fakeupstream.Typical()
 	down := st
 	down.Fail = map[string]int{}
-	for _, p := range []string{netdata.PathBlocks, netdata.PathRewardStats, netdata.PathHashrate, netdata.PathCoinbase, netdata.PathKraken, netdata.PathBitstamp, netdata.PathVietcombank} {
+	for _, p := range []string{refresh.PathBlocks, refresh.PathRewardStats, refresh.PathHashrate, refresh.PathCoinbase, refresh.PathKraken, refresh.PathBitstamp, refresh.PathVietcombank} {
 		down.Fail[p] = 503
 	}
-	run, fake := startEdge(t, down)
+	run, fake := startEdge(t, down, false)
 	var nothing struct{ KV *netdata.Snapshot }
 	if run.ask("cron", &nothing); nothing.KV != nil {
 		t.Errorf("a first run with every upstream down kept %+v", *nothing.KV)
@@ -223,7 +232,7 @@ func TestCronKeepsPoisonOutOfKV(t *testing.T) {
 	poison.Height = 2147483647
 	poison.FeesSat = 144 * 4_999_000_000
 	poison.Coinbase = "9999999"
-	poison.Fail = map[string]int{netdata.PathKraken: 503, netdata.PathBitstamp: 502}
+	poison.Fail = map[string]int{refresh.PathKraken: 503, refresh.PathBitstamp: 502}
 	fake.Set(poison)
 	run.ask("cron", &kept)
 	s := kept.KV

@@ -60,7 +60,7 @@ func TestWorkerdServesTheAPI(t *testing.T) {
 // startWorkerd serves the worker in workerd on a free loopback address
 // until the test ends, with text bindings (name, value pairs) as its
 // environment, and returns the address.
-func startWorkerd(t *testing.T, bindings ...string) string {
+func startWorkerd(t testing.TB, bindings ...string) string {
 	t.Helper()
 	root := filepath.Join("..", "..", "..")
 	workerd, err := filepath.Abs(filepath.Join(root, "build", "e2e", "node_modules", "@cloudflare", "workerd-linux-64", "bin", "workerd"))
@@ -203,7 +203,7 @@ func TestWorkerdOEmbedNeedsTheSite(t *testing.T) {
 	}
 }
 
-func freeAddr(t *testing.T) string {
+func freeAddr(t testing.TB) string {
 	l, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -212,7 +212,7 @@ func freeAddr(t *testing.T) string {
 	return l.Addr().String()
 }
 
-func waitListening(t *testing.T, addr string) {
+func waitListening(t testing.TB, addr string) {
 	deadline := time.Now().Add(30 * time.Second)
 	for time.Now().Before(deadline) {
 		if c, err := net.Dial("tcp", addr); err == nil {

@@ -54,12 +54,15 @@ func (d *decoder) space() {
 	}
 }
 
-// literal consumes word (true, false, null) or fails.
+// literal consumes word (true, false, null) or fails. It compares the
+// word's length of input, never more: converting the rest of the input to
+// a string would copy it for every literal, quadratic in an array of them.
 func (d *decoder) literal(word string) error {
-	if !strings.HasPrefix(string(d.data[d.i:]), word) {
+	end := d.i + len(word)
+	if end > len(d.data) || string(d.data[d.i:end]) != word {
 		return d.syntax("in a literal")
 	}
-	d.i += len(word)
+	d.i = end
 	return nil
 }
 

@@ -1,4 +1,4 @@
-package netdata_test
+package refresh_test
 
 import (
 	"context"
@@ -9,6 +9,7 @@ import (
 	"github.com/hashswitch/hashswitch/build/live"
 	"github.com/hashswitch/hashswitch/internal/fakeupstream"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
+	"github.com/hashswitch/hashswitch/wasm/netdata/refresh"
 )
 
 // runs refreshes once per st, ten minutes apart from start, each from the
@@ -20,7 +21,7 @@ func runs(t *testing.T, prev netdata.Snapshot, start time.Time, states ...fakeup
 	var out []netdata.Snapshot
 	for i, st := range states {
 		srv.Set(st)
-		prev, _ = netdata.Refresh(context.Background(), live.Getter(time.Second), srv.Upstreams(), prev, start.Add(time.Duration(i)*10*time.Minute))
+		prev, _ = refresh.Snapshot(context.Background(), live.Getter(time.Second), srv.Upstreams(), prev, start.Add(time.Duration(i)*10*time.Minute))
 		out = append(out, prev)
 	}
 	return out
@@ -66,7 +67,7 @@ func TestFindingPriceWalk(t *testing.T) {
 func TestFindingOneExchangeSetsThePrice(t *testing.T) {
 	alone := fakeupstream.Typical()
 	alone.Coinbase = "95000"
-	alone.Fail = map[string]int{netdata.PathKraken: 503, netdata.PathBitstamp: 502}
+	alone.Fail = map[string]int{refresh.PathKraken: 503, refresh.PathBitstamp: 502}
 	s := runs(t, netdata.Committed(), now, fakeupstream.Typical(), alone)
 	if s[1].PriceUSD != 91_000.5 || !s[1].Figures[netdata.FigPrice].Stale {
 		t.Errorf("one exchange: price %v, %+v", s[1].PriceUSD, s[1].Figures[netdata.FigPrice])
@@ -113,19 +114,19 @@ func TestFindingKVReadFailureKeepsTheFigures(t *testing.T) {
 	defer srv.Close()
 	kv := &memStore{}
 	get := live.Getter(time.Second)
-	netdata.RefreshStore(context.Background(), get, srv.Upstreams(), kv, now)
+	refresh.Scheduled(context.Background(), get, srv.Upstreams(), kv, now)
 	good := string(kv.data)
-	if kept, err := netdata.Kept(kv); err != nil || kept.Height != st.Height {
+	if kept, err := refresh.Kept(kv); err != nil || kept.Height != st.Height {
 		t.Fatalf("the first run kept %+v, %v", kept, err)
 	}
 	down := st
 	down.Fail = map[string]int{}
-	for _, p := range []string{netdata.PathBlocks, netdata.PathRewardStats, netdata.PathHashrate, netdata.PathCoinbase, netdata.PathKraken, netdata.PathBitstamp, netdata.PathVietcombank} {
+	for _, p := range []string{refresh.PathBlocks, refresh.PathRewardStats, refresh.PathHashrate, refresh.PathCoinbase, refresh.PathKraken, refresh.PathBitstamp, refresh.PathVietcombank} {
 		down.Fail[p] = 503
 	}
 	srv.Set(down)
 	kv.getErr = fmt.Errorf("KV: 503")
-	problems := netdata.RefreshStore(context.Background(), get, srv.Upstreams(), kv, now.Add(10*time.Minute))
+	problems := refresh.Scheduled(context.Background(), get, srv.Upstreams(), kv, now.Add(10*time.Minute))
 	if string(kv.data) != good || kv.written != 1 {
 		t.Errorf("a run that could not read KV wrote it (%d writes): %.120s", kv.written, kv.data)
 	}

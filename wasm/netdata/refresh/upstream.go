@@ -1,4 +1,4 @@
-package netdata
+package refresh
 
 import (
 	"encoding/json"
@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
 
 // Upstreams are the base URLs a refresh reads: public APIs that need no
@@ -190,10 +192,6 @@ type Rate struct {
 	At        time.Time // when the bank dated it
 }
 
-// Vietnam is Vietcombank's clock, and the day a rate in dong is of:
-// Indochina Time, UTC+7, which has no daylight saving.
-var Vietnam = time.FixedZone("ICT", 7*60*60)
-
 // ParseVietcombank reads Vietcombank's rates: <ExrateList>, its
 // <DateTime> (1/2/2006 3:04:05 PM, Vietnam's time) and one <Exrate> per
 // currency with CurrencyCode and Buy, Transfer and Sell in dong written
@@ -211,7 +209,7 @@ func ParseVietcombank(body []byte) (Rate, error) {
 	if err := xml.Unmarshal(body, &list); err != nil {
 		return Rate{}, fmt.Errorf("vietcombank: %w", err)
 	}
-	at, err := time.ParseInLocation("1/2/2006 3:04:05 PM", strings.TrimSpace(list.DateTime), Vietnam)
+	at, err := time.ParseInLocation("1/2/2006 3:04:05 PM", strings.TrimSpace(list.DateTime), netdata.Vietnam)
 	if err != nil {
 		return Rate{}, fmt.Errorf("vietcombank: DateTime %q is not M/D/YYYY h:mm:ss AM", list.DateTime)
 	}

@@ -1,4 +1,4 @@
-package netdata
+package refresh
 
 import (
 	"context"
@@ -6,6 +6,8 @@ import (
 	"errors"
 	"fmt"
 	"time"
+
+	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
 
 // Store keeps a host's live snapshot between refreshes, as JSON: Workers
@@ -23,22 +25,22 @@ var (
 )
 
 // Kept reads the kept snapshot.
-func Kept(st Store) (Snapshot, error) {
+func Kept(st Store) (netdata.Snapshot, error) {
 	raw, err := st.Get()
 	if err != nil {
-		return Snapshot{}, err
+		return netdata.Snapshot{}, err
 	}
 	if raw == nil {
-		return Snapshot{}, ErrNothingKept
+		return netdata.Snapshot{}, ErrNothingKept
 	}
-	var s Snapshot
+	var s netdata.Snapshot
 	if err := json.Unmarshal(raw, &s); err != nil {
-		return Snapshot{}, fmt.Errorf("%w: %v", ErrNotSnapshot, err)
+		return netdata.Snapshot{}, fmt.Errorf("%w: %v", ErrNotSnapshot, err)
 	}
 	return s, nil
 }
 
-// RefreshStore is one scheduled refresh: it reads the kept snapshot,
+// Scheduled is one scheduled refresh: it reads the kept snapshot,
 // refreshes it from the upstreams and keeps the result. A kept snapshot
 // that cannot be read leaves the store as it is (nothing is fetched):
 // starting from the committed snapshot instead would overwrite the last
@@ -46,18 +48,18 @@ func Kept(st Store) (Snapshot, error) {
 // kept or what was kept is not a snapshot, and no network figure could be
 // refreshed: the committed snapshot is no live figure. problems says what
 // failed, for the log.
-func RefreshStore(ctx context.Context, get Getter, up Upstreams, st Store, now time.Time) (problems []error) {
+func Scheduled(ctx context.Context, get Getter, up Upstreams, st Store, now time.Time) (problems []error) {
 	prev, err := Kept(st)
 	switch {
 	case errors.Is(err, ErrNothingKept):
-		prev = Committed()
+		prev = netdata.Committed()
 	case errors.Is(err, ErrNotSnapshot):
 		problems = append(problems, err)
-		prev = Committed()
+		prev = netdata.Committed()
 	case err != nil:
 		return []error{fmt.Errorf("reading the kept snapshot: %w; nothing refreshed", err)}
 	}
-	next, ps := Refresh(ctx, get, up, prev, now)
+	next, ps := Snapshot(ctx, get, up, prev, now)
 	problems = append(problems, ps...)
 	if err != nil && !next.Refreshed() {
 		return append(problems, errors.New("nothing refreshed, and no snapshot kept to mark stale: nothing written"))

@@ -1,4 +1,4 @@
-package netdata_test
+package refresh_test
 
 import (
 	"context"
@@ -8,11 +8,12 @@ import (
 
 	"github.com/hashswitch/hashswitch/internal/fakeupstream"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
+	"github.com/hashswitch/hashswitch/wasm/netdata/refresh"
 )
 
 // refreshAt is one refresh answered in process.
 func refreshAt(st fakeupstream.State, prev netdata.Snapshot, at time.Time) netdata.Snapshot {
-	s, _ := netdata.Refresh(context.Background(), st.Get, netdata.AllAt("http://fake"), prev, at)
+	s, _ := refresh.Snapshot(context.Background(), st.Get, refresh.AllAt("http://fake"), prev, at)
 	return s
 }
 
@@ -42,10 +43,10 @@ func TestRulesAtTheirBounds(t *testing.T) {
 		{"two exchanges over 1% from the third", func(s *fakeupstream.State) { s.Coinbase, s.Kraken, s.Bitstamp = "90000", "91000", "92000" }, []string{"price"}},
 		{"two of three agree", func(s *fakeupstream.State) { s.Coinbase, s.Kraken, s.Bitstamp = "91000", "91100", "150000" }, nil},
 		{"two agree, the third down", func(s *fakeupstream.State) {
-			s.Fail = map[string]int{netdata.PathBitstamp: 503}
+			s.Fail = map[string]int{refresh.PathBitstamp: 503}
 		}, nil},
 		{"one exchange alone", func(s *fakeupstream.State) {
-			s.Fail = map[string]int{netdata.PathBitstamp: 503, netdata.PathKraken: 503}
+			s.Fail = map[string]int{refresh.PathBitstamp: 503, refresh.PathKraken: 503}
 		}, []string{"price"}},
 		{"the price 1.5x in a day", func(s *fakeupstream.State) { s.Coinbase, s.Kraken, s.Bitstamp = "136500", "136500", "136500" }, nil},
 		{"the price over 1.5x in a day", func(s *fakeupstream.State) { s.Coinbase, s.Kraken, s.Bitstamp = "136510", "136510", "136510" }, []string{"price"}},

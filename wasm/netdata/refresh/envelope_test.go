@@ -1,4 +1,4 @@
-package netdata_test
+package refresh_test
 
 import (
 	"context"
@@ -13,6 +13,7 @@ import (
 	"github.com/hashswitch/hashswitch/internal/fakeupstream"
 	"github.com/hashswitch/hashswitch/wasm/chain"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
+	"github.com/hashswitch/hashswitch/wasm/netdata/refresh"
 )
 
 // TestNoAnswersLeaveTheEnvelope runs sequences of refreshes, through the
@@ -104,15 +105,15 @@ func checkEnvelope(t *testing.T, rng *rand.Rand, runs int) {
 		st := adversary(rng, truth, last, clock)
 		kv.fail = rng.IntN(15) == 0
 		before := string(kv.data)
-		netdata.RefreshStore(context.Background(), st.Get, netdata.AllAt("http://fake"), kv, time.Unix(clock, 0))
+		refresh.Scheduled(context.Background(), st.Get, refresh.AllAt("http://fake"), kv, time.Unix(clock, 0))
 		if kv.fail {
 			if string(kv.data) != before {
 				t.Fatalf("run %d: a run that could not read KV wrote it", run)
 			}
 			continue
 		}
-		s, err := netdata.Kept(&kv.memStore)
-		if errors.Is(err, netdata.ErrNothingKept) {
+		s, err := refresh.Kept(&kv.memStore)
+		if errors.Is(err, refresh.ErrNothingKept) {
 			continue // nothing refreshed yet: the committed snapshot is not kept as live
 		}
 		if err != nil {
@@ -164,7 +165,7 @@ func adversary(rng *rand.Rand, truth fakeupstream.State, last netdata.Snapshot, 
 	case 1:
 		st.FeesSat = rng.Int64N(144 * 60 * 1e8)
 	case 2:
-		st.Body[netdata.PathRewardStats] = `{"startBlock":1,"endBlock":1,"totalFee":"4999000000"}`
+		st.Body[refresh.PathRewardStats] = `{"startBlock":1,"endBlock":1,"totalFee":"4999000000"}`
 	}
 	if rng.IntN(5) == 0 {
 		st.HashrateHs = math.Pow(10, 18+6*rng.Float64())
@@ -175,7 +176,7 @@ func adversary(rng *rand.Rand, truth fakeupstream.State, last netdata.Snapshot, 
 	}
 	lie := strconv.FormatFloat([]float64{edge(ref * priceMove), edge(ref / priceMove), ref * 1.99, 9_999_999, rng.Float64() * 2e7, 99.99}[rng.IntN(6)], 'f', 2, 64)
 	quotes := []*string{&st.Coinbase, &st.Kraken, &st.Bitstamp}
-	paths := []string{netdata.PathCoinbase, netdata.PathKraken, netdata.PathBitstamp}
+	paths := []string{refresh.PathCoinbase, refresh.PathKraken, refresh.PathBitstamp}
 	switch rng.IntN(6) {
 	case 0: // two exchanges tell the same lie
 		i := rng.IntN(3)
@@ -201,7 +202,7 @@ func adversary(rng *rand.Rand, truth fakeupstream.State, last netdata.Snapshot, 
 	case 2:
 		st.VNDAt = time.Unix(clock+int64(rng.IntN(3*3600)), 0)
 	}
-	for _, p := range []string{netdata.PathBlocks, netdata.PathRewardStats, netdata.PathHashrate, netdata.PathVietcombank} {
+	for _, p := range []string{refresh.PathBlocks, refresh.PathRewardStats, refresh.PathHashrate, refresh.PathVietcombank} {
 		if rng.IntN(12) == 0 {
 			st.Fail[p] = 500
 		}
@@ -299,12 +300,12 @@ func checkPair(t *testing.T, where, fig string, a, b netdata.Snapshot, elapsed i
 func checkQuotes(t *testing.T, where string, price float64, st fakeupstream.State) {
 	t.Helper()
 	n := 0
-	for _, p := range []string{netdata.PathCoinbase, netdata.PathKraken, netdata.PathBitstamp} {
+	for _, p := range []string{refresh.PathCoinbase, refresh.PathKraken, refresh.PathBitstamp} {
 		body, err := st.Get(context.Background(), "http://fake"+p)
 		if err != nil {
 			continue
 		}
-		for _, parse := range []func([]byte) (float64, error){netdata.ParseCoinbase, netdata.ParseKraken, netdata.ParseBitstamp} {
+		for _, parse := range []func([]byte) (float64, error){refresh.ParseCoinbase, refresh.ParseKraken, refresh.ParseBitstamp} {
 			if q, err := parse(body); err == nil && math.Abs(q-price) <= 0.0201*price {
 				n++
 			}

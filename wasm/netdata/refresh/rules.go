@@ -1,4 +1,4 @@
-package netdata
+package refresh
 
 import (
 	"fmt"
@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/hashswitch/hashswitch/wasm/chain"
+	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
 
 // The rules a refreshed figure must pass. A figure that fails keeps its
@@ -60,7 +61,7 @@ import (
 //
 // The hashrate estimate lies within 4x of what the difficulty implies.
 //
-// The dollar in dong lies between MinVNDPerUSD and MaxVNDPerUSD, is dated
+// The dollar in dong lies between MinVNDPerUSD and MaxVNDPerUSD (netdata), is dated
 // no later than an hour ahead of now nor before the last rate's date, and
 // within 1.25x of every rate accepted in the last day.
 const (
@@ -82,51 +83,29 @@ const (
 	tipClockSlack = 2 * 60 * 60
 	// maxBlocks: the blocks a tip may gain in Δt, 6 + ⌈Δt / blockPace⌉.
 	burstBlocks = 6
-	blockPace   = 300 // seconds: twice the target's pace
 )
+
+// blockPace is twice the target's pace: 300 seconds a block on mainnet.
+var blockPace = chain.MainNet.TargetSpacingSec / 2
 
 // maxBlocks is how far the height may climb in elapsed seconds.
 func maxBlocks(elapsed int64) int64 {
 	return burstBlocks + (max(elapsed, 0)+blockPace-1)/blockPace
 }
 
-// Reference is what the refreshes of the last day accepted, kept with the
-// snapshot (in KV at the edge) so that the next is checked against a day
-// of answers, not only the last one. Only the marks that can still bound
-// something are kept.
-type Reference struct {
-	Tips   []TipMark `json:"tips,omitempty"`
-	Prices []Mark    `json:"prices,omitempty"`
-	Rates  []Mark    `json:"usd_vnd,omitempty"`
-}
-
-// Mark is a value accepted at a time (unix seconds).
-type Mark struct {
-	Time  int64   `json:"t"`
-	Value float64 `json:"v"`
-}
-
-// TipMark is a tip accepted at a time (unix seconds).
-type TipMark struct {
-	Time    int64  `json:"t"`
-	Height  int64  `json:"height"`
-	TipTime int64  `json:"tip_time"`
-	Bits    uint32 `json:"bits"`
-}
-
-// lastDay returns the marks of the day before now.
-func lastDay[M interface{ at() int64 }](marks []M, now time.Time) []M {
+// lastDay returns the marks of the day before now; at is a mark's time.
+func lastDay[M any](marks []M, at func(M) int64, now time.Time) []M {
 	var out []M
 	for _, m := range marks {
-		if t := m.at(); t > now.Add(-day).Unix() && t <= now.Unix() {
+		if t := at(m); t > now.Add(-day).Unix() && t <= now.Unix() {
 			out = append(out, m)
 		}
 	}
 	return out
 }
 
-func (m Mark) at() int64    { return m.Time }
-func (m TipMark) at() int64 { return m.Time }
+func markTime(m netdata.Mark) int64       { return m.Time }
+func tipMarkTime(m netdata.TipMark) int64 { return m.Time }
 
 // keepBounding appends m to the day's marks and drops those that no longer
 // bound anything: a mark whose key is neither above nor below every later
@@ -149,8 +128,8 @@ func keepBounding[M any](marks []M, m M, key func(M) float64, both bool) []M {
 
 // checkHeight: the tip's height and time against the clock, the anchor and
 // the tips of the last day (tips, oldest first).
-func checkHeight(tip Tip, tips []TipMark, anchor Snapshot, now time.Time) error {
-	refs := append([]TipMark{{Time: anchor.Figures[FigHeight].Time, Height: anchor.Height}}, tips...)
+func checkHeight(tip Tip, tips []netdata.TipMark, anchor netdata.Snapshot, now time.Time) error {
+	refs := append([]netdata.TipMark{{Time: anchor.Figures[netdata.FigHeight].Time, Height: anchor.Height}}, tips...)
 	for _, r := range refs {
 		if tip.Height < r.Height {
 			return fmt.Errorf("height %d goes back from %d, accepted at %s", tip.Height, r.Height, unixUTC(r.Time))
@@ -171,7 +150,7 @@ func checkHeight(tip Tip, tips []TipMark, anchor Snapshot, now time.Time) error 
 // checkBits: the tip's bits encode a valid target, its difficulty is
 // theirs, and they match its epoch against the newest tip of the last day,
 // or with none the anchor's difficulty.
-func checkBits(tip Tip, tips []TipMark, anchor Snapshot) error {
+func checkBits(tip Tip, tips []netdata.TipMark, anchor netdata.Snapshot) error {
 	if _, err := chain.MainNet.TargetFromBits(tip.Bits); err != nil {
 		return fmt.Errorf("bits %08x %w", tip.Bits, err)
 	}
@@ -234,7 +213,7 @@ func medianQuote(quotes []quote) float64 {
 
 // withinFactor refuses x when it is more than factor from a mark of the
 // last day.
-func withinFactor(x float64, marks []Mark, factor float64, what string) error {
+func withinFactor(x float64, marks []netdata.Mark, factor float64, what string) error {
 	for _, m := range marks {
 		if !(x <= m.Value*factor && x >= m.Value/factor) {
 			return fmt.Errorf("%s %g is more than %gx from %g, accepted at %s", what, x, factor, m.Value, unixUTC(m.Time))
@@ -264,9 +243,9 @@ func checkHashrate(ehs, difficulty float64) error {
 // checkRate: the dollar in dong within bounds, dated no later than an hour
 // ahead and not before the last rate (dated lastAt), and within
 // maxRateMove of the rates of the last day.
-func checkRate(r Rate, lastAt int64, marks []Mark, now time.Time) error {
+func checkRate(r Rate, lastAt int64, marks []netdata.Mark, now time.Time) error {
 	switch {
-	case !(r.VNDPerUSD >= MinVNDPerUSD && r.VNDPerUSD <= MaxVNDPerUSD):
+	case !(r.VNDPerUSD >= netdata.MinVNDPerUSD && r.VNDPerUSD <= netdata.MaxVNDPerUSD):
 		return fmt.Errorf("%g dong per dollar is absurd", r.VNDPerUSD)
 	case r.At.After(now.Add(time.Hour)):
 		return fmt.Errorf("dated %v, ahead of now", r.At)
@@ -280,11 +259,11 @@ func checkRate(r Rate, lastAt int64, marks []Mark, now time.Time) error {
 // anchor set back to the anchor's, marked stale, and the marks of its
 // Reference that are of the last day and pass them too: what a refresh
 // may check against. problems says what was set back.
-func trusted(prev, anchor Snapshot, now time.Time) (s Snapshot, ref Reference, problems []error) {
+func trusted(prev, anchor netdata.Snapshot, now time.Time) (s netdata.Snapshot, ref netdata.Reference, problems []error) {
 	s = prev
 	s.Figures = maps.Clone(prev.Figures)
 	if s.Figures == nil {
-		s.Figures = map[string]Figure{}
+		s.Figures = map[string]netdata.Figure{}
 	}
 	setBack := func(err error, figures ...string) {
 		problems = append(problems, fmt.Errorf("the kept %s: %w; set back to the committed snapshot's", strings.Join(figures, ", "), err))
@@ -296,41 +275,41 @@ func trusted(prev, anchor Snapshot, now time.Time) (s Snapshot, ref Reference, p
 	}
 	if err := trustTip(prev, anchor, now); err != nil {
 		s.Height, s.TipTime, s.Bits, s.Difficulty = anchor.Height, anchor.TipTime, anchor.Bits, anchor.Difficulty
-		setBack(err, FigHeight, FigDifficulty)
+		setBack(err, netdata.FigHeight, netdata.FigDifficulty)
 	}
 	s.SubsidyBTC = subsidyBTC(s.Height)
 	if err := checkFees(prev.FeesBTC, s.Height); err != nil {
 		s.FeesBTC = anchor.FeesBTC
-		setBack(err, FigFees)
+		setBack(err, netdata.FigFees)
 	}
 	// (A kept hashrate may be stale across retargets: only its sign is
 	// checked.)
 	if !(prev.HashrateEHs > 0 && !math.IsInf(prev.HashrateEHs, 1)) {
 		s.HashrateEHs = anchor.HashrateEHs
-		setBack(fmt.Errorf("%g EH/s", prev.HashrateEHs), FigHashrate)
+		setBack(fmt.Errorf("%g EH/s", prev.HashrateEHs), netdata.FigHashrate)
 	}
 	if !(prev.PriceUSD >= minPriceUSD && prev.PriceUSD <= maxPriceUSD) {
 		s.PriceUSD = anchor.PriceUSD
-		setBack(fmt.Errorf("%g USD is absurd", prev.PriceUSD), FigPrice)
+		setBack(fmt.Errorf("%g USD is absurd", prev.PriceUSD), netdata.FigPrice)
 	}
-	if prev.UsdVnd != 0 && !(prev.UsdVnd >= MinVNDPerUSD && prev.UsdVnd <= MaxVNDPerUSD) {
+	if prev.UsdVnd != 0 && !(prev.UsdVnd >= netdata.MinVNDPerUSD && prev.UsdVnd <= netdata.MaxVNDPerUSD) {
 		s.UsdVnd = anchor.UsdVnd
-		setBack(fmt.Errorf("%g dong per dollar is absurd", prev.UsdVnd), FigUsdVnd)
+		setBack(fmt.Errorf("%g dong per dollar is absurd", prev.UsdVnd), netdata.FigUsdVnd)
 	}
 
 	if prev.Reference != nil {
-		for _, m := range lastDay(prev.Reference.Tips, now) {
+		for _, m := range lastDay(prev.Reference.Tips, tipMarkTime, now) {
 			if trustTipMark(m, anchor) == nil {
 				ref.Tips = append(ref.Tips, m)
 			}
 		}
-		for _, m := range lastDay(prev.Reference.Prices, now) {
+		for _, m := range lastDay(prev.Reference.Prices, markTime, now) {
 			if m.Value >= minPriceUSD && m.Value <= maxPriceUSD {
 				ref.Prices = append(ref.Prices, m)
 			}
 		}
-		for _, m := range lastDay(prev.Reference.Rates, now) {
-			if m.Value >= MinVNDPerUSD && m.Value <= MaxVNDPerUSD {
+		for _, m := range lastDay(prev.Reference.Rates, markTime, now) {
+			if m.Value >= netdata.MinVNDPerUSD && m.Value <= netdata.MaxVNDPerUSD {
 				ref.Rates = append(ref.Rates, m)
 			}
 		}
@@ -341,8 +320,8 @@ func trusted(prev, anchor Snapshot, now time.Time) (s Snapshot, ref Reference, p
 
 // trustTip checks a kept tip as if it were answered when it was observed,
 // with the anchor alone to check against.
-func trustTip(s Snapshot, anchor Snapshot, now time.Time) error {
-	at := s.Figures[FigHeight].Time
+func trustTip(s netdata.Snapshot, anchor netdata.Snapshot, now time.Time) error {
+	at := s.Figures[netdata.FigHeight].Time
 	if at > now.Unix() {
 		return fmt.Errorf("observed at %s, ahead of now", unixUTC(at))
 	}
@@ -360,11 +339,11 @@ func trustTip(s Snapshot, anchor Snapshot, now time.Time) error {
 	if err != nil {
 		return err
 	}
-	return trustTipMark(TipMark{at, s.Height, s.TipTime, bits}, anchor)
+	return trustTipMark(netdata.TipMark{Time: at, Height: s.Height, TipTime: s.TipTime, Bits: bits}, anchor)
 }
 
 // trustTipMark checks a tip accepted at m.Time against the anchor.
-func trustTipMark(m TipMark, anchor Snapshot) error {
+func trustTipMark(m netdata.TipMark, anchor netdata.Snapshot) error {
 	tip := Tip{m.Height, m.TipTime, m.Bits, chain.Difficulty(m.Bits)}
 	if err := checkHeight(tip, nil, anchor, time.Unix(m.Time, 0)); err != nil {
 		return err
