@@ -55,6 +55,9 @@ fuzz: #? fuzz every parser for FUZZTIME each
 	$(GO) test ./wasm/api -run '^$$' -fuzz '^FuzzHandler$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./wasm/widget -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./wasm/netdata/refresh -run '^$$' -fuzz '^FuzzParsers$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./wasm/history -run '^$$' -fuzz '^FuzzParsers$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./wasm/history -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./wasm/history -run '^$$' -fuzz '^FuzzParseQuery$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./wasm/internal/tinyjson -run '^$$' -fuzz '^FuzzUnmarshal$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./wasm/internal/tinyjson -run '^$$' -fuzz '^FuzzUnmarshalAllocs$$' -fuzztime $(FUZZTIME)
 

@@ -20,9 +20,12 @@ import (
 //	```
 //
 // becomes a Calc node, and Render writes the calculator in its place. The
-// block's body is ignored.
+// block's body is ignored. Each node has an id unique in its document
+// (NAME-1, NAME-2, …) and the page the parser context carries
+// (NewPageContext), so one converter serves every page; CalcsIn lists the
+// document's calculators after the conversion.
 type CalcFence struct {
-	Render func(w util.BufWriter, name string, preset calc.Values) error
+	Render func(w util.BufWriter, c *Calc) error
 }
 
 // Extend implements goldmark.Extender.
@@ -38,8 +41,10 @@ var KindCalc = ast.NewNodeKind("Calc")
 type Calc struct {
 	ast.BaseBlock
 	Name   string
+	ID     string // NAME-N: the Nth calculator of that name in the document
 	Preset calc.Values
-	Err    error // a malformed preset, reported when rendering
+	Page   *PageInfo // the page the parser context carried; nil if none
+	Err    error     // a malformed preset, reported when rendering
 }
 
 // Kind implements ast.Node.
@@ -47,7 +52,7 @@ func (n *Calc) Kind() ast.NodeKind { return KindCalc }
 
 // Dump implements ast.Node.
 func (n *Calc) Dump(source []byte, level int) {
-	ast.DumpHelper(n, source, level, map[string]string{"Name": n.Name, "Preset": n.Preset.Encode()}, nil)
+	ast.DumpHelper(n, source, level, map[string]string{"Name": n.Name, "ID": n.ID, "Preset": n.Preset.Encode()}, nil)
 }
 
 // ParseCalcInfo reads a fence's info string: "calc NAME k=v ...". ok is
@@ -82,17 +87,24 @@ func (calcTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 		}
 		return ast.WalkContinue, nil
 	})
+	page := pageInfoOf(pc)
+	var calcs []*Calc
+	seen := map[string]int{} // calculators of each name so far
 	for _, f := range fences {
 		name, preset, ok, err := ParseCalcInfo(string(f.Info.Segment.Value(source)))
 		if !ok {
 			continue
 		}
-		f.Parent().ReplaceChild(f.Parent(), f, &Calc{Name: name, Preset: preset, Err: err})
+		seen[name]++
+		c := &Calc{Name: name, ID: fmt.Sprintf("%s-%d", name, seen[name]), Preset: preset, Page: page, Err: err}
+		calcs = append(calcs, c)
+		f.Parent().ReplaceChild(f.Parent(), f, c)
 	}
+	pc.Set(calcsKey, calcs)
 }
 
 type calcRenderer struct {
-	render func(w util.BufWriter, name string, preset calc.Values) error
+	render func(w util.BufWriter, c *Calc) error
 }
 
 func (r calcRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
@@ -104,6 +116,6 @@ func (r calcRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
 		if c.Err != nil {
 			return ast.WalkStop, c.Err
 		}
-		return ast.WalkSkipChildren, r.render(w, c.Name, c.Preset)
+		return ast.WalkSkipChildren, r.render(w, c)
 	})
 }

@@ -5,10 +5,11 @@ import (
 	"fmt"
 	"html"
 	"path/filepath"
+	"slices"
 	"testing"
 
-	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/testutil"
 	"github.com/yuin/goldmark/util"
 )
@@ -17,8 +18,8 @@ import (
 // spec-file format: Markdown in, exact HTML out, with a stand-in renderer
 // that writes the calculator's name and presets.
 func TestCalcFenceSpec(t *testing.T) {
-	md := goldmark.New(goldmark.WithExtensions(&CalcFence{Render: func(w util.BufWriter, name string, preset calc.Values) error {
-		fmt.Fprintf(w, "<calc name=\"%s\" preset=\"%s\">\n", html.EscapeString(name), html.EscapeString(preset.Encode()))
+	md := goldmark.New(goldmark.WithExtensions(&CalcFence{Render: func(w util.BufWriter, c *Calc) error {
+		fmt.Fprintf(w, "<calc name=\"%s\" preset=\"%s\">\n", html.EscapeString(c.Name), html.EscapeString(c.Preset.Encode()))
 		return nil
 	}}))
 	testutil.DoTestCaseFile(md, filepath.Join("testdata", "calcfence.txt"), t)
@@ -32,8 +33,35 @@ func TestCalcFenceErrors(t *testing.T) {
 			t.Errorf("%q: ok=%v err=%v", info, ok, err)
 		}
 	}
-	md := goldmark.New(goldmark.WithExtensions(&CalcFence{Render: func(util.BufWriter, string, calc.Values) error { return fmt.Errorf("no calculator") }}))
+	md := goldmark.New(goldmark.WithExtensions(&CalcFence{Render: func(util.BufWriter, *Calc) error { return fmt.Errorf("no calculator") }}))
 	if err := md.Convert([]byte("```calc nothing\n```\n"), &bytes.Buffer{}); err == nil {
 		t.Error("a failing calculator did not fail the conversion")
+	}
+}
+
+// TestCalcFenceCarriesThePage: one converter serves every page. Each
+// conversion's calculators are numbered by name in the document's order
+// (the ids of their elements) and carry the page its parser context
+// brought; CalcsIn lists them afterwards.
+func TestCalcFenceCarriesThePage(t *testing.T) {
+	var drawn []string
+	md := goldmark.New(goldmark.WithExtensions(&CalcFence{Render: func(w util.BufWriter, c *Calc) error {
+		drawn = append(drawn, c.Page.Path+"#"+c.ID)
+		return nil
+	}}))
+	src := []byte("```calc hashprice\n```\n\n- item\n\n  ```calc halving\n  ```\n\n```calc hashprice fees=1\n```\n")
+	var listed []string
+	for _, path := range []string{"/a/", "/b/"} {
+		pc := NewPageContext(PageInfo{Path: path})
+		if err := md.Convert(src, &bytes.Buffer{}, parser.WithContext(pc)); err != nil {
+			t.Fatal(err)
+		}
+		for _, c := range CalcsIn(pc) {
+			listed = append(listed, path+"#"+c.ID)
+		}
+	}
+	want := []string{"/a/#hashprice-1", "/a/#halving-1", "/a/#hashprice-2", "/b/#hashprice-1", "/b/#halving-1", "/b/#hashprice-2"}
+	if !slices.Equal(drawn, want) || !slices.Equal(listed, want) {
+		t.Errorf("drawn %v, listed %v, want %v", drawn, listed, want)
 	}
 }

@@ -5,7 +5,6 @@ import (
 	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -21,23 +20,20 @@ var compressible = map[string]bool{
 	".wasm": true, ".webmanifest": true, ".txt": true, ".xml": true,
 }
 
-// compress writes NAME.br and NAME.gz beside every compressible file of the
-// build, so the dev server serves what a CDN serves (brotli at cfg.Brotli,
-// gzip at its best) and local measurements are the production ones.
-// Brotli 0 writes none: unit tests' builds skip the cost.
-func (b *builder) compress() error {
-	if b.cfg.Brotli <= 0 {
+// compress writes NAME.br and NAME.gz beside every compressible file of
+// written, the build's, so the dev server serves what a CDN serves (brotli
+// at quality level, gzip at its best) and local measurements are the
+// production ones. Level 0 writes none: unit tests' builds skip the cost.
+// Results are kept in cache (compressFile).
+func compress(written []string, level int, cache string) error {
+	if level <= 0 {
 		return nil
 	}
 	var files []string
-	err := filepath.WalkDir(b.cfg.Out, func(path string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && compressible[strings.ToLower(filepath.Ext(path))] {
+	for _, path := range written {
+		if compressible[strings.ToLower(filepath.Ext(path))] {
 			files = append(files, path)
 		}
-		return err
-	})
-	if err != nil {
-		return err
 	}
 	var wg sync.WaitGroup
 	errs := make(chan error, len(files))
@@ -48,7 +44,7 @@ func (b *builder) compress() error {
 			defer wg.Done()
 			sem <- struct{}{}
 			defer func() { <-sem }()
-			errs <- compressFile(f, b.cfg.Brotli, filepath.Join(b.cfg.Root, ".cache", "compress"))
+			errs <- compressFile(f, level, cache)
 		}()
 	}
 	wg.Wait()

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
+	"github.com/hashswitch/hashswitch/wasm/netdata"
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
@@ -29,9 +30,11 @@ import (
 //
 //	An S21 earns {{profit.revenue_usd_per_th_day times=200 currency=VND}} a day.
 //
-// Value computes it; an error fails the conversion, so the build.
+// Value computes it from the figures of the page the parser context
+// carries (NewPageContext); an error, or a conversion without a page,
+// fails the conversion, so the build.
 type Computed struct {
-	Value func(name, key string, preset calc.Values, kind string) (text, raw string, err error)
+	Value func(s netdata.Snapshot, name, key string, preset calc.Values, kind string) (text, raw string, err error)
 }
 
 // Extend implements goldmark.Extender.
@@ -48,7 +51,8 @@ type ComputedNumber struct {
 	ast.BaseInline
 	Calc, Key, Format string
 	Preset            calc.Values
-	Err               error // a malformed {{...}}, reported when rendering
+	Page              *PageInfo // the page the parser context carried; nil if none
+	Err               error     // a malformed {{...}}, reported when rendering
 }
 
 // Kind implements ast.Node.
@@ -107,11 +111,12 @@ func (computedParser) Parse(parent ast.Node, block text.Reader, pc parser.Contex
 	if err != nil {
 		return &ComputedNumber{Err: err}
 	}
+	n.Page = pageInfoOf(pc)
 	return n
 }
 
 type computedRenderer struct {
-	value func(name, key string, preset calc.Values, kind string) (string, string, error)
+	value func(s netdata.Snapshot, name, key string, preset calc.Values, kind string) (string, string, error)
 }
 
 func (r computedRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
@@ -123,7 +128,10 @@ func (r computedRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer)
 		if n.Err != nil {
 			return ast.WalkStop, n.Err
 		}
-		text, raw, err := r.value(n.Calc, n.Key, n.Preset, n.Format)
+		if n.Page == nil {
+			return ast.WalkStop, fmt.Errorf("{{%s.%s}}: no page to compute it for: convert with parser.WithContext(NewPageContext(page))", n.Calc, n.Key)
+		}
+		text, raw, err := r.value(n.Page.Snapshot, n.Calc, n.Key, n.Preset, n.Format)
 		if err != nil {
 			return ast.WalkStop, fmt.Errorf("{{%s.%s %s}}: %w", n.Calc, n.Key, n.Preset.Encode(), err)
 		}

@@ -31,8 +31,9 @@ type FrontMatter struct {
 	Order       int      `yaml:"order" toml:"order"`     // place in the menu; 0 keeps a page out of it
 	Nav         string   `yaml:"nav" toml:"nav"`         // the menu's label; Title when empty
 	Sources     []string `yaml:"sources" toml:"sources"` // Markdown, listed under the article
-	// AsOf dates the figures the prose computes ({{calc.key}}): a committed
-	// snapshot; the newest when empty.
+	// AsOf dates the figures the page computes from, its prose
+	// ({{calc.key}}) and its calculators alike: a committed snapshot; the
+	// build's when empty.
 	AsOf string `yaml:"asof" toml:"asof"`
 }
 

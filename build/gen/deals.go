@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"html"
+	"io"
 	"math"
 	"os"
 	"path/filepath"
@@ -173,14 +174,11 @@ var dealWords = map[locale.Tag]map[string]string{
 	},
 }
 
-// deals writes the table of deals for readers of lang: each row with its
-// source, what it pays per kW of IT load, and, for a lease, the convert
-// calculator's NPV and payback for its scenario, linked to that scenario.
-func (b *builder) deals(w util.BufWriter, lang locale.Tag) error {
-	deals, err := LoadDeals(b.cfg.Root)
-	if err != nil {
-		return err
-	}
+// dealsTable writes the table of deals for readers of lang: each row with
+// its source, what it pays per kW of IT load, and, for a lease, the
+// convert calculator's NPV and payback for its scenario, linked to that
+// scenario.
+func dealsTable(w io.Writer, deals []Deal, lang locale.Tag) error {
 	t, st := dealWords[lang], lang.Style()
 	fmt.Fprintf(w, "<div class=\"table-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"%s\">\n<table class=\"deals\">\n<caption>%s</caption>\n",
 		html.EscapeString(t["caption"]), html.EscapeString(t["caption"]))

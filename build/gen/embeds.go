@@ -1,32 +1,43 @@
 package gen
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"html/template"
-	"os"
-	"path/filepath"
+	"strings"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/locale"
+	"github.com/hashswitch/hashswitch/wasm/netdata"
 	"github.com/hashswitch/hashswitch/wasm/oembed"
 	"github.com/hashswitch/hashswitch/wasm/widget"
 )
 
-// embeds writes /embed/NAME/ and /vi/embed/NAME/ for every calculator,
-// and their oEmbed answers, /oembed/NAME.json and /oembed/vi/NAME.json.
-func (b *builder) embeds() error {
+// renderEmbeds renders /embed/NAME/ and /vi/embed/NAME/ for every
+// calculator, from the build's figures, and for every table, with their
+// oEmbed answers, /oembed/NAME.json and /oembed/vi/NAME.json.
+func renderEmbeds(l layout, calcs calculators, snap netdata.Snapshot, deals []Deal, baseURL string) ([]htmlPage, []file, error) {
+	var pages []htmlPage
+	var answers []file
+	embed := func(p *page) error {
+		p.snapshot = snap
+		rendered, err := l.render(l.base, "embed.html", p)
+		if err != nil {
+			return err
+		}
+		answer, err := oembedAnswer(baseURL, p)
+		pages, answers = append(pages, rendered), append(answers, answer)
+		return err
+	}
 	for _, w := range widget.Widgets() {
 		for _, lang := range locale.Tags {
 			path := embedPath(lang, w.Name)
-			v, err := b.newCalcView(lang, path, "calc", w.Name, calc.Values{}, 1)
+			v, err := calcs.view(PageInfo{Path: path, Snapshot: snap}, lang, "calc", w.Name, calc.Values{}, 1)
 			if err != nil {
-				return err
+				return nil, nil, err
 			}
-			p := &page{Lang: lang, Path: path, Title: lang.T(w.Title), Description: lang.T(w.Summary), Embed: v, EmbedName: w.Name}
-			if err := b.embed(p); err != nil {
-				return err
+			if err := embed(&page{Lang: lang, Path: path, Title: lang.T(w.Title), Description: lang.T(w.Summary), Embed: v, EmbedName: w.Name}); err != nil {
+				return nil, nil, err
 			}
 		}
 	}
@@ -34,39 +45,27 @@ func (b *builder) embeds() error {
 	for name, titles := range oembed.Tables {
 		for _, lang := range locale.Tags {
 			var table bytes.Buffer
-			w := bufio.NewWriter(&table)
-			if err := b.deals(w, lang); err != nil {
-				return err
+			if err := dealsTable(&table, deals, lang); err != nil {
+				return nil, nil, err
 			}
-			w.Flush()
 			p := &page{Lang: lang, Path: embedPath(lang, name), Title: titles[lang], Description: titles[lang],
 				EmbedName: name, EmbedHTML: template.HTML(table.String())}
-			if err := b.embed(p); err != nil {
-				return err
+			if err := embed(p); err != nil {
+				return nil, nil, err
 			}
 		}
 	}
-	return nil
+	return pages, answers, nil
 }
 
-// embed writes embed page p and its oEmbed answer.
-func (b *builder) embed(p *page) error {
-	if err := b.write("embed.html", p); err != nil {
-		return err
-	}
-	res, err := oembed.For(b.cfg.BaseURL, b.cfg.BaseURL+p.Path, 0, 0)
+// oembedAnswer is embed page p's oEmbed answer.
+func oembedAnswer(baseURL string, p *page) (file, error) {
+	res, err := oembed.For(baseURL, baseURL+p.Path, 0, 0)
 	if err != nil {
-		return err
+		return file{}, err
 	}
 	o, err := json.MarshalIndent(res, "", "  ")
-	if err != nil {
-		return err
-	}
-	file := filepath.Join(b.cfg.Out, filepath.FromSlash(oembedPath(p.HTMLLang(), p.EmbedName)))
-	if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-		return err
-	}
-	return os.WriteFile(file, o, 0o644)
+	return file{strings.TrimPrefix(oembedPath(p.HTMLLang(), p.EmbedName), "/"), o}, err
 }
 
 // oembedPath is the oEmbed answer for calculator name's embed in lang.

@@ -3,7 +3,8 @@
 // becomes a live calculator, prerendered here by calling the Go core), the
 // site/pages templates, an embed page per calculator with its oEmbed JSON,
 // the web app manifest with its icons, and the service worker with the list
-// of everything to precache.
+// of everything to precache. Build is a pipeline of values; its doc
+// comment lists the stages.
 //
 // Pages refer to assets through the "asset" template function, which names
 // the hashed file: a page always loads the WebAssembly it was built with.
@@ -11,16 +12,20 @@ package gen
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"fmt"
 	"html/template"
+	"maps"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
@@ -60,26 +65,83 @@ type Site struct {
 	Assets Assets
 }
 
-// builder holds one build's state.
-type builder struct {
-	cfg    Config
-	assets Assets
-	tmpl   *template.Template
-	// pageTmpls holds each site/pages/NAME.html over the base templates,
-	// cloned before any template runs (html/template forbids it after).
-	pageTmpls map[string]*template.Template
-	pages     []string                 // URL paths of every HTML page written, for the precache list
-	nav       map[locale.Tag][]navItem // the explainers' menu in each language
-	execJS    []byte                   // Go's wasm_exec.js, of the toolchain that compiled the WebAssembly
-	jsStrings []string                 // the t("…") strings of the page script's modules
-}
-
-type navItem struct {
-	Path, Label string
-}
-
 // Build writes the whole site into cfg.Out.
+//
+// It is a pipeline of values: each stage is a function of what earlier
+// stages returned, so the order below is the data flow, and a stage that
+// needs another's output cannot run before it.
+//
+//	WebAssembly, site assets, icons      → Assets (hashed, written)
+//	Assets, templates, explainers, deals → pages and their files
+//	pages, Assets                        → manifest, service worker, netlify.toml
+//	every file written                   → .br and .gz beside it
 func Build(cfg Config) (*Site, error) {
+	cfg = cfg.withDefaults()
+	if err := os.RemoveAll(cfg.Out); err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(cfg.Out, 0o755); err != nil {
+		return nil, err
+	}
+	built, err := buildAssets(cfg.Root, cfg.Out)
+	if err != nil {
+		return nil, err
+	}
+	assets := built.Assets
+	tmpl, err := loadTemplates(cfg.Root, cfg.BaseURL, assets)
+	if err != nil {
+		return nil, err
+	}
+	explainers, err := readExplainers(cfg.Root)
+	if err != nil {
+		return nil, err
+	}
+	deals, err := LoadDeals(cfg.Root)
+	if err != nil {
+		return nil, err
+	}
+	l := layout{templates: tmpl, version: assets.Version(), nav: menus(explainers), jsStrings: built.JSStrings}
+	calcs := calculators{tmpl: tmpl.base, now: cfg.Now}
+	articles, err := renderExplainers(l, calcs, explainers, cfg.Snapshot, deals)
+	if err != nil {
+		return nil, err
+	}
+	others, err := renderTemplatePages(l, cfg.Snapshot)
+	if err != nil {
+		return nil, err
+	}
+	embeds, oembeds, err := renderEmbeds(l, calcs, cfg.Snapshot, deals, cfg.BaseURL)
+	if err != nil {
+		return nil, err
+	}
+	pages := slices.Concat(articles, others, embeds)
+	paths := pagePaths(pages)
+	manifests, err := manifests(assets)
+	if err != nil {
+		return nil, err
+	}
+	sw, err := serviceWorker(cfg.Root, assets, paths)
+	if err != nil {
+		return nil, err
+	}
+	files := slices.Concat(built.Static, pageFiles(pages), notFound(pages), oembeds, manifests, []file{sw}, redirects(cfg.EdgeOrigin))
+	if cfg.WriteNetlify {
+		if err := os.WriteFile(filepath.Join(cfg.Root, "netlify.toml"), []byte(NetlifyTOML(paths)), 0o644); err != nil {
+			return nil, err
+		}
+	}
+	written, err := writeFiles(cfg.Out, files)
+	if err != nil {
+		return nil, err
+	}
+	if err := compress(append(assetFiles(cfg.Out, assets), written...), cfg.Brotli, filepath.Join(cfg.Root, ".cache", "compress")); err != nil {
+		return nil, err
+	}
+	return &Site{Pages: paths, Assets: assets}, nil
+}
+
+// withDefaults fills in what cfg leaves out.
+func (cfg Config) withDefaults() Config {
 	if cfg.BaseURL == "" {
 		cfg.BaseURL = "http://localhost:8080"
 	}
@@ -90,94 +152,165 @@ func Build(cfg Config) (*Site, error) {
 	if cfg.Now.IsZero() {
 		cfg.Now = time.Now()
 	}
-	if err := os.RemoveAll(cfg.Out); err != nil {
+	return cfg
+}
+
+// A file is one the build writes: its path in the output folder, with
+// slashes, and its bytes.
+type file struct {
+	Name string
+	Data []byte
+}
+
+// writeFiles writes files into out and returns their paths there.
+func writeFiles(out string, files []file) ([]string, error) {
+	var paths []string
+	for _, f := range files {
+		path := filepath.Join(out, filepath.FromSlash(f.Name))
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			return nil, err
+		}
+		if err := os.WriteFile(path, f.Data, 0o644); err != nil {
+			return nil, err
+		}
+		paths = append(paths, path)
+	}
+	return paths, nil
+}
+
+// assetSet is what an assets stage made.
+type assetSet struct {
+	Assets    Assets   // logical name: hashed URL, each file written
+	JSStrings []string // the t("…") strings of the page script's modules, which pages translate
+	Static    []file   // site/static/*, to write as they are
+}
+
+// buildAssets writes every hashed asset into out: the WebAssembly with
+// Go's loader, the site's own assets and the icons. The WebAssembly
+// compiles while the rest are made.
+func buildAssets(root, out string) (assetSet, error) {
+	execJS, err := wasmExecJS()
+	if err != nil {
+		return assetSet{}, err
+	}
+	var wasm Assets
+	var wasmErr error
+	var compiling sync.WaitGroup
+	compiling.Go(func() { wasm, wasmErr = compileWasm(root, out, execJS) })
+	site, err := siteAssets(root, out, execJS)
+	icons, iconsErr := icons(out)
+	compiling.Wait()
+	if err := cmp.Or(wasmErr, err, iconsErr); err != nil {
+		return assetSet{}, err
+	}
+	all := Assets{}
+	for _, part := range []Assets{wasm, site.Assets, icons} {
+		maps.Copy(all, part)
+	}
+	site.Assets = all
+	return site, nil
+}
+
+// assetFiles are the paths in out of the files assets name.
+func assetFiles(out string, assets Assets) []string {
+	var paths []string
+	for _, u := range assets.Sorted() {
+		paths = append(paths, filepath.Join(out, filepath.FromSlash(strings.TrimPrefix(u, "/"))))
+	}
+	return paths
+}
+
+// wasmExecJS is Go's wasm_exec.js, of the toolchain that compiles the
+// WebAssembly: the loader must match the modules.
+func wasmExecJS() ([]byte, error) {
+	root, err := GoRoot()
+	if err != nil {
 		return nil, err
 	}
-	if err := os.MkdirAll(cfg.Out, 0o755); err != nil {
-		return nil, err
+	js, err := os.ReadFile(filepath.Join(root, "lib", "wasm", "wasm_exec.js"))
+	if err != nil {
+		return nil, fmt.Errorf("wasm_exec.js from the Go toolchain: %w", err)
 	}
-	b := &builder{cfg: cfg, assets: Assets{}}
-	for _, step := range []func() error{b.wasm, b.siteAssets, b.icons, b.templates, b.content, b.templatePages, b.embeds, b.manifest, b.serviceWorker, b.netlify, b.redirects, b.compress} {
-		if err := step(); err != nil {
+	return js, nil
+}
+
+// compileWasm compiles the page's WebAssembly and the miner workers' into
+// out, with Go's loader beside them. The three builds run at once: from
+// the go command's cache, each is mostly its check that nothing changed.
+func compileWasm(root, out string, execJS []byte) (Assets, error) {
+	builds := []struct {
+		name, pkg string
+		env       []string
+		wasm      []byte
+		err       error
+	}{
+		{name: "app.wasm", pkg: "./wasm/cmd/app"},
+		{name: "hashworker.wasm", pkg: "./wasm/cmd/hashworker"},
+		{name: "hashworker-simd.wasm", pkg: "./wasm/cmd/hashworker", env: SIMD},
+	}
+	var wg sync.WaitGroup
+	for i := range builds {
+		wg.Go(func() {
+			b := &builds[i]
+			b.wasm, b.err = CompileWasm(root, b.pkg, b.env...)
+		})
+	}
+	wg.Wait()
+	assets := Assets{}
+	for _, b := range builds {
+		if b.err != nil {
+			return nil, b.err
+		}
+		if err := assets.add(out, b.name, b.wasm); err != nil {
 			return nil, err
 		}
 	}
-	return &Site{Pages: b.sortedPages(), Assets: b.assets}, nil
+	return assets, assets.add(out, "wasm_exec.js", execJS)
 }
 
-// wasm compiles the page's WebAssembly and the miner workers'.
-func (b *builder) wasm() error {
-	for name, build := range map[string]struct {
-		pkg string
-		env []string
-	}{
-		"app.wasm":             {pkg: "./wasm/cmd/app"},
-		"hashworker.wasm":      {pkg: "./wasm/cmd/hashworker"},
-		"hashworker-simd.wasm": {pkg: "./wasm/cmd/hashworker", env: SIMD},
-	} {
-		wasm, err := CompileWasm(b.cfg.Root, build.pkg, build.env...)
-		if err != nil {
-			return err
-		}
-		if err := b.assets.add(b.cfg.Out, name, wasm); err != nil {
-			return err
-		}
-	}
-	root, err := GoRoot()
+// siteAssets hashes site/assets/* into out, the page script bundled from
+// its modules in site/assets/hashswitch/ (script.go), and reads
+// site/static/*, files whose URL must not change, such as /embed.js. The
+// workers get Go's loader, execJS, in front.
+func siteAssets(root, out string, execJS []byte) (assetSet, error) {
+	site := assetSet{Assets: Assets{}}
+	files, err := filepath.Glob(filepath.Join(root, "site", "assets", "*"))
 	if err != nil {
-		return err
-	}
-	b.execJS, err = os.ReadFile(filepath.Join(root, "lib", "wasm", "wasm_exec.js"))
-	if err != nil {
-		return fmt.Errorf("wasm_exec.js from the Go toolchain: %w", err)
-	}
-	return b.assets.add(b.cfg.Out, "wasm_exec.js", b.execJS)
-}
-
-// siteAssets hashes site/assets/*, the page script bundled from its
-// modules in site/assets/hashswitch/ (script.go), and copies
-// site/static/* as they are (files whose URL must not change, such as
-// /embed.js).
-func (b *builder) siteAssets() error {
-	files, err := filepath.Glob(filepath.Join(b.cfg.Root, "site", "assets", "*"))
-	if err != nil {
-		return err
+		return site, err
 	}
 	for _, f := range files {
 		name := filepath.Base(f)
 		var data []byte
 		if name == ScriptDir {
-			script, err := BundleScript(b.cfg.Root)
+			script, err := BundleScript(root)
 			if err != nil {
-				return err
+				return site, err
 			}
-			data, name, b.jsStrings = script.Code, ScriptDir+".js", script.Strings
+			data, name, site.JSStrings = script.Code, ScriptDir+".js", script.Strings
 		} else if data, err = os.ReadFile(f); err != nil {
-			return err
+			return site, err
 		}
 		if name == "hashworker.js" || name == "calcworker.js" {
 			// A worker is one script, Go's loader inside it: no
 			// importScripts round trip before it can start.
-			data = append(append(slices.Clip(b.execJS), '\n'), data...)
+			data = append(append(slices.Clip(execJS), '\n'), data...)
 		}
-		if err := b.assets.add(b.cfg.Out, name, data); err != nil {
-			return err
+		if err := site.Assets.add(out, name, data); err != nil {
+			return site, err
 		}
 	}
-	static, err := filepath.Glob(filepath.Join(b.cfg.Root, "site", "static", "*"))
+	static, err := filepath.Glob(filepath.Join(root, "site", "static", "*"))
 	if err != nil {
-		return err
+		return site, err
 	}
 	for _, f := range static {
 		data, err := os.ReadFile(f)
 		if err != nil {
-			return err
+			return site, err
 		}
-		if err := os.WriteFile(filepath.Join(b.cfg.Out, filepath.Base(f)), data, 0o644); err != nil {
-			return err
-		}
+		site.Static = append(site.Static, file{filepath.Base(f), data})
 	}
-	return nil
+	return site, nil
 }
 
 // GoRoot returns the GOROOT of the go command on PATH: the toolchain that
@@ -215,44 +348,50 @@ func CompileWasm(root, pkg string, env ...string) ([]byte, error) {
 	return os.ReadFile(out)
 }
 
-// templates loads site/templates/*.html with the site's functions.
-func (b *builder) templates() error {
+// templates are the site's: site/templates/*.html, and each
+// site/pages/NAME.html over them.
+type templates struct {
+	base *template.Template
+	// pages holds each site/pages/NAME.html over the base templates,
+	// cloned before any template runs (html/template forbids it after).
+	pages map[string]*template.Template
+}
+
+// loadTemplates loads the templates with the site's functions, which name
+// assets by their hashed URLs.
+func loadTemplates(root, baseURL string, assets Assets) (templates, error) {
+	var tm templates
 	t, err := template.New("").Funcs(template.FuncMap{
-		"asset": b.assets.URL,
-		"base":  func() string { return b.cfg.BaseURL },
+		"asset": assets.URL,
+		"base":  func() string { return baseURL },
 		// The API docs come from the calculators' definitions.
 		"calculators": calc.All,
 		"group":       func(v *calcView, g inputGroup) groupView { return groupView{v, g} },
 		"fields":      calc.Fields,
 		"openapi":     func() string { return calc.OpenAPIPath },
-		// network is the build's snapshot as JSON, for the page's Go.
-		"network": func() (string, error) {
-			data, err := json.Marshal(b.cfg.Snapshot)
-			return string(data), err
-		},
 		// embedCode is the code a newsroom pastes, with {origin}, {src} and
 		// {title} for the page to fill in (package oembed writes it).
 		"embedCode": func() string { return oembed.Code("{origin}", "{src}", "{title}", oembed.Height) },
 		// apiURL joins an endpoint and one of its examples, our own constants.
 		"apiURL": func(name, query string) template.URL { return template.URL(calc.Prefix + name + "?" + query) },
-	}).ParseGlob(filepath.Join(b.cfg.Root, "site", "templates", "*.html"))
+	}).ParseGlob(filepath.Join(root, "site", "templates", "*.html"))
 	if err != nil {
-		return err
+		return tm, err
 	}
-	b.tmpl = t
-	files, err := filepath.Glob(filepath.Join(b.cfg.Root, "site", "pages", "*.html"))
+	tm.base = t
+	files, err := filepath.Glob(filepath.Join(root, "site", "pages", "*.html"))
 	if err != nil {
-		return err
+		return tm, err
 	}
-	b.pageTmpls = map[string]*template.Template{}
+	tm.pages = map[string]*template.Template{}
 	for _, f := range files {
 		pt, err := template.Must(t.Clone()).ParseFiles(f)
 		if err != nil {
-			return err
+			return tm, err
 		}
-		b.pageTmpls[strings.TrimSuffix(filepath.Base(f), ".html")] = pt
+		tm.pages[strings.TrimSuffix(filepath.Base(f), ".html")] = pt
 	}
-	return nil
+	return tm, nil
 }
 
 // page is what the page templates see.
@@ -271,7 +410,16 @@ type page struct {
 	EmbedHTML   template.HTML // on a table's embed page, the table
 	OEmbed      string        // on articles, the first calculator: oEmbed discovery
 	Alternates  []alternate   // the page in every language it has, itself included
-	jsStrings   []string      // the page script's strings (builder.jsStrings)
+	jsStrings   []string      // the page script's strings (layout.jsStrings)
+	// snapshot is the figures the page's numbers were computed from.
+	snapshot netdata.Snapshot
+}
+
+// Network is the page's figures as JSON, for the page's Go: the ones its
+// numbers were computed from.
+func (p *page) Network() (string, error) {
+	data, err := json.Marshal(p.snapshot)
+	return string(data), err
 }
 
 // HTMLLang is the page's <html lang>.
@@ -349,82 +497,110 @@ func JSStringsOf(script []byte) []string {
 
 var jsString = regexp.MustCompile(`\bt\(("(?:[^"\\]|\\.)*")`)
 
-// write renders template name with p into the file for p.Path.
-func (b *builder) write(name string, p *page) error {
-	return b.writeWith(b.tmpl, name, p)
+// layout renders pages: the templates, with what every page shows
+// besides its own content.
+type layout struct {
+	templates
+	version   string                   // Assets.Version
+	nav       map[locale.Tag][]navItem // the explainers' menu in each language
+	jsStrings []string                 // the t("…") strings of the page script's modules
 }
 
-func (b *builder) writeWith(t *template.Template, name string, p *page) error {
-	p.Version, p.Nav, p.jsStrings = b.assets.Version(), b.nav[p.HTMLLang()], b.jsStrings
+type navItem struct {
+	Path, Label string
+}
+
+// An htmlPage is a page the build rendered: its URL path and its HTML.
+type htmlPage struct {
+	Path string
+	HTML []byte
+}
+
+// render executes template name of t for p.
+func (l layout) render(t *template.Template, name string, p *page) (htmlPage, error) {
+	p.Version, p.Nav, p.jsStrings = l.version, l.nav[p.HTMLLang()], l.jsStrings
 	var html bytes.Buffer
 	if err := t.ExecuteTemplate(&html, name, p); err != nil {
-		return fmt.Errorf("%s: %w", p.Path, err)
+		return htmlPage{}, fmt.Errorf("%s: %w", p.Path, err)
 	}
-	dir := filepath.Join(b.cfg.Out, filepath.FromSlash(strings.Trim(p.Path, "/")))
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	b.pages = append(b.pages, p.Path)
-	return os.WriteFile(filepath.Join(dir, "index.html"), html.Bytes(), 0o644)
+	return htmlPage{p.Path, html.Bytes()}, nil
 }
 
-// templatePages renders site/pages/NAME.html (which define "title",
-// "description" and "main") into /NAME/.
+// pageFiles are the pages' files: /x/ is x/index.html.
+func pageFiles(pages []htmlPage) []file {
+	files := make([]file, len(pages))
+	for i, p := range pages {
+		files[i] = file{path.Join(strings.Trim(p.Path, "/"), "index.html"), p.HTML}
+	}
+	return files
+}
+
+// pagePaths lists the pages' URL paths, sorted.
+func pagePaths(pages []htmlPage) []string {
+	paths := make([]string, len(pages))
+	for i, p := range pages {
+		paths[i] = p.Path
+	}
+	sort.Strings(paths)
+	return paths
+}
+
 // translatedPages are the site/pages a reader of every language may land
 // on: the offline page (the service worker's fallback). /api/ documents
 // an API whose names are English; 404.html, one file for every path, says
 // it in both languages.
 var translatedPages = map[string]bool{"offline": true}
 
-func (b *builder) templatePages() error {
-	names := make([]string, 0, len(b.pageTmpls))
-	for name := range b.pageTmpls {
-		names = append(names, name)
-	}
-	sort.Strings(names)
-	for _, name := range names {
-		t := b.pageTmpls[name]
+// renderTemplatePages renders site/pages/NAME.html (which define "title",
+// "description" and "main") into /NAME/, with the build's figures.
+func renderTemplatePages(l layout, snap netdata.Snapshot) ([]htmlPage, error) {
+	var pages []htmlPage
+	for _, name := range slices.Sorted(maps.Keys(l.pages)) {
+		t := l.pages[name]
 		langs := []locale.Tag{locale.EN}
 		if translatedPages[name] {
 			langs = locale.Tags
 		}
 		for _, lang := range langs {
-			p := &page{Lang: lang, Path: langPrefix(lang) + "/" + name + "/"}
+			p := &page{Lang: lang, Path: langPrefix(lang) + "/" + name + "/", snapshot: snap}
 			var title, desc bytes.Buffer
 			if err := t.ExecuteTemplate(&title, "title", p); err != nil {
-				return fmt.Errorf("site/pages/%s.html: %w", name, err)
+				return nil, fmt.Errorf("site/pages/%s.html: %w", name, err)
 			}
 			if err := t.ExecuteTemplate(&desc, "description", p); err != nil {
-				return fmt.Errorf("site/pages/%s.html: %w", name, err)
+				return nil, fmt.Errorf("site/pages/%s.html: %w", name, err)
 			}
 			p.Title, p.Description = title.String(), desc.String()
-			if err := b.writeWith(t, "base.html", p); err != nil {
-				return err
+			rendered, err := l.render(t, "base.html", p)
+			if err != nil {
+				return nil, err
 			}
+			pages = append(pages, rendered)
 		}
 	}
-	// Netlify answers an unknown path with /404.html, status 404.
-	if page, err := os.ReadFile(filepath.Join(b.cfg.Out, "404", "index.html")); err == nil {
-		return os.WriteFile(filepath.Join(b.cfg.Out, "404.html"), page, 0o644)
+	return pages, nil
+}
+
+// notFound is /404.html, which Netlify answers an unknown path with
+// (status 404): the page /404/, when there is one.
+func notFound(pages []htmlPage) []file {
+	for _, p := range pages {
+		if p.Path == "/404/" {
+			return []file{{"404.html", p.HTML}}
+		}
 	}
 	return nil
 }
 
-// redirects writes dist/_redirects, which Netlify reads at deploy time:
-// the API is proxied (status 200) to the edge worker.
-func (b *builder) redirects() error {
-	if b.cfg.EdgeOrigin == "" {
+// redirects is dist/_redirects, which Netlify reads at deploy time: the
+// API is proxied (status 200) to the edge worker at origin; none without
+// one.
+func redirects(origin string) []file {
+	if origin == "" {
 		return nil
 	}
-	origin := strings.TrimRight(b.cfg.EdgeOrigin, "/")
+	origin = strings.TrimRight(origin, "/")
 	rules := fmt.Sprintf("# Written by the generator from EdgeOrigin.\n%s*  %s%s:splat  200\n/oembed  %s/oembed  200\n",
 		calc.Prefix, origin, calc.Prefix, origin)
-	return os.WriteFile(filepath.Join(b.cfg.Out, "_redirects"), []byte(rules), 0o644)
-}
-
-// sortedPages lists the URL paths of the built HTML pages, sorted.
-func (b *builder) sortedPages() []string {
-	p := append([]string(nil), b.pages...)
-	sort.Strings(p)
-	return p
+	return []file{{"_redirects", []byte(rules)}}
 }

@@ -19,7 +19,6 @@ import (
 	"github.com/BurntSushi/toml"
 	"github.com/andybalholm/brotli"
 	"github.com/hashswitch/hashswitch/wasm/locale"
-	"github.com/hashswitch/hashswitch/wasm/netdata"
 	"github.com/hashswitch/hashswitch/wasm/oembed"
 	"github.com/hashswitch/hashswitch/wasm/widget"
 )
@@ -102,7 +101,7 @@ func BenchmarkWasmSize(b *testing.B) {
 // TestMarkdown: GFM tables, footnotes, typographic quotes, heading ids, and
 // no raw HTML or script links.
 func TestMarkdown(t *testing.T) {
-	md := markdown(netdata.Committed(), locale.EN, nil)
+	md := markdown(locale.EN, nil, nil)
 	src := "# Hashprice, \"explained\"\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\nA claim.[^1]\n\n[^1]: A source, 2025.\n\n<script>alert(1)</script>\n\n[x](javascript:alert(1)) <b onclick=\"x\">bold</b>\n"
 	var out bytes.Buffer
 	if err := md.Convert([]byte(src), &out); err != nil {

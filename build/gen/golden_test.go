@@ -20,11 +20,13 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // HTML with testdata/golden/NAME.html; go test -run CalcGolden -update
 // refreshes the files after a deliberate change.
 func TestCalcGolden(t *testing.T) {
-	b := &builder{cfg: Config{Root: root, BaseURL: "https://hashswitch.example", Now: time.Date(2025, 11, 25, 12, 0, 0, 0, time.UTC), Snapshot: netdata.Committed()},
-		assets: Assets{"app.wasm": "/assets/wasm/app.0.wasm", "hashworker.wasm": "/assets/wasm/hashworker.0.wasm", "hashworker-simd.wasm": "/assets/wasm/hashworker-simd.0.wasm", "hashworker.js": "/assets/hashworker.0.js", "wasm_exec.js": "/assets/wasm_exec.0.js"}}
-	if err := b.templates(); err != nil {
+	assets := Assets{"app.wasm": "/assets/wasm/app.0.wasm", "hashworker.wasm": "/assets/wasm/hashworker.0.wasm", "hashworker-simd.wasm": "/assets/wasm/hashworker-simd.0.wasm", "hashworker.js": "/assets/hashworker.0.js", "wasm_exec.js": "/assets/wasm_exec.0.js"}
+	tmpl, err := loadTemplates(root, "https://hashswitch.example", assets)
+	if err != nil {
 		t.Fatal(err)
 	}
+	calcs := calculators{tmpl: tmpl.base, now: time.Date(2025, 11, 25, 12, 0, 0, 0, time.UTC)}
+	on := PageInfo{Path: "/page/", Snapshot: netdata.Committed()}
 	for _, c := range []struct {
 		name   string
 		preset calc.Values
@@ -35,7 +37,7 @@ func TestCalcGolden(t *testing.T) {
 	} {
 		var out bytes.Buffer
 		w := bufio.NewWriter(&out)
-		if err := b.calc(w, locale.EN, "/page/", c.name+"-1", c.name, c.preset); err != nil {
+		if err := calcs.render(w, on, locale.EN, c.name+"-1", c.name, c.preset); err != nil {
 			t.Fatal(err)
 		}
 		w.Flush()

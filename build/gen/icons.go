@@ -8,10 +8,11 @@ import (
 	"math"
 )
 
-// icons draws the app icons as PNGs: a hash sign on the brand colour, with
-// rounded corners for the plain icons and full-bleed for the maskable one,
-// whose symbol stays inside the 80% safe zone.
-func (b *builder) icons() error {
+// icons draws the app icons as PNGs into out: a hash sign on the brand
+// colour, with rounded corners for the plain icons and full-bleed for the
+// maskable one, whose symbol stays inside the 80% safe zone.
+func icons(out string) (Assets, error) {
+	assets := Assets{}
 	for _, ic := range []struct {
 		name     string
 		size     int
@@ -19,13 +20,13 @@ func (b *builder) icons() error {
 	}{{"icon-192.png", 192, false}, {"icon-512.png", 512, false}, {"icon-maskable-512.png", 512, true}} {
 		data, err := Icon(ic.size, ic.maskable)
 		if err != nil {
-			return err
+			return nil, err
 		}
-		if err := b.assets.add(b.cfg.Out, ic.name, data); err != nil {
-			return err
+		if err := assets.add(out, ic.name, data); err != nil {
+			return nil, err
 		}
 	}
-	return nil
+	return assets, nil
 }
 
 var (

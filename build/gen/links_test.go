@@ -114,15 +114,7 @@ func TestLinks(t *testing.T) {
 // TestUnknownCalculatorFailsTheBuild builds content with a misspelt calc
 // fence: the build must fail and name it.
 func TestUnknownCalculatorFailsTheBuild(t *testing.T) {
-	fake := t.TempDir()
-	abs, _ := filepath.Abs(root)
-	for _, name := range []string{"go.mod", "go.sum", "site", "wasm", "internal"} {
-		if err := os.Symlink(filepath.Join(abs, name), filepath.Join(fake, name)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	os.MkdirAll(filepath.Join(fake, "content"), 0o755)
-	os.WriteFile(filepath.Join(fake, "content", "index.md"), []byte("---\ntitle: t\ndescription: d\n---\n\n```calc hashpirce\n```\n"), 0o644)
+	fake := fakeRoot(t, map[string]string{"index.md": "---\ntitle: t\ndescription: d\n---\n\n```calc hashpirce\n```\n"})
 	_, err := Build(Config{Root: fake, Out: t.TempDir()})
 	if err == nil || !strings.Contains(err.Error(), `no calculator "hashpirce"`) || !strings.Contains(err.Error(), "index.md") {
 		t.Errorf("build error %v", err)

@@ -1,8 +1,6 @@
 package gen
 
 import (
-	"os"
-	"path/filepath"
 	"slices"
 	"strings"
 
@@ -117,13 +115,4 @@ func embedPrefixes() []string {
 		out = append(out, langPrefix(lang)+"/embed/")
 	}
 	return out
-}
-
-// netlify writes netlify.toml at the root for this build's pages, when the
-// build was asked to.
-func (b *builder) netlify() error {
-	if !b.cfg.WriteNetlify {
-		return nil
-	}
-	return os.WriteFile(filepath.Join(b.cfg.Root, "netlify.toml"), []byte(NetlifyTOML(b.sortedPages())), 0o644)
 }

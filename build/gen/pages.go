@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"html/template"
+	"io"
 	"os"
 	"path/filepath"
 	"sort"
@@ -23,18 +24,21 @@ import (
 	"github.com/hashswitch/hashswitch/wasm/widget"
 )
 
-// markdown returns the converter for content: GFM, footnotes for sources,
-// typographic quotes and dashes, heading ids, no raw HTML (goldmark's
-// default drops it and unsafe link schemes), the calc fence drawing
-// calculators with render, and numbers in prose computed from snapshot s.
-func markdown(s netdata.Snapshot, lang locale.Tag, render func(w util.BufWriter, name string, preset calc.Values) error) goldmark.Markdown {
-	value := func(name, key string, preset calc.Values, kind string) (string, string, error) {
+// markdown returns the converter for content in lang: GFM, footnotes for
+// sources, typographic quotes and dashes, heading ids, no raw HTML
+// (goldmark's default drops it and unsafe link schemes), the calc fence
+// drawing calculators with calcs, numbers in prose computed from the
+// page's figures, and the deals fence writing the table with deals. One
+// converter serves every page of the language: each conversion's page
+// comes in its parser context (NewPageContext).
+func markdown(lang locale.Tag, calcs func(w util.BufWriter, c *Calc) error, deals func(w util.BufWriter) error) goldmark.Markdown {
+	value := func(s netdata.Snapshot, name, key string, preset calc.Values, kind string) (string, string, error) {
 		text, raw, err := widget.Inline(s, lang, name, key, preset, kind)
 		return text, RawValue(raw), err
 	}
 	return goldmark.New(
 		goldmark.WithExtensions(&frontmatter.Extender{}, extension.GFM, extension.Footnote, extension.Typographer,
-			&CalcFence{Render: render}, &Computed{Value: value}),
+			&CalcFence{Render: calcs}, &Computed{Value: value}, &DealsFence{Render: deals}),
 		goldmark.WithParserOptions(parser.WithAutoHeadingID()),
 	)
 }
@@ -65,23 +69,24 @@ func langPrefix(lang locale.Tag) string {
 	return "/" + string(lang)
 }
 
-// content renders the explainers: content/index.md is /, content/x.md is
-// /x/; content/vi/x.md is /vi/x/, the same explainer in Vietnamese.
-func (b *builder) content() error {
+// readExplainers reads the explainers, in menu order: content/index.md
+// is /, content/x.md is /x/; content/vi/x.md is /vi/x/, the same
+// explainer in Vietnamese.
+func readExplainers(root string) ([]source, error) {
 	var sources []source
 	for _, lang := range locale.Tags {
-		files, err := filepath.Glob(filepath.Join(contentDir(b.cfg.Root, lang), "*.md"))
+		files, err := filepath.Glob(filepath.Join(contentDir(root, lang), "*.md"))
 		if err != nil {
-			return err
+			return nil, err
 		}
 		for _, f := range files {
 			src, err := os.ReadFile(f)
 			if err != nil {
-				return err
+				return nil, err
 			}
 			fm, err := ParseFrontMatter(src)
 			if err != nil {
-				return fmt.Errorf("%s: %w", f, err)
+				return nil, fmt.Errorf("%s: %w", f, err)
 			}
 			name := strings.TrimSuffix(filepath.Base(f), ".md")
 			path := langPrefix(lang) + "/" + name + "/"
@@ -92,58 +97,83 @@ func (b *builder) content() error {
 		}
 	}
 	sort.SliceStable(sources, func(i, j int) bool { return sources[i].fm.Order < sources[j].fm.Order })
-	b.nav = map[locale.Tag][]navItem{}
-	versions := map[string][]alternate{} // an explainer's name: its languages
+	return sources, nil
+}
+
+// menus is the explainers' menu in each language.
+func menus(sources []source) map[locale.Tag][]navItem {
+	nav := map[locale.Tag][]navItem{}
 	for _, s := range sources {
 		if s.fm.Order > 0 {
 			label := s.fm.Nav
 			if label == "" {
 				label = s.fm.Title
 			}
-			b.nav[s.lang] = append(b.nav[s.lang], navItem{s.path, label})
+			nav[s.lang] = append(nav[s.lang], navItem{s.path, label})
 		}
+	}
+	return nav
+}
+
+// figures is the snapshot an explainer's prose and calculators compute
+// from: the committed one of its front matter's date, else the build's.
+func (s source) figures(build netdata.Snapshot) (netdata.Snapshot, error) {
+	if s.fm.AsOf == "" {
+		return build, nil
+	}
+	figures, ok := netdata.Dated(s.fm.AsOf)
+	if !ok {
+		return figures, fmt.Errorf("%s: asof %s: no such snapshot (there are %s)", s.file, s.fm.AsOf, strings.Join(netdata.Dates(), ", "))
+	}
+	return figures, nil
+}
+
+// renderExplainers renders the explainers, with one converter per
+// language, from the build's figures (snap) where an explainer dates none.
+func renderExplainers(l layout, calcs calculators, sources []source, snap netdata.Snapshot, deals []Deal) ([]htmlPage, error) {
+	converters := map[locale.Tag]goldmark.Markdown{}
+	for _, lang := range locale.Tags {
+		converters[lang] = markdown(lang, calcs.fence(lang), func(w util.BufWriter) error { return dealsTable(w, deals, lang) })
+	}
+	versions := map[string][]alternate{} // an explainer's name: its languages
+	for _, s := range sources {
 		versions[s.name] = append(versions[s.name], alternate{s.lang, s.path})
 	}
+	var pages []htmlPage
 	for _, s := range sources {
-		p := &page{Lang: s.lang, Path: s.path, Title: s.fm.Title, Description: s.fm.Description, Date: s.fm.Date}
+		figures, err := s.figures(snap)
+		if err != nil {
+			return nil, err
+		}
+		p := &page{Lang: s.lang, Path: s.path, Title: s.fm.Title, Description: s.fm.Description, Date: s.fm.Date, snapshot: figures}
 		if len(versions[s.name]) > 1 {
 			p.Alternates = versions[s.name]
 		}
-		seen := map[string]int{} // calculators of each name so far: ids are NAME-1, NAME-2, …
-		figures := netdata.Committed()
-		if s.fm.AsOf != "" {
-			var ok bool
-			if figures, ok = netdata.Dated(s.fm.AsOf); !ok {
-				return fmt.Errorf("%s: asof %s: no such snapshot (there are %s)", s.file, s.fm.AsOf, strings.Join(netdata.Dates(), ", "))
-			}
-		}
-		md := markdown(figures, s.lang, func(w util.BufWriter, name string, preset calc.Values) error {
-			seen[name]++
-			if p.OEmbed == "" {
-				p.OEmbed = name
-			}
-			return b.calc(w, s.lang, p.Path, fmt.Sprintf("%s-%d", name, seen[name]), name, preset)
-		})
-		lang := s.lang
-		(&DealsFence{Render: func(w util.BufWriter) error { return b.deals(w, lang) }}).Extend(md)
+		md, info := converters[s.lang], PageInfo{Path: s.path, Snapshot: figures}
+		pc := NewPageContext(info)
 		var html bytes.Buffer
-		if err := md.Convert(s.body, &html); err != nil {
-			return fmt.Errorf("%s: %w", s.file, err)
+		if err := md.Convert(s.body, &html, parser.WithContext(pc)); err != nil {
+			return nil, fmt.Errorf("%s: %w", s.file, err)
 		}
 		p.Content = template.HTML(html.String())
+		if c := CalcsIn(pc); len(c) > 0 {
+			p.OEmbed = c[0].Name
+		}
 		for _, src := range s.fm.Sources {
 			var h bytes.Buffer
-			if err := md.Convert([]byte(src), &h); err != nil {
-				return fmt.Errorf("%s: source %q: %w", s.file, src, err)
+			if err := md.Convert([]byte(src), &h, parser.WithContext(NewPageContext(info))); err != nil {
+				return nil, fmt.Errorf("%s: source %q: %w", s.file, src, err)
 			}
 			inner := strings.TrimSuffix(strings.TrimPrefix(strings.TrimSpace(h.String()), "<p>"), "</p>")
 			p.Sources = append(p.Sources, template.HTML(inner))
 		}
-		if err := b.write("base.html", p); err != nil {
-			return fmt.Errorf("%s: %w", s.file, err)
+		rendered, err := l.render(l.base, "base.html", p)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", s.file, err)
 		}
+		pages = append(pages, rendered)
 	}
-	return nil
+	return pages, nil
 }
 
 // alternate is a page's version in another language: hreflang links and
@@ -213,16 +243,23 @@ func (v *calcView) Value(in widget.Input) string {
 	return v.Params.Get(in.Name)
 }
 
-// newCalcView renders calculator name with preset for a page at path, in
-// language lang.
-func (b *builder) newCalcView(lang locale.Tag, path, id, name string, preset calc.Values, heading int) (*calcView, error) {
+// calculators draws calculators with the "calc" template of tmpl, their
+// countdowns as of now, the build's time.
+type calculators struct {
+	tmpl *template.Template
+	now  time.Time
+}
+
+// view renders calculator name with preset for page p, in language lang,
+// from the page's figures.
+func (c calculators) view(p PageInfo, lang locale.Tag, id, name string, preset calc.Values, heading int) (*calcView, error) {
 	w := widget.Lookup(name)
 	if w == nil {
 		return nil, fmt.Errorf("no calculator %q (there are %s)", name, widgetNames())
 	}
 	// As of the snapshot's own time, whatever day the build runs: the
 	// prose and the calculators of a page compute from the same figures.
-	snap := b.cfg.Snapshot
+	snap, path := p.Snapshot, p.Path
 	r := w.RenderIn(snap, preset.Encode(), lang)
 	if r.Error != nil {
 		return nil, fmt.Errorf("calc %s: preset %s: %s: %s", name, preset.Encode(), r.Error.Field, r.Error.Message)
@@ -258,7 +295,7 @@ func (b *builder) newCalcView(lang locale.Tag, path, id, name string, preset cal
 	if w.Countdown != "" {
 		for _, val := range r.Values {
 			if eta, ok := val.Raw.(int64); ok && val.Key == w.Countdown {
-				v.Clock = lang.Style().Countdown(eta, b.cfg.Now.Unix())
+				v.Clock = lang.Style().Countdown(eta, c.now.Unix())
 			}
 		}
 	}
@@ -268,13 +305,24 @@ func (b *builder) newCalcView(lang locale.Tag, path, id, name string, preset cal
 // embedPath is where calculator name's embed is for readers of lang.
 func embedPath(lang locale.Tag, name string) string { return widget.EmbedPath(lang, name) }
 
-// calc writes a calculator into a page in lang.
-func (b *builder) calc(w util.BufWriter, lang locale.Tag, path, id, name string, preset calc.Values) error {
-	v, err := b.newCalcView(lang, path, id, name, preset, 2)
+// render writes a calculator into page p in lang.
+func (c calculators) render(w io.Writer, p PageInfo, lang locale.Tag, id, name string, preset calc.Values) error {
+	v, err := c.view(p, lang, id, name, preset, 2)
 	if err != nil {
 		return err
 	}
-	return b.tmpl.ExecuteTemplate(w, "calc", v)
+	return c.tmpl.ExecuteTemplate(w, "calc", v)
+}
+
+// fence is the calc fence's renderer for pages in lang: each calculator
+// from its page's figures, which the parser context brought.
+func (c calculators) fence(lang locale.Tag) func(w util.BufWriter, n *Calc) error {
+	return func(w util.BufWriter, n *Calc) error {
+		if n.Page == nil {
+			return fmt.Errorf("calc %s: no page to draw it for: convert with parser.WithContext(NewPageContext(page))", n.Name)
+		}
+		return c.render(w, *n.Page, lang, n.ID, n.Name, n.Preset)
+	}
 }
 
 func widgetNames() string {

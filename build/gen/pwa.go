@@ -5,26 +5,30 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"slices"
+	"strings"
 	"text/template"
 
 	"github.com/hashswitch/hashswitch/wasm/locale"
 )
 
-// manifest writes /manifest.webmanifest, pointing at the hashed icons.
 // The app's name and description, which each language's manifest translates.
 const (
 	appName        = "Hashswitch: mining or AI?"
 	appDescription = "What a megawatt earns mining bitcoin and hosting AI, with numbers you can change."
 )
 
-func (b *builder) manifest() error {
+// manifests are /manifest.webmanifest and /vi/manifest.webmanifest,
+// pointing at the hashed icons.
+func manifests(assets Assets) ([]file, error) {
 	icon := func(name, sizes, purpose string) map[string]string {
-		m := map[string]string{"src": b.assets[name], "sizes": sizes, "type": "image/png"}
+		m := map[string]string{"src": assets[name], "sizes": sizes, "type": "image/png"}
 		if purpose != "" {
 			m["purpose"] = purpose
 		}
 		return m
 	}
+	var files []file
 	for _, lang := range locale.Tags {
 		home := langPrefix(lang) + "/"
 		m := map[string]any{
@@ -45,25 +49,19 @@ func (b *builder) manifest() error {
 		}
 		data, err := json.MarshalIndent(m, "", "  ")
 		if err != nil {
-			return err
+			return nil, err
 		}
-		file := filepath.Join(b.cfg.Out, filepath.FromSlash(home), "manifest.webmanifest")
-		if err := os.MkdirAll(filepath.Dir(file), 0o755); err != nil {
-			return err
-		}
-		if err := os.WriteFile(file, data, 0o644); err != nil {
-			return err
-		}
+		files = append(files, file{strings.TrimPrefix(home+"manifest.webmanifest", "/"), data})
 	}
-	return nil
+	return files, nil
 }
 
-// Precache lists what the service worker stores on install: every page and
+// precache lists what the service worker stores on install: every page and
 // every hashed asset but the miner's two builds (minerWasm).
-func (b *builder) precache() []string {
-	miner := b.minerWasm()
+func precache(assets Assets, pages []string) []string {
+	miner := minerWasm(assets)
 	var list []string
-	for _, a := range append(b.sortedPages(), b.assets.Sorted()...) {
+	for _, a := range slices.Concat(pages, assets.Sorted()) {
 		if a != miner["simd"] && a != miner["scalar"] {
 			list = append(list, a)
 		}
@@ -73,33 +71,34 @@ func (b *builder) precache() []string {
 
 // minerWasm is the miner's two WebAssembly builds: the service worker
 // precaches the one this browser runs, not both.
-func (b *builder) minerWasm() map[string]string {
-	simd, _ := b.assets.URL("hashworker-simd.wasm")
-	scalar, _ := b.assets.URL("hashworker.wasm")
+func minerWasm(assets Assets) map[string]string {
+	simd, _ := assets.URL("hashworker-simd.wasm")
+	scalar, _ := assets.URL("hashworker.wasm")
 	return map[string]string{"simd": simd, "scalar": scalar}
 }
 
-// serviceWorker writes /sw.js from site/sw.js, filling in the version,
-// the precache list, the miner's builds and SIMDProbe.
-func (b *builder) serviceWorker() error {
-	src, err := os.ReadFile(filepath.Join(b.cfg.Root, "site", "sw.js"))
+// serviceWorker is /sw.js, site/sw.js with the assets' version, the
+// precache list of the pages (URL paths, sorted) and assets, the miner's
+// builds and SIMDProbe filled in.
+func serviceWorker(root string, assets Assets, pages []string) (file, error) {
+	src, err := os.ReadFile(filepath.Join(root, "site", "sw.js"))
 	if err != nil {
-		return err
+		return file{}, err
 	}
 	t, err := template.New("sw.js").Delims("/*{{", "}}*/").Parse(string(src))
 	if err != nil {
-		return err
+		return file{}, err
 	}
-	list, err := json.Marshal(b.precache())
+	list, err := json.Marshal(precache(assets, pages))
 	if err != nil {
-		return err
+		return file{}, err
 	}
-	version, _ := json.Marshal(b.assets.Version())
-	miner, _ := json.Marshal(b.minerWasm())
+	version, _ := json.Marshal(assets.Version())
+	miner, _ := json.Marshal(minerWasm(assets))
 	probe, _ := json.Marshal(numbers(SIMDProbe))
 	var out bytes.Buffer
 	if err := t.Execute(&out, map[string]string{"Version": string(version), "Precache": string(list), "Miner": string(miner), "SIMDProbe": string(probe)}); err != nil {
-		return err
+		return file{}, err
 	}
-	return os.WriteFile(filepath.Join(b.cfg.Out, "sw.js"), out.Bytes(), 0o644)
+	return file{"sw.js", out.Bytes()}, nil
 }

@@ -38,6 +38,7 @@ type State struct {
 	Fail       map[string]int           // path -> HTTP status to answer instead
 	Body       map[string]string        // path -> a raw body to answer instead
 	Delay      map[string]time.Duration // path -> how long to wait first
+	History    *History                 // the mining endpoints' past; nil: TypicalHistory
 }
 
 // Typical is a plausible state: 149.3 T-ish difficulty (bits 1701e299),
@@ -120,6 +121,9 @@ func (st State) Answer(path string) (status int, contentType string, body []byte
 	}
 	if b, ok := st.Body[path]; ok {
 		return http.StatusOK, "", []byte(b)
+	}
+	if status, contentType, body, ok := st.historyAnswer(path); ok {
+		return status, contentType, body
 	}
 	if path == refresh.PathVietcombank {
 		return http.StatusOK, "text/xml; charset=utf-8", fmt.Appendf(nil, vietcombank, st.VNDAt.In(netdata.Vietnam).Format("1/2/2006 3:04:05 PM"), st.VNDSell)
