@@ -72,9 +72,24 @@ func run(m *testing.M) int {
 		return 1
 	}
 	defer os.RemoveAll(profile)
-	opts := []chromedp.ExecAllocatorOption{
+	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), chromiumOptions(chromium, profile)...)
+	defer cancelAlloc()
+	var cancel context.CancelFunc
+	browser, cancel = chromedp.NewContext(alloc)
+	defer cancel()
+	if err := chromedp.Do(browser); err != nil {
+		fmt.Fprintln(os.Stderr, "starting Chromium:", err)
+		return 1
+	}
+	return m.Run()
+}
+
+// chromiumOptions are how the tests start Chromium, headless, with the
+// profile in dir.
+func chromiumOptions(chromium, dir string) []chromedp.ExecAllocatorOption {
+	return []chromedp.ExecAllocatorOption{
 		chromedp.ExecPath(chromium),
-		chromedp.UserDataDir(profile),
+		chromedp.UserDataDir(dir),
 		chromedp.Flag("headless", true),
 		chromedp.Flag("no-sandbox", true),
 		chromedp.Flag("disable-gpu", true),
@@ -85,16 +100,6 @@ func run(m *testing.M) int {
 		chromedp.Flag("disable-sync", true),
 		chromedp.Flag("disable-dev-shm-usage", true),
 	}
-	alloc, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	defer cancelAlloc()
-	var cancel context.CancelFunc
-	browser, cancel = chromedp.NewContext(alloc)
-	defer cancel()
-	if err := chromedp.Do(browser); err != nil {
-		fmt.Fprintln(os.Stderr, "starting Chromium:", err)
-		return 1
-	}
-	return m.Run()
 }
 
 // findChromium returns Debian's Chromium, or says how to install it.
@@ -135,6 +140,12 @@ func newTab(t testing.TB, opts ...chromedp.ContextOption) *tab {
 // newTabFor is newTab for work that takes longer than a minute, such as a
 // benchmark's rounds.
 func newTabFor(t testing.TB, limit time.Duration, opts ...chromedp.ContextOption) *tab {
+	t.Helper()
+	return newTabIn(t, browser, limit, opts...)
+}
+
+// newTabIn is newTabFor in another Chromium than the shared one.
+func newTabIn(t testing.TB, browser context.Context, limit time.Duration, opts ...chromedp.ContextOption) *tab {
 	t.Helper()
 	ctx, cancel := chromedp.NewContext(browser, opts...)
 	ctx, cancelTimeout := context.WithTimeout(ctx, limit)

@@ -18,6 +18,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/andybalholm/brotli"
+	"github.com/hashswitch/hashswitch/wasm/gpu/eras"
 	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/oembed"
 	"github.com/hashswitch/hashswitch/wasm/widget"
@@ -222,7 +223,7 @@ func TestMakefileBuildsSIMDAsTheSiteDoes(t *testing.T) {
 // format is in vi.json, and vi.json holds nothing else.
 func TestVietnameseCatalogIsComplete(t *testing.T) {
 	shown := map[string]bool{}
-	for _, s := range widget.ReaderStrings() {
+	for _, s := range append(widget.ReaderStrings(), eras.ReaderStrings()...) {
 		shown[s] = true
 	}
 	files, _ := filepath.Glob(filepath.Join(root, "site", "templates", "*.html"))

@@ -20,7 +20,7 @@ var update = flag.Bool("update", false, "rewrite the golden files in testdata/go
 // HTML with testdata/golden/NAME.html; go test -run CalcGolden -update
 // refreshes the files after a deliberate change.
 func TestCalcGolden(t *testing.T) {
-	assets := Assets{"app.wasm": "/assets/wasm/app.0.wasm", "hashworker.wasm": "/assets/wasm/hashworker.0.wasm", "hashworker-simd.wasm": "/assets/wasm/hashworker-simd.0.wasm", "hashworker.js": "/assets/hashworker.0.js", "wasm_exec.js": "/assets/wasm_exec.0.js"}
+	assets := Assets{"app.wasm": "/assets/wasm/app.0.wasm", "hashworker.wasm": "/assets/wasm/hashworker.0.wasm", "hashworker-simd.wasm": "/assets/wasm/hashworker-simd.0.wasm", "hashworker.js": "/assets/hashworker.0.js", "gpu.js": "/assets/gpu.0.js", "wasm_exec.js": "/assets/wasm_exec.0.js"}
 	tmpl, err := loadTemplates(root, "https://hashswitch.example", assets)
 	if err != nil {
 		t.Fatal(err)

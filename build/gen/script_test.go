@@ -27,9 +27,9 @@ func brotliBytes(data []byte) int {
 
 // scriptBudget is what the page script may weigh in brotli (quality 11):
 // every page and every embed loads it before a touch. The one file it was
-// split from weighed 5,672 bytes minified (10,010 as it was served,
-// unminified); its modules, split by concern and bundled, 6,056.
-const scriptBudget = 6_144
+// split from weighed 5,774 bytes minified (10,159 as it was served,
+// unminified); its modules, split by concern and bundled, 6,226.
+const scriptBudget = 6_300
 
 // TestScriptSizeBudget: the bundled page script stays within its budget,
 // and is minified.

@@ -39,6 +39,9 @@ export const minerRate = ".miner-rate";
 export const minerTotal = ".miner-total";
 export const minerBest = ".miner-best";
 export const minerProgress = ".miner-progress";
+export const eras = ".eras[data-gpu]"; // the comparison with a graphics card: data-gpu is gpu.js
+export const erasStart = ".eras-start";
+export const erasStatus = ".eras-status";
 export const dialog = "dialog#embed-dialog"; // data-code: the code with {origin}, {src}, {title}
 export const dialogTheme = "input[name=embed-theme]";
 export const dialogLang = "input[name=embed-lang]";
@@ -57,7 +60,7 @@ export const updateReload = "#update-reload";
 // written by the templates (data-name).
 export const data = [
   "calc", "scope", "preset", "key", "value", "unit", "countdown", // a calculator
-  "miner", "header", "target", "worker", "workerWasm", "workerWasmSimd", // its miner
+  "miner", "header", "target", "worker", "workerWasm", "workerWasmSimd", "gpu", // its miner
   "code", // the embed dialog's template
   "embed", "wasm", "wasmExec", "calcWorker", "network", // <body>: the page
 ];

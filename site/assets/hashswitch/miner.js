@@ -1,19 +1,27 @@
 // The bench calculator's miner: a reader's browser mines block 840,000's
 // header, live. This module is the controls; the mining itself is an
-// engine's (workers.js: Web Workers running Go), which reports progress,
-// problems and the end through callbacks.
+// engine's: workers.js (Web Workers running Go), and for the comparison
+// with the reader's graphics card gpu.js (WebGPU), imported on the click
+// that starts it. Each reports progress, problems and the end through
+// callbacks.
 
 import { LANG, t } from "./boot.js";
 import * as dom from "./dom.js";
-import { live } from "./wasm.js";
-import { WorkerMiner } from "./workers.js";
+import { api, live } from "./wasm.js";
+import { SIMD, WorkerMiner, workerModule } from "./workers.js";
 
-// engine makes the miner for box (the .miner element, whose data
-// attributes name the header, its target and the workers' files).
-function engine(box, options) {
-  const urls = { worker: box.dataset.worker, wasm: box.dataset.workerWasm, simdWasm: box.dataset.workerWasmSimd };
-  return new WorkerMiner({ urls, header: box.dataset.header, target: box.dataset.target, ...options });
+// urls are the files of box's workers (box: the .miner element).
+const urls = (box) => ({ worker: box.dataset.worker, wasm: box.dataset.workerWasm, simdWasm: box.dataset.workerWasmSimd });
+
+// Miner mines box's header (its data attributes name the header, its
+// target and the workers' files) in Web Workers.
+class Miner extends WorkerMiner {
+  constructor({ box, ...options }) {
+    super({ urls: urls(box), header: box.dataset.header, target: box.dataset.target, ...options });
+  }
 }
+
+const engine = (box, options) => new Miner({ box, ...options });
 
 // mine runs a miner to the end of its range: the hook the browser test and
 // a curious reader's console use (hashswitchMine). It resolves to {found,
@@ -94,5 +102,15 @@ export function enhanceMiner(section, box) {
   stopButton.addEventListener("click", () => {
     stop();
     status.textContent = t("Stopped.");
+  });
+  // The comparison with the reader's graphics card and an ASIC: gpu.js,
+  // loaded on the click that starts it, given what it needs of the page.
+  const eras = $(dom.eras);
+  eras?.querySelector(dom.erasStart).addEventListener("click", () => {
+    import(eras.dataset.gpu).then((gpu) => gpu.compare(box, {
+      api, Miner, lang: LANG,
+      workers: () => Math.max(1, Math.min(Math.trunc(Number(workers.value)) || 1, 64)),
+      module: () => workerModule(SIMD ? urls(box).simdWasm : urls(box).wasm),
+    })).catch((err) => { eras.querySelector(dom.erasStatus).textContent = String(err.message || err); });
   });
 }

@@ -14,9 +14,10 @@ export const SIMD = WebAssembly.validate(new Uint8Array(simdProbe));
 
 // workerModule compiles the miner's WebAssembly once per page, however many
 // workers and miners use it: each worker gets the compiled module in a
-// message, so none downloads or compiles its own.
+// message, so none downloads or compiles its own (gpu.js starts the same
+// module on the page).
 const workerModules = new Map();
-function workerModule(url) {
+export function workerModule(url) {
   if (!workerModules.has(url)) {
     const compiled = WebAssembly.compileStreaming(fetch(url));
     compiled.catch(() => workerModules.delete(url)); // a later Start tries again

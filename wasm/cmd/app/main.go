@@ -13,6 +13,8 @@
 //	// freshness line as JSON {text, warn, iso, source, lines}
 //	hashswitch.pin("2025-11-25", "en")
 //	// the same for a committed dated snapshot, or {error} in the language
+//	hashswitch.eras(readingsJSON, "en")
+//	// the processor, graphics card and ASIC comparison (eras.go)
 //
 // The page script writes what these return as it is: links, lines and
 // messages are Go's, so no rule of the page lives in JavaScript too.
@@ -67,6 +69,7 @@ func export(onClose func()) (release func(), err error) {
 			return nil
 		},
 		"rate": rateResult,
+		"eras": erasResult,
 		"close": func([]safejs.Value) any {
 			onClose()
 			return nil
