@@ -1,6 +1,7 @@
 // Hashswitch's service worker. The generator fills in VERSION (a hash of
-// every asset), PRECACHE (every page and hashed asset of this build) and
-// MINER (the miner's two builds, of which it keeps the one this browser runs).
+// every asset), PRECACHE (every page and hashed asset of this build),
+// MINER (the miner's two builds, of which it keeps the one this browser
+// runs) and SIMD_PROBE.
 //
 // Pages are network-first, so a reader online always gets the newest; the
 // cache answers offline. Hashed assets never change, so they are
@@ -25,8 +26,8 @@ const MAX_EXTRA_BYTES = 8 << 20;
 const MAX_ENTRY_BYTES = 2 << 20;
 
 // SIMD_PROBE is a module that compiles only where WebAssembly has 128-bit
-// SIMD (the probe of wasm-feature-detect); the page asks the same.
-const SIMD_PROBE = new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 5, 1, 96, 0, 1, 123, 3, 2, 1, 0, 10, 10, 1, 8, 0, 65, 0, 253, 15, 253, 98, 11]);
+// SIMD (build/gen's SIMDProbe); the page asks the same.
+const SIMD_PROBE = new Uint8Array(/*{{.SIMDProbe}}*/);
 
 self.addEventListener("install", (event) => {
   const miner = WebAssembly.validate(SIMD_PROBE) ? MINER.simd : MINER.scalar;

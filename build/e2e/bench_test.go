@@ -433,7 +433,7 @@ func BenchmarkBrowserKeystroke(b *testing.B) {
 		chromedp.Navigate(site.URL+"/calculators/"),
 		// The reader reads first: the page has warmed its calculators in
 		// idle time (a few hundred milliseconds after the figures came).
-		waitWasm(), waitNetwork(), until(`document.documentElement.dataset.warm === "done"`, 30*time.Second),
+		touch(), waitWasm(), waitNetwork(), until(`document.documentElement.dataset.warm === "done"`, 30*time.Second),
 		evaluate(`(async () => {
 			const idle = () => new Promise((r) => setTimeout(r, 20)); // a typist's pause, shortened
 			const out = {};

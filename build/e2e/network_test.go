@@ -235,7 +235,7 @@ func TestHalvingAgreesWithItsFigures(t *testing.T) {
 	var warn bool
 	tb.run(t,
 		chromedp.Navigate(site.URL+"/halving/"),
-		waitWasm(), waitNetwork(),
+		touch(), waitWasm(), waitNetwork(),
 		evaluate(`Number(document.querySelector('section[data-calc="halving"] output[data-key="blocks_remaining"]').dataset.value)`, &blocks),
 		evaluate(`Number(document.querySelector('section[data-calc="halving"] output[data-key="eta_unix"]').dataset.value)`, &eta),
 		freshness("halving", &text, &warn),

@@ -133,7 +133,7 @@ func genesisHex() string {
 // calculators page and compares every output with Go's native rendering.
 func TestEveryCalculatorComputesTypedInput(t *testing.T) {
 	tb := newTab(t)
-	tb.run(t, chromedp.Navigate(site.URL+"/calculators/"), waitWasm(), waitNetwork())
+	tb.run(t, chromedp.Navigate(site.URL+"/calculators/"), touch(), waitWasm(), waitNetwork())
 	for _, e := range edits {
 		value := e.value
 		if e.calc == "header" {
@@ -295,7 +295,7 @@ func TestOfflineAfterOneVisit(t *testing.T) {
 	tb.offlineExpected = true
 	tb.run(t,
 		chromedp.Navigate(own.URL+"/calculators/"),
-		waitWasm(),
+		touch(), waitWasm(),
 		evaluate(`navigator.serviceWorker.ready.then(() => true)`, new(bool)),
 		eventually(`navigator.serviceWorker.controller !== null`, 20*time.Second), // clients.claim()
 	)
@@ -305,7 +305,7 @@ func TestOfflineAfterOneVisit(t *testing.T) {
 	var title string
 	tb.run(t,
 		chromedp.Navigate(own.URL+"/calculators/"),
-		waitWasm(),
+		touch(), waitWasm(),
 		evaluate(`document.title`, &title),
 		retype(`section[data-calc="hashprice"] [name="price"]`, "42500"),
 		until(fmt.Sprintf(`document.querySelector('section[data-calc="hashprice"] output[data-key="hashprice_usd_per_ph_day"]').value === %q`, want[0].Text), 10*time.Second),
@@ -430,7 +430,7 @@ func TestUpdatePrompt(t *testing.T) {
 	var before []string
 	tb.run(t,
 		chromedp.Navigate(own.URL+"/vi/calculators/"), // a Vietnamese page: the prompt speaks it
-		waitWasm(),
+		touch(), waitWasm(),
 		evaluate(`navigator.serviceWorker.ready.then(() => true)`, new(bool)),
 		eventually(`navigator.serviceWorker.controller !== null`, 20*time.Second), // clients.claim()
 		waitWasm(),
@@ -453,7 +453,7 @@ func TestUpdatePrompt(t *testing.T) {
 	var origin1, origin2 float64
 	var after []string
 	tb.run(t, chromedp.Reload())
-	tb.run(t, waitWasm())
+	tb.run(t, touch(), waitWasm())
 	tb.run(t, evaluate(`performance.timeOrigin`, &origin1))
 	if err := chromedp.Do(tb.ctx, eventually(`!document.getElementById("update").hidden`, 10*time.Second)); err != nil {
 		var state string
@@ -467,7 +467,8 @@ func TestUpdatePrompt(t *testing.T) {
 	}
 	// A click through the protocol would wait on a page that reloads under it.
 	tb.run(t, evaluate(`document.getElementById("update-reload").click(), true`, new(bool)))
-	tb.run(t, eventually(fmt.Sprintf(`performance.timeOrigin !== %v && document.documentElement.dataset.wasm === "ready"`, origin1), 20*time.Second))
+	tb.run(t, eventually(fmt.Sprintf(`performance.timeOrigin !== %v && document.readyState === "complete"`, origin1), 20*time.Second))
+	tb.run(t, touch(), waitWasm())
 	tb.run(t, evaluate(`performance.timeOrigin`, &origin2))
 	tb.run(t, eventually(`caches.keys().then((k) => (k = k.filter((x) => x.startsWith("hashswitch-")), k.length === 1 && k[0] === "hashswitch-next"))`, 10*time.Second))
 	tb.run(t, evaluate(`caches.keys()`, &after))
@@ -808,7 +809,7 @@ func TestPhone(t *testing.T) {
 	tb.run(t,
 		chromedp.EmulateViewport(320, 640),
 		chromedp.Navigate(site.URL+"/calculators/"),
-		waitWasm(), waitNetwork(),
+		touch(), waitWasm(), waitNetwork(),
 		evaluate(`[...document.querySelectorAll("svg.chart")].filter((s) => s.getBoundingClientRect().width > 0).length`, &charts),
 		evaluate(`Math.min(...[...document.querySelectorAll("svg.chart")].filter((s) => s.getBoundingClientRect().width > 0).flatMap((svg) => {
 			const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;

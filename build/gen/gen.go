@@ -193,7 +193,7 @@ func writeFiles(out string, files []file) ([]string, error) {
 // assetSet is what an assets stage made.
 type assetSet struct {
 	Assets    Assets   // logical name: hashed URL, each file written
-	JSStrings []string // the t("…") strings of hashswitch.js, which pages translate
+	JSStrings []string // the t("…") strings of the page script's modules, which pages translate
 	Static    []file   // site/static/*, to write as they are
 }
 
@@ -280,9 +280,10 @@ func compileWasm(root, out string, execJS []byte) (Assets, error) {
 	return assets, assets.add(out, "wasm_exec.js", execJS)
 }
 
-// siteAssets hashes site/assets/* into out and reads site/static/*, files
-// whose URL must not change, such as /embed.js. The workers get Go's
-// loader, execJS, in front.
+// siteAssets hashes site/assets/* into out, the page script bundled from
+// its modules in site/assets/hashswitch/ (script.go), and reads
+// site/static/*, files whose URL must not change, such as /embed.js. The
+// workers get Go's loader, execJS, in front.
 func siteAssets(root, out string, execJS []byte) (assetSet, error) {
 	site := assetSet{Assets: Assets{}}
 	files, err := filepath.Glob(filepath.Join(root, "site", "assets", "*"))
@@ -290,19 +291,23 @@ func siteAssets(root, out string, execJS []byte) (assetSet, error) {
 		return site, err
 	}
 	for _, f := range files {
-		data, err := os.ReadFile(f)
-		if err != nil {
+		name := filepath.Base(f)
+		var data []byte
+		if name == ScriptDir {
+			script, err := BundleScript(root)
+			if err != nil {
+				return site, err
+			}
+			data, name, site.JSStrings = script.Code, ScriptDir+".js", script.Strings
+		} else if data, err = os.ReadFile(f); err != nil {
 			return site, err
 		}
-		if filepath.Base(f) == "hashswitch.js" {
-			site.JSStrings = JSStringsOf(data)
-		}
-		if name := filepath.Base(f); name == "hashworker.js" || name == "calcworker.js" {
+		if name == "hashworker.js" || name == "calcworker.js" {
 			// A worker is one script, Go's loader inside it: no
 			// importScripts round trip before it can start.
 			data = append(append(slices.Clip(execJS), '\n'), data...)
 		}
-		if err := site.Assets.add(out, filepath.Base(f), data); err != nil {
+		if err := site.Assets.add(out, name, data); err != nil {
 			return site, err
 		}
 	}
@@ -510,7 +515,7 @@ type layout struct {
 	templates
 	version   string                   // Assets.Version
 	nav       map[locale.Tag][]navItem // the explainers' menu in each language
-	jsStrings []string                 // the t("…") strings of hashswitch.js
+	jsStrings []string                 // the t("…") strings of the page script's modules
 }
 
 type navItem struct {

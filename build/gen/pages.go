@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"html/template"
 	"io"
-	"net/url"
 	"os"
 	"path/filepath"
 	"sort"
@@ -269,13 +268,13 @@ func (c calculators) view(p PageInfo, lang locale.Tag, id, name string, preset c
 	}
 	v := &calcView{
 		Lang: lang, ID: id, W: w, R: r, Params: w.Params(snap, preset), Preset: preset, Heading: heading,
-		Share:  path + "?" + scoped(id, r.Query) + "#" + id,
-		Embed:  embedPath(lang, name) + "?" + r.Query,
+		Share:  path + widget.Share(id, r.Query),
+		Embed:  widget.Embed(lang, name, r.Query),
 		Fresh:  widget.FreshnessIn(snap, time.Unix(snap.Time, 0), widget.FromBuild, lang),
 		Source: snap.Source,
 	}
 	if heading == 1 {
-		v.Share = embedPath(lang, name) + "?" + r.Query
+		v.Share = v.Embed
 	}
 	var ids []string
 	for _, in := range w.Inputs {
@@ -305,11 +304,8 @@ func (c calculators) view(p PageInfo, lang locale.Tag, id, name string, preset c
 	return v, nil
 }
 
-// embedPath is where calculator name's embed is for readers of lang:
-// /embed/NAME/, /vi/embed/NAME/.
-func embedPath(lang locale.Tag, name string) string {
-	return langPrefix(lang) + "/embed/" + name + "/"
-}
+// embedPath is where calculator name's embed is for readers of lang.
+func embedPath(lang locale.Tag, name string) string { return widget.EmbedPath(lang, name) }
 
 // render writes a calculator into page p in lang.
 func (c calculators) render(w io.Writer, p PageInfo, lang locale.Tag, id, name string, preset calc.Values) error {
@@ -329,20 +325,6 @@ func (c calculators) fence(lang locale.Tag) func(w util.BufWriter, n *Calc) erro
 		}
 		return c.render(w, *n.Page, lang, n.ID, n.Name, n.Preset)
 	}
-}
-
-// scoped prefixes each parameter of a query with a calculator's id, so a
-// link sets that calculator alone: hashprice-2.price=50000.
-func scoped(id, query string) string {
-	q, _ := url.ParseQuery(query)
-	var parts []string
-	for _, kv := range strings.Split(query, "&") {
-		k, _, _ := strings.Cut(kv, "=")
-		if k, err := url.QueryUnescape(k); err == nil && q.Has(k) {
-			parts = append(parts, url.QueryEscape(id+"."+k)+"="+url.QueryEscape(q.Get(k)))
-		}
-	}
-	return strings.Join(parts, "&")
 }
 
 func widgetNames() string {

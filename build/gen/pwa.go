@@ -77,8 +77,9 @@ func minerWasm(assets Assets) map[string]string {
 	return map[string]string{"simd": simd, "scalar": scalar}
 }
 
-// serviceWorker is /sw.js, site/sw.js with the assets' version and the
-// precache list of the pages (URL paths, sorted) and assets filled in.
+// serviceWorker is /sw.js, site/sw.js with the assets' version, the
+// precache list of the pages (URL paths, sorted) and assets, the miner's
+// builds and SIMDProbe filled in.
 func serviceWorker(root string, assets Assets, pages []string) (file, error) {
 	src, err := os.ReadFile(filepath.Join(root, "site", "sw.js"))
 	if err != nil {
@@ -94,8 +95,9 @@ func serviceWorker(root string, assets Assets, pages []string) (file, error) {
 	}
 	version, _ := json.Marshal(assets.Version())
 	miner, _ := json.Marshal(minerWasm(assets))
+	probe, _ := json.Marshal(numbers(SIMDProbe))
 	var out bytes.Buffer
-	if err := t.Execute(&out, map[string]string{"Version": string(version), "Precache": string(list), "Miner": string(miner)}); err != nil {
+	if err := t.Execute(&out, map[string]string{"Version": string(version), "Precache": string(list), "Miner": string(miner), "SIMDProbe": string(probe)}); err != nil {
 		return file{}, err
 	}
 	return file{"sw.js", out.Bytes()}, nil

@@ -6,7 +6,7 @@
 // on a phone, and compiling the module there blocked it for a tenth of a
 // second (BENCH.md, 26 November 2026). The page sends
 //
-//   {wasm, network, from, lang, calcs: [{name, query}, ...]}
+//   {wasm, network, from, lang, calcs: [{name, query, id}, ...]}
 //
 // (wasm: the URL of the page's WebAssembly, which the worker compiles) and
 // gets back {module, freshness, results}: the compiled WebAssembly.Module,
@@ -23,7 +23,7 @@ self.onmessage = async ({ data }) => {
     await ready;
     const h = self.hashswitch;
     const freshness = h.network(data.network, data.from, data.lang);
-    const results = data.calcs.map(({ name, query }) => h.widget(name, query, data.lang));
+    const results = data.calcs.map(({ name, query, id }) => h.widget(name, query, data.lang, id));
     postMessage({ module, freshness, results });
     h.close();
   } catch (err) {

@@ -5,16 +5,19 @@
 //
 //	hashswitch.call("/api/v1/hashprice?price=85000&...")
 //	// {status, body}: the API's answer (package calc)
-//	hashswitch.widget("hashprice", "price=85000&...", "en")
-//	// the calculator rendered (package widget), as JSON text
-//	hashswitch.network(answerJSON, from)
+//	hashswitch.widget("hashprice", "price=85000&...", "en", "hashprice-2")
+//	// the calculator rendered (package widget) with its links, as JSON text
+//	hashswitch.network(answerJSON, from, "en")
 //	// the page's network figures: an /api/v1/network answer, and where it
 //	// came from ("" the build, "live", "pinned", "offline"); returns the
-//	// freshness line as JSON {text, warn, iso}
-//	hashswitch.countdown(etaUnix, nowUnix, "en")
-//	// "862 days 04:12:09"
+//	// freshness line as JSON {text, warn, iso, source, lines}
+//	hashswitch.pin("2025-11-25", "en")
+//	// the same for a committed dated snapshot, or {error} in the language
 //	hashswitch.eras(readingsJSON, "en")
 //	// the processor, graphics card and ASIC comparison (eras.go)
+//
+// The page script writes what these return as it is: links, lines and
+// messages are Go's, so no rule of the page lives in JavaScript too.
 //
 // All JavaScript goes through safejs, so an interop failure is an error
 // value; every callback recovers; hashswitch.close() releases every Func
@@ -22,7 +25,6 @@
 package main
 
 import (
-	"math"
 	"os"
 	"runtime"
 	"runtime/debug"
@@ -32,6 +34,7 @@ import (
 	"github.com/hack-pad/safejs"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
+	"github.com/hashswitch/hashswitch/wasm/chain"
 	"github.com/hashswitch/hashswitch/wasm/cmd/internal/jsexport"
 	"github.com/hashswitch/hashswitch/wasm/internal/tinyjson"
 	"github.com/hashswitch/hashswitch/wasm/locale"
@@ -58,9 +61,9 @@ func main() {
 func export(onClose func()) (release func(), err error) {
 	return jsexport.Export("hashswitch", map[string]jsexport.Func{
 		"call":      callResult,
-		"widget":    widgetResult,
-		"countdown": countdownResult,
-		"network":   networkResult,
+		"widget":  widgetResult,
+		"network": networkResult,
+		"pin":     pinResult,
 		"idle": func([]safejs.Value) any {
 			runtime.GC()
 			return nil
@@ -88,26 +91,53 @@ func result(a calc.Answer) map[string]any {
 	return map[string]any{"status": a.Status, "body": string(a.Body)}
 }
 
-// widgetResult answers widget(name, query[, lang]): the calculator's
-// Result as JSON. query is the form's, its numbers as a reader of lang
-// ("en", the default, or "vi") types them.
+// widgetResult answers widget(name, query[, lang[, id]]): the calculator's
+// Result as JSON, with its links (pageResult). query is the form's, its
+// numbers as a reader of lang ("en", the default, or "vi") types them; id
+// is the calculator's on its page, "" (the default) on its embed.
 func widgetResult(args []safejs.Value) any {
-	lang, known := langArg(args, 2)
-	strs, ok := jsexport.Strings(args[:min(len(args), 2)], 2)
-	if !ok || !known {
-		return errorBody("hashswitch.widget wants two or three strings: a calculator name, its URL parameters and a language (en, vi)")
+	strs, ok := jsexport.Strings(args, len(args))
+	if !ok || len(strs) < 2 || len(strs) > 4 {
+		return errorBody(widgetUsage)
 	}
-	name, query := strs[0], strs[1]
+	strs = append(strs, []string{"", "", "en", ""}[len(strs):]...) // the defaults: English, an embed
+	name, query, id := strs[0], strs[1], strs[3]
+	lang, known := locale.Parse(strs[2])
+	if !known {
+		return errorBody(widgetUsage)
+	}
 	w := widget.Lookup(name)
 	if w == nil {
 		return errorBody("hashswitch.widget: no calculator " + strconv.Quote(name))
 	}
-	b, err := tinyjson.Append(out[:0], w.RenderIn(page.current(time.Now()), w.Typed(query, lang), lang))
+	r := w.RenderIn(page.current(time.Now()), w.Typed(query, lang), lang)
+	b, err := tinyjson.Append(out[:0], r)
 	if err != nil {
 		return errorBody("hashswitch.widget: " + err.Error())
 	}
+	// The scenario's links, which the page writes as they are: "share",
+	// relative to the page ("?hashprice-2.price=50000#hashprice-2"), and
+	// "embed".
+	if r.Error == nil {
+		b = addField(b, "share", tinyjson.AppendString(nil, widget.Share(id, r.Query)))
+		b = addField(b, "embed", tinyjson.AppendString(nil, widget.Embed(lang, name, r.Query)))
+	}
 	out = b
 	return string(b)
+}
+
+const widgetUsage = "hashswitch.widget wants two to four strings: a calculator name, its URL parameters, a language (en, vi) and the calculator's id on its page"
+
+// addField adds "name": value (JSON) to the JSON object obj: tinyjson
+// writes no embedded struct, and a copy of the widget's Result would cost
+// a keystroke its charts' bytes again.
+func addField(obj []byte, name string, value []byte) []byte {
+	obj = obj[:len(obj)-1]
+	if len(obj) > 1 {
+		obj = append(obj, ',')
+	}
+	obj = append(tinyjson.AppendString(obj, name), ':')
+	return append(append(obj, value...), '}')
 }
 
 // out holds the widget results' JSON, reused from one keystroke to the
@@ -156,24 +186,42 @@ func networkResult(args []safejs.Value) any {
 	default:
 		return `{"error":"hashswitch.network: from must be \"\", live, pinned or offline"}`
 	}
-	page = pageNetwork{snap: s, from: strs[1]}
-	now := time.Now()
-	b, _ := tinyjson.Marshal(widget.FreshnessIn(page.current(now), now, page.from, lang))
-	return string(b)
+	return keep(s, strs[1], lang)
 }
 
-// countdownResult answers countdown(eta, now[, lang]), both unix seconds.
-func countdownResult(args []safejs.Value) any {
-	lang, ok := langArg(args, 2)
-	if !ok || len(args) < 2 || !isNumber(args[0]) || !isNumber(args[1]) {
-		return ""
+// pinResult answers pin(asof[, lang]): network's answer for the committed
+// snapshot of day asof (YYYY-MM-DD), or {"error":...}, the problem as the
+// API states it ("asof: has no snapshot for …"), in lang.
+func pinResult(args []safejs.Value) any {
+	lang, known := langArg(args, 1)
+	strs, ok := jsexport.Strings(args[:min(len(args), 1)], 1)
+	if !ok || !known {
+		return `{"error":"hashswitch.pin wants one or two strings: a date (YYYY-MM-DD) and a language (en, vi)"}`
 	}
-	eta, err1 := args[0].Float()
-	now, err2 := args[1].Float()
-	if err1 != nil || err2 != nil || math.IsNaN(eta) || math.IsNaN(now) || math.Abs(eta) > 1e15 || math.Abs(now) > 1e15 {
-		return ""
+	result, bad := calc.Run(calc.Network, calc.QueryOf(chain.MainNet, calc.Values{calc.AsOf.Name: {strs[0]}}))
+	if bad != nil {
+		b, _ := tinyjson.Marshal(map[string]string{"error": bad.Field + ": " + bad.In(lang)})
+		return string(b)
 	}
-	return lang.Style().Countdown(int64(eta), int64(now))
+	s, _ := netdata.Dated(result.(*calc.NetworkResult).AsOf)
+	return keep(s, widget.FromPinned, lang)
+}
+
+// keep makes snapshot s, from where it came from, the page's figures and
+// returns their freshness line in lang as JSON.
+func keep(s netdata.Snapshot, from string, lang locale.Tag) string {
+	page = pageNetwork{snap: s, from: from}
+	now := time.Now()
+	f := widget.FreshnessIn(page.current(now), now, page.from, lang)
+	lines := map[string]string{}
+	for _, w := range widget.Widgets() {
+		lines[w.Name] = f.For(w)
+	}
+	b, _ := tinyjson.Marshal(f)
+	// "lines": the line each calculator shows (widget.Freshness.For), by
+	// name.
+	l, _ := tinyjson.Marshal(lines)
+	return string(addField(b, "lines", l))
 }
 
 // rateResult answers rate(hashesPerSecond[, lang]): "1.23 MH/s".

@@ -138,12 +138,52 @@ func TestWidgetThroughJS(t *testing.T) {
 			t.Errorf("widget(%v) = %+v", args, r)
 		}
 	}
-	v, err := obj.Call("countdown", 1000+86400+61, 1000)
-	if err != nil {
-		t.Fatal(err)
+}
+
+// TestWidgetGivesItsLinks: the page writes a calculator's links as Go
+// gives them: on its page scoped to its id, on its embed bare, in the
+// page's language; dollars, the default (a form's currency=), stay out
+// of them.
+func TestWidgetGivesItsLinks(t *testing.T) {
+	exported(t)
+	obj, _ := safejs.Global().Get("hashswitch")
+	links := func(args ...any) (share, embed string) {
+		t.Helper()
+		v, err := obj.Call("widget", args...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		s, _ := v.String()
+		var r struct{ Share, Embed, Query string }
+		if err := json.Unmarshal([]byte(s), &r); err != nil {
+			t.Fatalf("%s: %v", s, err)
+		}
+		return r.Share, r.Embed
 	}
-	if s, _ := v.String(); s != "1 days 00:01:01" {
-		t.Errorf("countdown %q", s)
+	query := widget.Lookup("hashprice").Render(netdata.Committed(), "price=50000").Query
+	for _, c := range []struct {
+		args         []any
+		share, embed string
+	}{
+		{[]any{"hashprice", "price=50000", "en", "hashprice-2"}, widget.Share("hashprice-2", query), "/embed/hashprice/?" + query},
+		{[]any{"hashprice", "price=50000", "vi"}, "?" + query, "/vi/embed/hashprice/?" + query},
+		{[]any{"hashprice", "price=50000&currency=", "en", "h"}, widget.Share("h", query), "/embed/hashprice/?" + query},
+		{[]any{"hashprice", "price=50000&currency=VND", "en", ""}, "?" + query + "&currency=VND", "/embed/hashprice/?" + query + "&currency=VND"},
+	} {
+		share, embed := links(c.args...)
+		if share != c.share || embed != c.embed {
+			t.Errorf("widget(%q): share %q embed %q, want %q %q", c.args, share, embed, c.share, c.embed)
+		}
+	}
+	if !strings.HasPrefix(widget.Share("hashprice-2", query), "?hashprice-2.price=50000&") {
+		t.Errorf("a page's link is not scoped: %s", widget.Share("hashprice-2", query))
+	}
+	if share, embed := links("hashprice", "price=abc", "en", "h"); share != "" || embed != "" {
+		t.Errorf("bad input has links %q %q", share, embed)
+	}
+	v, _ := obj.Call("widget", "hashprice", "", "en", "h", "extra")
+	if s, _ := v.String(); !strings.Contains(s, "wants two to four strings") {
+		t.Errorf("five arguments: %s", s)
 	}
 }
 
@@ -153,19 +193,7 @@ func TestNetworkThroughJS(t *testing.T) {
 	exported(t)
 	t.Cleanup(func() { page = pageNetwork{snap: netdata.Committed(), from: widget.FromBuild} })
 	obj, _ := safejs.Global().Get("hashswitch")
-	network := func(answer, from string) map[string]any {
-		t.Helper()
-		v, err := obj.Call("network", answer, from)
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, _ := v.String()
-		var out map[string]any
-		if err := json.Unmarshal([]byte(s), &out); err != nil {
-			t.Fatalf("%s: %v", s, err)
-		}
-		return out
-	}
+	network := func(answer, from string) map[string]any { return callJSON(t, "network", answer, from) }
 	live := netdata.Committed()
 	live.PriceUSD, live.Time, live.TipTime, live.Height = 42_500, time.Now().Unix(), time.Now().Unix(), 980_000
 	answer, _ := json.Marshal(live)
@@ -179,6 +207,15 @@ func TestNetworkThroughJS(t *testing.T) {
 	want := widget.Lookup("hashprice").Render(live, "")
 	if r.Query != want.Query || !strings.HasPrefix(r.Query, "price=42500&") {
 		t.Errorf("after a live answer the calculator starts from %s, want %s", r.Query, want.Query)
+	}
+	// Each calculator's line: the halving calculator's, which starts from
+	// the height, says when the height is an estimate.
+	live.TipTime -= 3 * 3600
+	answer, _ = json.Marshal(live)
+	f := network(string(answer), "live")
+	lines, _ := f["lines"].(map[string]any)
+	if lines["halving"] != f["height_text"] || lines["hashprice"] != f["text"] || f["text"] == f["height_text"] || len(lines) != len(widget.Widgets()) {
+		t.Errorf("lines %v for text %q, height_text %q", lines, f["text"], f["height_text"])
 	}
 	for _, bad := range [][2]string{{"{", "live"}, {"{}", "live"}, {string(answer), "tomorrow"}} {
 		if f := network(bad[0], bad[1]); f["error"] == nil {
@@ -210,4 +247,50 @@ func TestCallRefusesNonStrings(t *testing.T) {
 			t.Errorf("call(%s): %d %s", name, status, body)
 		}
 	}
+}
+
+// TestPinThroughJS: pin keeps a committed dated snapshot as the page's
+// figures; a date without one is the API's message, in the page's
+// language, naming asof.
+func TestPinThroughJS(t *testing.T) {
+	exported(t)
+	t.Cleanup(func() { page = pageNetwork{snap: netdata.Committed(), from: widget.FromBuild} })
+	pin := func(args ...any) map[string]any { return callJSON(t, "pin", args...) }
+	date := netdata.Dates()[0]
+	if f := pin(date); !strings.HasSuffix(f["text"].(string), "(pinned)") || f["error"] != nil {
+		t.Errorf("pin(%q) = %v", date, f)
+	}
+	if page.from != widget.FromPinned || page.snap.AsOf != date {
+		t.Errorf("after pin the page computes from %s %q", page.snap.AsOf, page.from)
+	}
+	var api struct{ Error calc.FieldError }
+	json.Unmarshal(calc.GetURL("/api/v1/network?asof=1999-01-01").Body, &api)
+	if f := pin("1999-01-01"); f["error"] != "asof: "+api.Error.Message {
+		t.Errorf("pin(1999-01-01) = %v, want the API's %q", f, api.Error.Message)
+	}
+	if f := pin("1999-01-01", "vi"); f["error"] == "asof: "+api.Error.Message || !strings.HasPrefix(f["error"].(string), "asof: ") {
+		t.Errorf("in Vietnamese: %v", f)
+	}
+	for _, args := range [][]any{{}, {1}, {date, "fr"}, {date, "en", "x"}} {
+		if f := pin(args...); f["error"] == nil {
+			t.Errorf("pin(%v) = %v", args, f)
+		}
+	}
+}
+
+// callJSON calls hashswitch[name](args...), which answers JSON text, and
+// reads the answer.
+func callJSON(t *testing.T, name string, args ...any) map[string]any {
+	t.Helper()
+	obj, _ := safejs.Global().Get("hashswitch")
+	v, err := obj.Call(name, args...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, _ := v.String()
+	var out map[string]any
+	if err := json.Unmarshal([]byte(s), &out); err != nil {
+		t.Fatalf("%s: %v", s, err)
+	}
+	return out
 }

@@ -1,0 +1,247 @@
+// The calculators: each form computes in Go as the reader types, and its
+// results, chart, links and notes come back from Go to be put in place.
+
+import { display, styles } from "go:rules";
+import { LANG, embed, later, params, root, shown, t } from "./boot.js";
+import * as dom from "./dom.js";
+import { postHeight } from "./embedhost.js";
+import { api } from "./wasm.js";
+
+// owned holds the inputs a reader typed or a URL preset set: new network
+// figures never overwrite them.
+export const owned = new WeakSet();
+
+// query writes a calculator's form as URL parameters with the API's names.
+function query(form) {
+  const q = new URLSearchParams();
+  for (const el of form.elements) {
+    if (el.name) q.set(el.name, el.value.trim());
+  }
+  return withDisplay(q).toString();
+}
+
+// withDisplay adds an embed's display parameters (go:rules' display:
+// dollars or dong, and at which rate) from its URL to a calculator's
+// query, unless the reader chose in the form.
+export function withDisplay(q) {
+  if (embed) for (const k of display) if (params.has(k) && !q.has(k)) q.set(k, params.get(k));
+  return q;
+}
+
+// render asks Go for a calculator's scenario q: its widget Result, with its
+// links (share, embed), as JSON.
+export function render(go, section, q) {
+  return JSON.parse(go.widget(section.dataset.calc, q, LANG, embed ? "" : section.id));
+}
+
+// show puts a rendered calculator (render's result) into section.
+export function show(section, r) {
+  const form = section.querySelector(dom.form);
+  for (const el of section.querySelectorAll("[aria-invalid]")) el.removeAttribute("aria-invalid");
+  for (const el of section.querySelectorAll(`${dom.fieldError}, ${dom.understood}`)) el.textContent = "";
+  // A number typed with separators, a suffix or a sign: say how it was read.
+  for (const u of r.understood || []) {
+    const note = form.elements.namedItem(u.name)?.closest(dom.field)?.querySelector(dom.understood);
+    if (note) note.textContent = t("Read as %s", u.text);
+  }
+  const summary = section.querySelector(dom.error);
+  section.classList.toggle(dom.cls.hasError, Boolean(r.error));
+  if (r.error) {
+    // The error is said once: next to its field when it has one (the label
+    // is right there), above the results otherwise.
+    const input = r.error.field ? form.elements.namedItem(r.error.field) : null;
+    const message = r.error.message.charAt(0).toUpperCase() + r.error.message.slice(1);
+    if (input) {
+      input.closest(dom.more)?.setAttribute("open", "");
+      input.setAttribute("aria-invalid", "true");
+      input.closest(dom.field).querySelector(dom.fieldError).textContent = message;
+      summary.textContent = "";
+    } else {
+      summary.textContent = message;
+    }
+    for (const out of section.querySelectorAll(dom.output)) {
+      out.value = "—";
+      out.dataset.value = "";
+    }
+    return;
+  }
+  summary.textContent = "";
+  const rate = section.querySelector(dom.rateLine);
+  if (rate) rate.textContent = r.rate || "";
+  for (const v of r.values) {
+    const out = section.querySelector(`${dom.output}[data-key="${CSS.escape(v.key)}"]`);
+    if (!out) continue;
+    const unit = out.nextElementSibling?.matches(dom.unit) ? out.nextElementSibling : null;
+    if (unit) {
+      unit.dataset.unit ??= unit.textContent; // the prerendered one, in dollars
+      unit.textContent = v.unit || unit.dataset.unit;
+    }
+    out.value = v.text;
+    out.dataset.value = v.raw === null || v.raw === undefined ? "" : String(v.raw);
+  }
+  const chart = section.querySelector(dom.chart);
+  if (chart) {
+    // SVG from package chart: escaped, no script, no style; drawn twice,
+    // for screens and for phones, and CSS shows the one that fits.
+    chart.querySelector(dom.chartWide).innerHTML = r.chart;
+    chart.querySelector(dom.chartNarrow).innerHTML = r.chart_narrow;
+    section.querySelector(dom.chartTable).innerHTML = r.table;
+  }
+  section.querySelector(dom.share).href = location.pathname + r.share;
+  section.querySelector(dom.embedLink).href = r.embed;
+  section.querySelector(dom.apiLink).href = r.api_url;
+}
+
+// addressFor is the address bar after an edit: this calculator's scenario
+// (the parameters of its share link), the page's others kept. data-scope
+// is what its parameters start with ("hashprice-2."; "" in an embed,
+// whose parameters are all its own).
+function addressFor(section, r) {
+  const all = new URLSearchParams(location.search);
+  for (const k of [...all.keys()]) {
+    if (k.startsWith(section.dataset.scope)) all.delete(k);
+  }
+  for (const [k, v] of new URL(r.share, location.href).searchParams) all.set(k, v);
+  return `${location.pathname}?${all}${location.hash}`;
+}
+
+// warm computes each calculator of the page once per round, a round in
+// idle time every 200 ms, so that the engine has compiled their hot paths
+// before the reader's first keystroke: V8 tiers WebAssembly up as it runs,
+// compiling in the background, and the first keystrokes after a burst of
+// calls still ran into that (16 ms and more; cold, 40). It ends with a
+// collection, and says so on <html data-warm>. BENCH.md, 26 November 2026.
+const WARM_ROUNDS = 10;
+export function warm(go) {
+  const sections = [...document.querySelectorAll(dom.calc)];
+  let round = 0;
+  let next = 0;
+  // One calculator at a time, more while the idle period lasts: a cold
+  // call can take tens of milliseconds.
+  const step = (deadline) => {
+    do {
+      const section = sections[next++];
+      render(go, section, query(section.querySelector(dom.form)));
+    } while (next < sections.length && deadline?.timeRemaining() > 10);
+    if (next < sections.length) {
+      later(step);
+      return;
+    }
+    next = 0;
+    if (++round < WARM_ROUNDS) {
+      setTimeout(() => later(step), 200);
+      return;
+    }
+    go.idle();
+    root.dataset.warm = "done";
+  };
+  if (sections.length) later(step);
+}
+
+// collectWhenIdle runs Go's garbage collector when the page is idle, so a
+// collection does not fall inside a keystroke (the heap may grow 4x
+// between them: cmd/app sets GOGC=400).
+let idleAsked = false;
+export function collectWhenIdle(go) {
+  if (idleAsked) return;
+  idleAsked = true;
+  const run = () => {
+    idleAsked = false;
+    go.idle();
+  };
+  if (globalThis.requestIdleCallback) requestIdleCallback(run, { timeout: 2000 });
+  else setTimeout(run, 200);
+}
+
+// enhance makes a prerendered calculator live. A page's presets, which its
+// prerendered numbers do not show, it computes at once.
+export function enhance(section) {
+  const name = section.dataset.calc;
+  const form = section.querySelector(dom.form);
+  let preset = false;
+  // Presets: this calculator's parameters in the URL (data-scope + name);
+  // for the first calculator of its name, links of the old form too
+  // (?calc=NAME&…, bare names).
+  const first = document.querySelector(`${dom.calc}[data-calc="${CSS.escape(name)}"]`) === section;
+  const old = first && params.get("calc") === name;
+  if (embed && display.some((k) => params.has(k))) preset = true; // amounts to show otherwise
+  for (const el of form.elements) {
+    if (!el.name) continue;
+    // What the article's text fixed (the calc fence's presets) stays.
+    if (el.dataset.preset !== undefined) owned.add(el);
+    const value = params.get(section.dataset.scope + el.name) ?? (old ? params.get(el.name) : null);
+    if (value !== null) {
+      el.value = el.inputMode === "decimal" ? shown(value) : value;
+      owned.add(el);
+      preset = true;
+    }
+  }
+  let frame = 0;
+  const update = async (edited) => {
+    let go;
+    try {
+      go = await api();
+    } catch {
+      section.querySelector(dom.error).textContent =
+        t("This browser could not start the calculator's WebAssembly: the numbers shown are the default scenario's.");
+      return;
+    }
+    const r = render(go, section, query(form));
+    show(section, r);
+    collectWhenIdle(go);
+    if (edited && !r.error) {
+      try {
+        history.replaceState(null, "", addressFor(section, r));
+      } catch {
+        // A sandboxed embed may not touch its history; the share link still works.
+      }
+    }
+    postHeight();
+  };
+  form.addEventListener("input", (e) => {
+    owned.add(e.target);
+    cancelAnimationFrame(frame);
+    frame = requestAnimationFrame(() => update(true));
+  });
+  form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    update(true);
+  });
+  const clock = section.querySelector(dom.clock);
+  if (clock) tick(section, clock);
+  if (!preset) return;
+  // An embed waits for the reader's first touch: until then its numbers
+  // are the defaults', so it says they are pending instead of showing them.
+  if (embed) {
+    section.classList.add(dom.cls.pending);
+    for (const out of section.querySelectorAll(dom.output)) out.value = "…";
+    section.querySelector(dom.pending).hidden = false;
+    return;
+  }
+  update(false);
+}
+
+// tick keeps a countdown to the moment in another of the calculator's
+// outputs (data-countdown names it), every second, with no WebAssembly:
+// plain date arithmetic, in the words of Go's human.Style for the page's
+// language (go:rules' styles), so an embed stays a guest until touched.
+function tick(section, clock) {
+  const { days, passed } = styles[LANG];
+  const moment = section.querySelector(`${dom.output}[data-key="${CSS.escape(clock.dataset.countdown)}"]`);
+  const two = (n) => String(n).padStart(2, "0");
+  const show = () => {
+    const eta = Number(moment.dataset.value);
+    let left = eta - Math.floor(Date.now() / 1000);
+    if (!(eta > 0)) {
+      clock.value = "—";
+    } else if (left <= 0) {
+      clock.value = passed;
+    } else {
+      const d = Math.floor(left / 86400);
+      left %= 86400;
+      clock.value = `${shown(d.toLocaleString("en"))} ${days} ${two(Math.floor(left / 3600))}:${two(Math.floor(left % 3600 / 60))}:${two(left % 60)}`;
+    }
+  };
+  show();
+  setInterval(show, 1000);
+}
