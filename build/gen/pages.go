@@ -206,6 +206,9 @@ func (v *calcView) VND() bool {
 // T translates an English string into the calculator's language.
 func (v *calcView) T(s string) string { return v.Lang.T(s) }
 
+// Unit writes an input's unit in the calculator's language.
+func (v *calcView) Unit(u calc.Unit) string { return v.Lang.T(string(u)) }
+
 // Value is input in's value in the form, written as its reader types it.
 func (v *calcView) Value(in widget.Input) string {
 	if in.Numeric() {
@@ -361,7 +364,7 @@ func (v *calcView) Results() []result {
 }
 
 // Mono reports whether the value is a hash or other code, set in monospace.
-func (r result) Mono() bool { return r.Kind == widget.Text }
+func (r result) Mono() bool { return r.Kind == calc.AsText }
 
 // Chart and Table return the prerendered chart markup, made by package chart.
 func (v *calcView) Chart() template.HTML { return template.HTML(v.R.Chart) }

@@ -12,7 +12,6 @@
 package calc
 
 import (
-	"math"
 	"path"
 	"reflect"
 	"strings"
@@ -82,7 +81,6 @@ func (e *FieldError) In(lang locale.Tag) string {
 // typed into a number's field, quoted, which reached the calculator in the
 // API's form and which a translation writes back as that reader typed it.
 type (
-	Unit  string
 	Num   string
 	Input string
 )
@@ -129,7 +127,7 @@ func (e *Env) Get(path, rawQuery string) Answer {
 
 // answer runs calculator c on rawQuery and writes its JSON.
 func (e *Env) answer(c Calculator, rawQuery string) Answer {
-	q, err := NewQuery(chain.MainNet, rawQuery)
+	q, err := NewQuery(c, chain.MainNet, rawQuery)
 	if err != nil {
 		return errorAnswer(StatusBadInput, err)
 	}
@@ -175,7 +173,7 @@ func Run(c Calculator, q *Query) (result any, problem *RunError) {
 		}
 		return nil, &RunError{fe, StatusBadInput}
 	}
-	if field := nonFinite(reflect.ValueOf(result), ""); field != "" {
+	if field := nonFinite(reflect.ValueOf(result), c.Table().Fields, ""); field != "" {
 		return nil, &RunError{&FieldError{Message: "these inputs " + tooLarge + " (" + field + ")"}, StatusBadInput}
 	}
 	return result, nil
@@ -238,37 +236,4 @@ func encode(status int, v any) Answer {
 		return Answer{Status: StatusInternal, Body: []byte(`{"error":{"field":"","message":"internal error: cannot encode the result"}}` + "\n")}
 	}
 	return Answer{Status: status, Body: append(body, '\n')}
-}
-
-// nonFinite returns the JSON name of the first NaN or infinite float in v,
-// or "" when every number can be written as JSON.
-func nonFinite(v reflect.Value, name string) string {
-	switch v.Kind() {
-	case reflect.Float32, reflect.Float64:
-		if f := v.Float(); math.IsNaN(f) || math.IsInf(f, 0) {
-			return name
-		}
-	case reflect.Pointer, reflect.Interface:
-		if !v.IsNil() {
-			return nonFinite(v.Elem(), name)
-		}
-	case reflect.Struct:
-		t := v.Type()
-		for i := 0; i < v.NumField(); i++ {
-			tag, _, ok := JSONName(t.Field(i))
-			if !ok {
-				continue
-			}
-			if f := nonFinite(v.Field(i), tag); f != "" {
-				return f
-			}
-		}
-	case reflect.Slice, reflect.Array:
-		for i := 0; i < v.Len(); i++ {
-			if f := nonFinite(v.Index(i), name); f != "" {
-				return f
-			}
-		}
-	}
-	return ""
 }

@@ -112,10 +112,13 @@ func (q *Query) unixTime(p Param) int64 {
 			}
 		}
 	}
-	if _, err := strconv.ParseInt(raw, 10, 64); err != nil {
+	u, err := strconv.ParseInt(raw, 10, 64)
+	if err != nil {
 		q.Fail(Errorf(p, "must be unix seconds or a date such as 2025-11-25T00:00:00Z, got %s", quote(raw)))
 		return 0
 	}
-	p.Range = Range{Min: 0, Max: math.MaxUint32}
-	return q.Int(p)
+	if p.Range = (Range{Min: 0, Max: math.MaxUint32}); u < 0 || u > math.MaxUint32 {
+		q.Fail(p.notAWholeNumber(raw))
+	}
+	return u
 }

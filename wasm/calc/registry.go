@@ -1,11 +1,10 @@
 package calc
 
 import (
+	"errors"
 	"reflect"
 	"strconv"
-	"strings"
 
-	"github.com/hashswitch/hashswitch/wasm/chain"
 	"github.com/hashswitch/hashswitch/wasm/chart"
 )
 
@@ -44,11 +43,13 @@ func (m *Meta) Param(name string) (Param, bool) {
 // result from a query, and the chart pages draw of it. The result type R
 // is the API's answer: its json tags name the fields; label, unit and doc
 // tags describe them for the docs; a show tag puts a field on the
-// calculator's page (see package widget).
+// calculator's page as a Kind (show:"usd,lead"), read once into its Table
+// when the calculator is registered.
 type Def[R any] struct {
 	Meta
 	Run   func(q *Query) (R, error)
 	Chart func(s Scenario[R]) *chart.Chart
+	table *Table
 }
 
 // Scenario is one computed result with the parameters it came from, for
@@ -59,20 +60,14 @@ type Scenario[R any] struct {
 	Result *R
 }
 
-// Num reads parameter p of the scenario as a number (0 when it is not one).
-func (s Scenario[R]) Num(p Param) float64 {
-	x, _ := strconv.ParseFloat(s.Query.Str(p), 64)
-	return x
-}
+// Num is the number the scenario's query read for p (see Query.Number).
+func (s Scenario[R]) Num(p Param) float64 { return s.Query.Number(p) }
 
 // Sweep recomputes the scenario for each value of p and returns the values
 // that computed with y of each result: the data behind a line chart.
 func (s Scenario[R]) Sweep(p Param, values []float64, y func(*R) float64) (xs, ys []float64) {
 	for _, x := range values {
-		v := s.Query.Values()
-		v.Set(p.Name, strconv.FormatFloat(x, 'g', -1, 64))
-		v.Del(p.Alt) // hashrate stands in for difficulty
-		q := &Query{Chain: s.Query.Chain, Env: s.Query.Env, v: v}
+		q := s.Query.with(p, x)
 		r, err := s.Def.Run(q)
 		if err != nil || q.err != nil {
 			continue
@@ -82,17 +77,6 @@ func (s Scenario[R]) Sweep(p Param, values []float64, y func(*R) float64) (xs, y
 	return xs, ys
 }
 
-// JSONName is the name a result field has in the API's JSON, and whether
-// it is left out when empty; ok is false for a field the JSON skips
-// (unexported, or tagged "-").
-func JSONName(f reflect.StructField) (name string, omitempty, ok bool) {
-	name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
-	if !f.IsExported() || name == "-" {
-		return "", false, false
-	}
-	return name, strings.Contains(opts, "omitempty"), true
-}
-
 // Calculator is a Def of any result type, as the registry holds it.
 type Calculator interface {
 	Info() *Meta
@@ -100,8 +84,9 @@ type Calculator interface {
 	Compute(q *Query) (any, error)
 	// Draw returns the chart of a result Compute returned, or nil.
 	Draw(q *Query, result any) *chart.Chart
-	// ResultType is R, described by the OpenAPI schema.
-	ResultType() reflect.Type
+	// Table is R's fields, which the API's checks, openapi.json, the docs
+	// and pages read.
+	Table() *Table
 }
 
 func (d *Def[R]) Info() *Meta { return &d.Meta }
@@ -125,27 +110,54 @@ func (d *Def[R]) Draw(q *Query, result any) *chart.Chart {
 	return d.Chart(Scenario[R]{Def: d, Query: q, Result: r})
 }
 
-func (d *Def[R]) ResultType() reflect.Type { return reflect.TypeFor[R]() }
+func (d *Def[R]) Table() *Table { return d.table }
 
 // registry holds every calculator by Order. It is filled by the calculator
 // files' package-level declarations and only read after that.
 var registry []Calculator
 
-// register adds a calculator; a name or order used twice is a programming
-// error, and so is a show tag that names no format (see checkResult).
+// register adds a calculator (see add).
 func register[R any](d *Def[R]) *Def[R] {
+	d.table = add(d, reflect.TypeFor[R]())
+	return d
+}
+
+// add puts c in the registry and reads its result type t's Table. A name
+// or order used twice is a programming error, and so is a show tag that
+// names no Kind or an unknown flag, or a calculator on pages that shows no
+// field: it panics, so every test fails. It is not generic, so the
+// WebAssembly holds it once, not once per result type.
+func add(c Calculator, t reflect.Type) *Table {
+	m := c.Info()
+	tab, err := newTable(t)
+	if err == nil && m.Widget != "" && !shows(tab.Fields) {
+		err = errors.New("no field of " + t.String() + " has a show tag")
+	}
+	if err != nil {
+		panic("calc: " + m.Name + ": " + err.Error())
+	}
 	i := 0
 	for ; i < len(registry); i++ {
-		m := registry[i].Info()
-		if m.Name == d.Name || m.Order == d.Order {
-			panic("calc: " + strconv.Quote(m.Name) + " and " + strconv.Quote(d.Name) + " share a name or an order")
+		r := registry[i].Info()
+		if r.Name == m.Name || r.Order == m.Order {
+			panic("calc: " + strconv.Quote(r.Name) + " and " + strconv.Quote(m.Name) + " share a name or an order")
 		}
-		if m.Order > d.Order {
+		if r.Order > m.Order {
 			break
 		}
 	}
-	registry = append(registry[:i], append([]Calculator{d}, registry[i:]...)...)
-	return d
+	registry = append(registry[:i], append([]Calculator{c}, registry[i:]...)...)
+	return tab
+}
+
+// shows reports whether any of fields, or of a nested struct's, is shown.
+func shows(fields []Field) bool {
+	for i := range fields {
+		if fields[i].Shown || fields[i].Struct() && shows(fields[i].Fields) {
+			return true
+		}
+	}
+	return false
 }
 
 // All lists every calculator, in the order the docs list them.
@@ -180,6 +192,3 @@ func ExampleURLs() []string {
 	}
 	return urls
 }
-
-// QueryOf is a query of parameters already parsed, for chain p.
-func QueryOf(p *chain.Params, v Values) *Query { return &Query{Chain: p, Env: &Env{}, v: v} }

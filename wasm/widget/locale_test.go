@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/human"
 	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
@@ -96,7 +97,7 @@ func TestVietnameseDates(t *testing.T) {
 	if f.Text != "Số liệu ngày 25 tháng 11 năm 2025, cách đây 1 ngày" {
 		t.Errorf("%q", f.Text)
 	}
-	if got := format(locale.VI, Date, float64(1839000000)); got != "10 tháng 4 năm 2028, 17:20 UTC" {
+	if got := format(locale.VI, calc.AsDate, float64(1839000000)); got != "10 tháng 4 năm 2028, 17:20 UTC" {
 		t.Errorf("%q", got)
 	}
 }

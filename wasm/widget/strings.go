@@ -39,7 +39,7 @@ func ReaderStrings() []string {
 			}
 		}
 		for _, in := range w.Inputs {
-			add(in.Label, in.Unit, in.Help, in.Group)
+			add(in.Label, string(in.Unit), in.Help, in.Group)
 			add(in.Choices...)
 		}
 		for _, o := range w.Outputs {
@@ -63,7 +63,7 @@ var words = []string{"never", "valid", "not valid"}
 
 // chart draws w's default scenario's chart, for its strings.
 func (w *Widget) chart() *chart.Chart {
-	query := calc.QueryOf(chain.MainNet, w.Params(netdata.Committed(), calc.Values{}))
+	query := calc.QueryOf(w.Calc, chain.MainNet, w.Params(netdata.Committed(), calc.Values{}))
 	result, problem := calc.Run(w.Calc, query)
 	if problem != nil {
 		return nil
