@@ -21,6 +21,7 @@ import (
 	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
+	"github.com/hashswitch/hashswitch/wasm/present"
 	"github.com/hashswitch/hashswitch/wasm/widget"
 )
 
@@ -206,8 +207,9 @@ func (v *calcView) VND() bool {
 // T translates an English string into the calculator's language.
 func (v *calcView) T(s string) string { return v.Lang.T(s) }
 
-// Unit writes an input's unit in the calculator's language.
-func (v *calcView) Unit(u calc.Unit) string { return v.Lang.T(string(u)) }
+// Unit writes a unit in the calculator's language, an amount's in
+// dollars, as the form computes (package present).
+func (v *calcView) Unit(u calc.Unit) string { return present.Units(v.Lang, u) }
 
 // Value is input in's value in the form, written as its reader types it.
 func (v *calcView) Value(in widget.Input) string {

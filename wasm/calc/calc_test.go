@@ -483,7 +483,8 @@ func TestRequestProblems(t *testing.T) {
 }
 
 func TestPanicBecomesA500(t *testing.T) {
-	boom := &Def[struct{}]{Meta: Meta{Name: "boom"}, Run: func(*Query) (struct{}, error) { panic("secret detail") }}
+	boom := bind(&Def[struct{}]{Meta: Meta{Name: "boom"}, Run: func(*Query) (struct{}, error) { panic("secret detail") }})
+	boom.table = &Table{} // not registered
 	a := (&Env{}).answer(boom, "")
 	var b map[string]any
 	if err := json.Unmarshal(a.Body, &b); err != nil || a.Status != 500 {

@@ -4,8 +4,7 @@ import (
 	"math"
 	"strconv"
 
-	"github.com/hashswitch/hashswitch/wasm/human"
-	"github.com/hashswitch/hashswitch/wasm/locale"
+	"github.com/hashswitch/hashswitch/wasm/internal/textfmt"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
 
@@ -121,18 +120,6 @@ func (r Range) contains(x float64) bool {
 	return x >= r.Min && x <= r.Max
 }
 
-func (r Range) String() string {
-	switch {
-	case r.MinOpen && r.Min == 0:
-		return "must be a positive number up to " + formatNum(r.Max)
-	case !r.MinOpen && r.Min == 0:
-		return "must be a number from 0 to " + formatNum(r.Max)
-	case r.MinOpen:
-		return "must be more than " + formatNum(r.Min) + " and at most " + formatNum(r.Max)
-	}
-	return "must be a number from " + formatNum(r.Min) + " to " + formatNum(r.Max)
-}
-
 // formatNum writes a bound for people: grouped digits, or an exponent
 // for the very large and very small.
 func formatNum(x float64) string {
@@ -144,9 +131,9 @@ func formatNum(x float64) string {
 
 // Errorf is a problem with parameter p.
 // format is a literal: a translation's catalog has it (build/gen's test
-// reads every Errorf of this package).
+// reads every Errorf and rule of this package).
 func Errorf(p Param, format string, args ...any) *FieldError {
-	return &FieldError{Field: p.Name, Message: locale.EN.Sprintf(format, args...), format: format, args: args}
+	return &FieldError{Field: p.Name, Message: textfmt.Sprintf(format, args...), format: format, args: args}
 }
 
 // quote shortens user input for an error message.
@@ -159,7 +146,7 @@ func quote(s string) string {
 }
 
 // quoteNumber is quote for what a reader typed into a number's field: a
-// translation writes it back as that reader typed it (In).
+// presenter writes it back as that reader typed it.
 func quoteNumber(s string) Input { return Input(quote(s)) }
 
 // notANumber says in plain words what to type: "type a number in USD per
@@ -173,53 +160,54 @@ func (p Param) notANumber(s string) *FieldError {
 	hasExample := err == nil && ex != ""
 	switch {
 	case p.Unit != "" && hasExample:
-		return Errorf(p, "type a number in %s, like %s, got %s", Unit(p.Unit), Num(groupDigits(x)), quoteNumber(s))
+		return Errorf(p, "type a number in %s, like %s, got %s", p.Unit, number(x), quoteNumber(s))
 	case p.Unit != "":
-		return Errorf(p, "type a number in %s, got %s", Unit(p.Unit), quoteNumber(s))
+		return Errorf(p, "type a number in %s, got %s", p.Unit, quoteNumber(s))
 	case hasExample:
-		return Errorf(p, "type a number, like %s, got %s", Num(groupDigits(x)), quoteNumber(s))
+		return Errorf(p, "type a number, like %s, got %s", number(x), quoteNumber(s))
 	}
 	return Errorf(p, "type a number, got %s", quoteNumber(s))
 }
 
 // notAWholeNumber says that s is no whole number in p's range.
 func (p Param) notAWholeNumber(s string) *FieldError {
-	from, to := Num(groupDigits(p.Range.Min)), Num(groupDigits(p.Range.Max))
-	return Errorf(p, "must be a whole number from %s to %s, got %s", from, to, quoteNumber(s))
+	return Errorf(p, "must be a whole number from %s to %s, got %s", number(p.Range.Min), number(p.Range.Max), quoteNumber(s))
+}
+
+// rule says what a number in r must be: "must be a positive number up to
+// 1,000", a phrase of the messages below.
+func (r Range) rule() Rule {
+	switch {
+	case r.MinOpen && r.Min == 0:
+		return rule("must be a positive number up to %s", number(r.Max))
+	case r.Min == 0:
+		return rule("must be a number from 0 to %s", number(r.Max))
+	case r.MinOpen:
+		return rule("must be more than %s and at most %s", number(r.Min), number(r.Max))
+	}
+	return rule("must be a number from %s to %s", number(r.Min), number(r.Max))
 }
 
 // outside says that x is out of r.
 func (r Range) outside(p Param, x float64) *FieldError {
-	got := Num(formatNum(x))
-	switch {
-	case r.MinOpen && r.Min == 0:
-		return Errorf(p, "must be a positive number up to %s, got %s", Num(formatNum(r.Max)), got)
-	case r.Min == 0:
-		return Errorf(p, "must be a number from 0 to %s, got %s", Num(formatNum(r.Max)), got)
-	case r.MinOpen:
-		return Errorf(p, "must be more than %s and at most %s, got %s", Num(formatNum(r.Min)), Num(formatNum(r.Max)), got)
-	}
-	return Errorf(p, "must be a number from %s to %s, got %s", Num(formatNum(r.Min)), Num(formatNum(r.Max)), got)
+	return Errorf(p, "%s, got %s", r.rule(), number(x))
 }
 
 // required says that p, a number in r, is missing.
-func (r Range) required(p Param) *FieldError {
+func (r Range) required(p Param) *FieldError { return p.required(r.rule()) }
+
+// required says that p is missing, and what it must be.
+func (p Param) required(what Rule) *FieldError {
 	if p.Alt != "" {
-		return Errorf(p, "is required (%s), or give %s", r.String(), p.Alt)
+		return Errorf(p, "is required (%s), or give %s", what, p.Alt)
 	}
-	switch {
-	case r.MinOpen && r.Min == 0:
-		return Errorf(p, "is required (must be a positive number up to %s)", Num(formatNum(r.Max)))
-	case r.Min == 0:
-		return Errorf(p, "is required (must be a number from 0 to %s)", Num(formatNum(r.Max)))
-	case r.MinOpen:
-		return Errorf(p, "is required (must be more than %s and at most %s)", Num(formatNum(r.Min)), Num(formatNum(r.Max)))
-	}
-	return Errorf(p, "is required (must be a number from %s to %s)", Num(formatNum(r.Min)), Num(formatNum(r.Max)))
+	return Errorf(p, "is required (%s)", what)
 }
 
 // groupDigits writes x with thousands separators, as the site prints it.
-func groupDigits(x float64) string { return human.Group(strconv.FormatFloat(x, 'f', -1, 64)) }
+func groupDigits(x float64) string {
+	return textfmt.Plain(strconv.FormatFloat(x, 'f', -1, 64), ",", ".")
+}
 
 // NumberForms says, for the docs, how a number may be written besides
 // plainly (ParseNumber's rules for a Number, grouped digits for an Integer).

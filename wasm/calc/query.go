@@ -26,6 +26,10 @@ type Query struct {
 	v      Values        // the parameters as given
 	parsed map[string]Parsed
 	err    error
+	// A sweep's query is its scenario's with one number set (swept, to
+	// sweptTo) and that number's Alt left out (dropped).
+	swept, dropped string
+	sweptTo        Parsed
 }
 
 // Parsed is one parameter as its query read it.
@@ -79,6 +83,13 @@ func QueryOf(c Calculator, p *chain.Params, v Values) *Query {
 // read reads parameter p as its Type says, once.
 func (q *Query) read(p Param) Parsed {
 	in := Parsed{Raw: strings.TrimSpace(q.v.Get(p.Name)), Given: q.v.Has(p.Name)}
+	q.parsed[p.Name] = in.of(p)
+	return q.parsed[p.Name]
+}
+
+// of reads in.Raw as parameter p's Type says: p's default when it was
+// not given.
+func (in Parsed) of(p Param) Parsed {
 	if !in.Given {
 		in.Raw = p.DefaultValue()
 	}
@@ -91,13 +102,18 @@ func (q *Query) read(p Param) Parsed {
 			in.Number = float64(in.Int)
 		}
 	}
-	q.parsed[p.Name] = in
 	return in
 }
 
 // Parsed is what the query read for parameter p. A parameter the
 // calculator does not declare is read on first use.
 func (q *Query) Parsed(p Param) Parsed {
+	switch p.Name {
+	case q.swept:
+		return q.sweptTo
+	case q.dropped:
+		return Parsed{}.of(p)
+	}
 	if in, ok := q.parsed[p.Name]; ok {
 		return in
 	}
@@ -110,19 +126,11 @@ func (q *Query) Parsed(p Param) Parsed {
 func (q *Query) Number(p Param) float64 { return q.Parsed(p).Number }
 
 // with is the query with number p set to x, its Alt left out (a hashrate
-// stands in for the difficulty), for a sweep.
+// stands in for the difficulty), for a sweep: it shares what q read.
 func (q *Query) with(p Param, x float64) *Query {
-	v := Values{}
-	for k, vs := range q.v {
-		v[k] = append([]string(nil), vs...)
-	}
 	s := strconv.FormatFloat(x, 'g', -1, 64)
-	v.Set(p.Name, s)
-	v.Del(p.Alt)
-	parsed := maps.Clone(q.parsed)
-	parsed[p.Name] = Parsed{Raw: s, Given: true, OK: true, Number: x, Int: int64(x)}
-	delete(parsed, p.Alt)
-	return &Query{Chain: q.Chain, Env: q.Env, v: v, parsed: parsed}
+	return &Query{Chain: q.Chain, Env: q.Env, v: q.v, parsed: q.parsed,
+		swept: p.Name, sweptTo: Parsed{Raw: s, Given: true, OK: true, Number: x, Int: int64(x)}, dropped: p.Alt}
 }
 
 // Err returns the first problem found.
@@ -132,7 +140,15 @@ func (q *Query) Err() error { return q.err }
 func (q *Query) Has(p Param) bool { return q.Str(p) != "" }
 
 // Str returns the trimmed value of p.
-func (q *Query) Str(p Param) string { return strings.TrimSpace(q.v.Get(p.Name)) }
+func (q *Query) Str(p Param) string {
+	switch p.Name {
+	case q.swept:
+		return q.sweptTo.Raw
+	case q.dropped:
+		return ""
+	}
+	return strings.TrimSpace(q.v.Get(p.Name))
+}
 
 // HasAny reports whether any of ps was given with a non-empty value.
 func (q *Query) HasAny(ps ...Param) bool {
@@ -149,23 +165,6 @@ func (q *Query) Fail(err *FieldError) {
 	if q.err == nil {
 		q.err = err
 	}
-}
-
-// raw returns p's value, or its default; ok is false when p is absent with
-// no default, after recording that it is required.
-func (q *Query) raw(p Param, requirement string) (string, bool) {
-	if q.err != nil {
-		return "", false
-	}
-	if s := q.Parsed(p).Raw; s != "" {
-		return s, true
-	}
-	if p.Alt != "" {
-		q.err = Errorf(p, "is required (%s), or give %s", requirement, p.Alt)
-	} else {
-		q.err = Errorf(p, "is required (%s)", requirement)
-	}
-	return "", false
 }
 
 // Float reads number p within its range, as the query read it (see
@@ -188,32 +187,37 @@ func (q *Query) Float(p Param) float64 {
 
 // Int reads whole number p within its range.
 func (q *Query) Int(p Param) int64 {
-	lo, hi := int64(p.Range.Min), int64(p.Range.Max)
-	s, ok := q.raw(p, "a whole number from "+strconv.FormatInt(lo, 10)+" to "+strconv.FormatInt(hi, 10))
-	if !ok {
+	if q.err != nil {
 		return 0
 	}
-	in := q.Parsed(p)
-	if !in.OK || in.Int < lo || in.Int > hi {
-		q.err = p.notAWholeNumber(s)
+	switch in := q.Parsed(p); {
+	case in.Raw == "":
+		q.err = p.required(rule("a whole number from %s to %s", Num(ftoa(p.Range.Min)), Num(ftoa(p.Range.Max))))
+	case !in.OK || in.Int < int64(p.Range.Min) || in.Int > int64(p.Range.Max):
+		q.err = p.notAWholeNumber(in.Raw)
+	default:
+		return in.Int
 	}
-	return in.Int
+	return 0
 }
 
 // Choice reads text parameter p, one of its Enum (case aside), or its
 // default.
 func (q *Query) Choice(p Param) string {
-	s, ok := q.raw(p, "one of "+strings.Join(p.Enum, ", "))
-	if !ok {
+	if q.err != nil {
 		return ""
 	}
-	s = strings.ToLower(s)
+	s, values := strings.ToLower(q.Parsed(p).Raw), strings.Join(p.Enum, ", ")
+	if s == "" {
+		q.err = p.required(rule("one of %s", values))
+		return ""
+	}
 	for _, e := range p.Enum {
 		if s == e {
 			return s
 		}
 	}
-	q.err = Errorf(p, "must be one of %s, got %s", strings.Join(p.Enum, ", "), quote(s))
+	q.err = Errorf(p, "must be one of %s, got %s", values, quote(s))
 	return ""
 }
 

@@ -4,8 +4,6 @@ import (
 	"errors"
 	"reflect"
 	"strconv"
-
-	"github.com/hashswitch/hashswitch/wasm/chart"
 )
 
 // Meta is what every calculator declares besides its function: the
@@ -48,8 +46,7 @@ func (m *Meta) Param(name string) (Param, bool) {
 type Def[R any] struct {
 	Meta
 	Run   func(q *Query) (R, error)
-	Chart func(s Scenario[R]) *chart.Chart
-	table *Table
+	Chart func(s Scenario[R]) *Plot
 }
 
 // Scenario is one computed result with the parameters it came from, for
@@ -58,6 +55,7 @@ type Scenario[R any] struct {
 	Def    *Def[R]
 	Query  *Query
 	Result *R
+	c      *calculator
 }
 
 // Num is the number the scenario's query read for p (see Query.Number).
@@ -66,13 +64,16 @@ func (s Scenario[R]) Num(p Param) float64 { return s.Query.Number(p) }
 // Sweep recomputes the scenario for each value of p and returns the values
 // that computed with y of each result: the data behind a line chart.
 func (s Scenario[R]) Sweep(p Param, values []float64, y func(*R) float64) (xs, ys []float64) {
+	return sweep(s.c, s.Query, p, values, func(r any) float64 { return y(r.(*R)) })
+}
+
+// sweep is Sweep for any calculator: not generic, so the WebAssembly
+// holds it once, not once per result type.
+func sweep(c *calculator, q *Query, p Param, values []float64, y func(any) float64) (xs, ys []float64) {
 	for _, x := range values {
-		q := s.Query.with(p, x)
-		r, err := s.Def.Run(q)
-		if err != nil || q.err != nil {
-			continue
+		if r, err := c.Compute(q.with(p, x)); err == nil {
+			xs, ys = append(xs, x), append(ys, y(r))
 		}
-		xs, ys = append(xs, x), append(ys, y(&r))
 	}
 	return xs, ys
 }
@@ -82,53 +83,76 @@ type Calculator interface {
 	Info() *Meta
 	// Compute runs the calculator on a query; the result is an R.
 	Compute(q *Query) (any, error)
-	// Draw returns the chart of a result Compute returned, or nil.
-	Draw(q *Query, result any) *chart.Chart
+	// Plot returns the chart of a result Compute returned, or nil.
+	Plot(q *Query, result any) *Plot
 	// Table is R's fields, which the API's checks, openapi.json, the docs
 	// and pages read.
 	Table() *Table
 }
 
-func (d *Def[R]) Info() *Meta { return &d.Meta }
+// calculator is what the registry holds of a Def[R]: its Meta, R's Table,
+// and its typed functions behind untyped ones. It is not generic, so the
+// WebAssembly holds its methods once, not once per result type.
+type calculator struct {
+	meta    *Meta
+	result  reflect.Type // R
+	table   *Table
+	compute func(q *Query) (any, error)
+	plot    func(q *Query, result any) *Plot
+}
 
-func (d *Def[R]) Compute(q *Query) (any, error) {
-	r, err := d.Run(q)
+func (c *calculator) Info() *Meta   { return c.meta }
+func (c *calculator) Table() *Table { return c.table }
+
+func (c *calculator) Compute(q *Query) (any, error) {
+	r, err := c.compute(q)
 	if err == nil {
 		err = q.err
 	}
 	if err != nil {
 		return nil, err
 	}
-	return &r, nil
+	return r, nil
 }
 
-func (d *Def[R]) Draw(q *Query, result any) *chart.Chart {
-	r, ok := result.(*R)
-	if d.Chart == nil || !ok {
-		return nil
+func (c *calculator) Plot(q *Query, result any) *Plot { return c.plot(q, result) }
+
+// bind is d's calculator: a result of Run is a *R, and a plot of one is
+// Chart's.
+func bind[R any](d *Def[R]) *calculator {
+	c := &calculator{meta: &d.Meta, result: reflect.TypeFor[R]()}
+	c.compute = func(q *Query) (any, error) {
+		r, err := d.Run(q)
+		return &r, err
 	}
-	return d.Chart(Scenario[R]{Def: d, Query: q, Result: r})
+	c.plot = func(q *Query, result any) *Plot {
+		r, ok := result.(*R)
+		if d.Chart == nil || !ok {
+			return nil
+		}
+		return d.Chart(Scenario[R]{Def: d, Query: q, Result: r, c: c})
+	}
+	return c
 }
-
-func (d *Def[R]) Table() *Table { return d.table }
 
 // registry holds every calculator by Order. It is filled by the calculator
 // files' package-level declarations and only read after that.
 var registry []Calculator
 
-// register adds a calculator (see add).
-func register[R any](d *Def[R]) *Def[R] {
-	d.table = add(d, reflect.TypeFor[R]())
-	return d
+// register adds a calculator (see add) and returns it as the registry
+// holds it.
+func register[R any](d *Def[R]) Calculator {
+	c := bind(d)
+	add(c)
+	return c
 }
 
-// add puts c in the registry and reads its result type t's Table. A name
-// or order used twice is a programming error, and so is a show tag that
+// add reads c's result type's Table and puts c in the registry. A name or
+// order used twice is a programming error, and so is a show tag that
 // names no Kind or an unknown flag, or a calculator on pages that shows no
-// field: it panics, so every test fails. It is not generic, so the
-// WebAssembly holds it once, not once per result type.
-func add(c Calculator, t reflect.Type) *Table {
-	m := c.Info()
+// field: it panics, so every test fails.
+func add(c *calculator) {
+	m, t := c.meta, c.result
 	tab, err := newTable(t)
 	if err == nil && m.Widget != "" && !shows(tab.Fields) {
 		err = errors.New("no field of " + t.String() + " has a show tag")
@@ -146,8 +170,8 @@ func add(c Calculator, t reflect.Type) *Table {
 			break
 		}
 	}
+	c.table = tab
 	registry = append(registry[:i], append([]Calculator{c}, registry[i:]...)...)
-	return tab
 }
 
 // shows reports whether any of fields, or of a nested struct's, is shown.

@@ -31,16 +31,20 @@ const (
 )
 
 // kindNames are the kinds as show tags name them.
-var kindNames = map[string]Kind{
-	"number": AsNumber, "integer": AsInteger, "usd": AsUSD, "btc": AsBTC, "sat": AsSat, "pct": AsPct, "ratio": AsRatio,
-	"big": AsBig, "date": AsDate, "years": AsYears, "days": AsDays, "text": AsText, "valid": AsValid,
+var kindNames = [...]string{
+	AsNumber: "number", AsInteger: "integer", AsUSD: "usd", AsBTC: "btc", AsSat: "sat", AsPct: "pct", AsRatio: "ratio",
+	AsBig: "big", AsDate: "date", AsYears: "years", AsDays: "days", AsText: "text", AsValid: "valid",
 }
 
 // KindNamed is the kind a show tag calls name ("usd"); ok is false when
 // there is none.
 func KindNamed(name string) (k Kind, ok bool) {
-	k, ok = kindNames[name]
-	return k, ok
+	for k, n := range kindNames {
+		if n == name {
+			return Kind(k), true
+		}
+	}
+	return 0, false
 }
 
 // Field is one field of a result type: what the API calls it, what it
@@ -129,7 +133,7 @@ func fieldsOf(t reflect.Type, prefix string, within []int, countdowns *int) ([]F
 // readShow reads a show tag: a kind, then flags ("usd,lead").
 func (f *Field) readShow(show string) error {
 	name, flags, _ := strings.Cut(show, ",")
-	k, ok := kindNames[name]
+	k, ok := KindNamed(name)
 	if !ok {
 		return errors.New("names no kind")
 	}
@@ -167,18 +171,15 @@ func (f *Field) Struct() bool { return elem(f.Type).Kind() == reflect.Struct }
 // ValueIn is the field's value in result (what Compute returned): a
 // number, string or bool, or nil for a nil pointer on the way (JSON's
 // null). The field must not be inside a list or a map.
-func (f *Field) ValueIn(result any) any { return valueOf(follow(reflect.ValueOf(result), f.path)) }
-
-// follow goes down a path of struct fields; a nil pointer on the way is
-// the invalid Value.
-func follow(v reflect.Value, path []int) reflect.Value {
-	for _, i := range path {
+func (f *Field) ValueIn(result any) any {
+	v := reflect.ValueOf(result)
+	for _, i := range f.path {
 		if v = indirect(v); !v.IsValid() {
-			return v
+			return nil
 		}
 		v = v.Field(i)
 	}
-	return indirect(v)
+	return valueOf(indirect(v))
 }
 
 // indirect follows pointers; a nil one is the invalid Value.

@@ -2,6 +2,9 @@ package calc
 
 import (
 	"encoding/json"
+	"go/parser"
+	"go/token"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -125,5 +128,31 @@ func TestTableLookup(t *testing.T) {
 	}
 	if f, _ := tab.Lookup("mining.npv_usd"); !reflect.DeepEqual(f.ValueIn(r), 7.0) || f.Kind != AsUSD || !f.Shown {
 		t.Errorf("mining.npv_usd: %+v", f)
+	}
+}
+
+// TestComputesWithoutPresenting: calc returns typed data and writes no
+// words or numbers for people; packages human, locale, chart and present
+// do, after it (DESIGN.md: compute, then present).
+func TestComputesWithoutPresenting(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil || len(files) < 10 {
+		t.Fatalf("%v files, %v", len(files), err)
+	}
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		file, err := parser.ParseFile(token.NewFileSet(), f, nil, parser.ImportsOnly)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, imp := range file.Imports {
+			for _, pkg := range []string{"human", "locale", "chart", "present"} {
+				if imp.Path.Value == `"github.com/hashswitch/hashswitch/wasm/`+pkg+`"` {
+					t.Errorf("%s imports wasm/%s", f, pkg)
+				}
+			}
+		}
 	}
 }

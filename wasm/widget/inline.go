@@ -2,15 +2,14 @@ package widget
 
 import (
 	"fmt"
-	"math"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/chain"
 	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
+	"github.com/hashswitch/hashswitch/wasm/present"
 )
 
 // Inline computes one result of calculator name (an API endpoint) for a
@@ -27,14 +26,14 @@ import (
 // figure the calculators give per unit (an Antminer S21's 200 TH/s times a
 // result per TH/s).
 func Inline(s netdata.Snapshot, lang locale.Tag, name, key string, preset calc.Values, kind string) (text string, raw any, err error) {
-	vnd, bad := dongOf(preset, s)
+	rate, bad := present.RateOf(preset, s)
 	if bad != nil {
 		return "", nil, fmt.Errorf("%s: %s", bad.Field, bad.Message)
 	}
 	times := 1.0
 	if v := preset.Get("times"); v != "" {
-		times, err = strconv.ParseFloat(v, 64)
-		if err != nil || !(times > 0) || math.IsInf(times, 0) {
+		times, err = calc.ParseNumber(v, "")
+		if err != nil || !(times > 0) {
 			return "", nil, fmt.Errorf("times: must be a positive number, got %q", v)
 		}
 	}
@@ -62,25 +61,19 @@ func Inline(s netdata.Snapshot, lang locale.Tag, name, key string, preset calc.V
 		return "", nil, fmt.Errorf("%s: %w", name, err)
 	}
 	x, number := raw.(float64)
-	if (vnd != nil && k != calc.AsUSD) || ((vnd != nil || times != 1) && !number) {
+	if (rate != nil && k != calc.AsUSD) || ((rate != nil || times != 1) && !number) {
 		return "", nil, fmt.Errorf("%s: currency=VND and times apply to an amount in dollars (fmt=usd) or a number, not to %s as %s", name, key, kind)
 	}
-	if times != 1 {
-		raw2 := x * times
-		if vnd == nil {
-			return format(lang, k, raw2), raw, nil
-		}
-		x = raw2
+	p := present.New(lang, rate)
+	if number {
+		return p.Value(k, x*times), raw, nil
 	}
-	if vnd != nil {
-		return lang.Style().Dong(x * vnd.perUSD), raw, nil
-	}
-	return format(lang, k, raw), raw, nil
+	return p.Value(k, raw), raw, nil
 }
 
 // inlineDisplay are the parameters of a number in prose that change how it
 // is written, not the query it computes.
-var inlineDisplay = append([]string{"times"}, dongParams...)
+var inlineDisplay = append([]string{"times"}, present.CurrencyParams...)
 
 // InlineQuery is the query a number in prose computes: calculator name's
 // form at its start values for snapshot s, overridden by preset (less its

@@ -1,5 +1,6 @@
 // Package widget shows Hashswitch's calculators on pages: the form of a
-// calculator's parameters, its results written for people, and its chart.
+// calculator's parameters, its results written for people (by package
+// present, in the reader's language and currency), and its chart.
 // The generator calls it to prerender every page, and the page's
 // WebAssembly calls it on each input, so a page shows the same numbers
 // before and after JavaScript runs.
@@ -11,7 +12,6 @@
 package widget
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
@@ -19,6 +19,7 @@ import (
 	"github.com/hashswitch/hashswitch/wasm/chart"
 	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
+	"github.com/hashswitch/hashswitch/wasm/present"
 )
 
 // Input is one labelled field of a form: a calculator's parameter.
@@ -28,7 +29,7 @@ type Input = calc.Param
 type Output struct {
 	Key   string // the answer's JSON field, dotted when nested: "mining.npv_usd"
 	Label string // a nested field's follows its struct's: "Mining NPV"
-	Unit  string
+	Unit  calc.Unit
 	Kind  calc.Kind
 	Lead  bool // the headline result, shown large
 	field *calc.Field
@@ -82,7 +83,7 @@ func (w *Widget) outputs(fields []calc.Field, labelPrefix string) {
 		f := &fields[i]
 		switch {
 		case f.Shown:
-			w.Outputs = append(w.Outputs, Output{Key: f.Key, Label: labelPrefix + f.Label, Unit: string(f.Unit), Kind: f.Kind, Lead: f.Lead, field: f})
+			w.Outputs = append(w.Outputs, Output{Key: f.Key, Label: labelPrefix + f.Label, Unit: f.Unit, Kind: f.Kind, Lead: f.Lead, field: f})
 			if f.Countdown {
 				w.Countdown = f.Key
 			}
@@ -183,11 +184,10 @@ func (w *Widget) RenderIn(s netdata.Snapshot, rawQuery string, lang locale.Tag) 
 	if err != nil {
 		return Result{Status: calc.StatusBadInput, Error: &calc.FieldError{Message: "the URL's parameters are malformed: " + err.Error()}}
 	}
-	vnd, bad := dongOf(q, s)
+	rate, bad := present.RateOf(q, s)
+	p := present.New(lang, rate)
 	if bad != nil {
-		fe := *bad
-		fe.Message = fe.In(lang)
-		return Result{Status: calc.StatusBadInput, Error: &fe}
+		return Result{Status: calc.StatusBadInput, Error: p.Error(bad)}
 	}
 	params := w.Params(s, q)
 	query := calc.QueryOf(w.Calc, chain.MainNet, params)
@@ -195,33 +195,29 @@ func (w *Widget) RenderIn(s netdata.Snapshot, rawQuery string, lang locale.Tag) 
 		if v, typed := q[in.Name]; !typed || len(v) == 0 {
 			continue // the form's own start value: nothing the reader wrote
 		}
-		if p := query.Parsed(in); p.OK && !p.Plain {
-			r.Understood = append(r.Understood, Understood{in.Name, lang.Shown(strconv.FormatFloat(p.Number, 'f', -1, 64))})
+		if read := query.Parsed(in); read.OK && !read.Plain {
+			r.Understood = append(r.Understood, Understood{in.Name, p.Number(read.Number)})
 		}
 	}
-	r.Query = encodeDong(encode(w, params), q)
+	r.Query = present.KeepCurrency(encode(w, params), q)
 	r.APIURL = calc.Prefix + w.Endpoint + "?" + r.Query
 	result, problem := calc.Run(w.Calc, query)
 	if problem != nil {
-		fe := *problem.FieldError
-		fe.Message = fe.In(lang)
-		r.Status, r.Error = problem.Status(), &fe
+		r.Status, r.Error = problem.Status(), p.Error(problem.FieldError)
 		return r
 	}
 	r.Status = calc.StatusOK
 	r.Values = make([]Value, len(w.Outputs))
 	for i, o := range w.Outputs {
 		raw := o.field.ValueIn(result)
-		r.Values[i] = Value{Key: o.Key, Text: format(lang, o.Kind, raw), Raw: raw}
-		if x, ok := raw.(float64); ok && vnd != nil && o.Kind == calc.AsUSD {
-			r.Values[i].Text, r.Values[i].Unit = lang.Style().Dong(x*vnd.perUSD), vnd.unit(lang, o.Unit)
+		r.Values[i] = Value{Key: o.Key, Text: p.Value(o.Kind, raw), Raw: raw}
+		if _, amount := raw.(float64); amount && o.Kind == calc.AsUSD && p.InDong() {
+			r.Values[i].Unit = p.Unit(o.Unit)
 		}
 	}
-	if vnd != nil {
-		r.Rate = vnd.line(lang)
-	}
-	if c := w.Calc.Draw(query, result); c != nil {
-		translateChart(c, lang, vnd)
+	r.Rate = p.RateLine()
+	if pl := w.Calc.Plot(query, result); pl != nil {
+		c := p.Chart(pl)
 		r.Chart, r.Table = c.SVG(), c.Table()
 		c.Width, c.ID = chart.Narrow, c.ID+"-narrow"
 		r.ChartNarrow = c.SVG()

@@ -33,11 +33,12 @@ var (
 // the first time only.
 func Of(t reflect.Type) []Field {
 	mu.Lock()
-	defer mu.Unlock()
-	if fs, ok := cache[t]; ok {
+	fs, ok := cache[t]
+	mu.Unlock()
+	if ok {
 		return fs
 	}
-	fs := []Field{}
+	fs = []Field{}
 	for i := range t.NumField() {
 		f := t.Field(i)
 		tag := f.Tag.Get("json")
@@ -50,7 +51,9 @@ func Of(t reflect.Type) []Field {
 		}
 		fs = append(fs, Field{Name: name, Index: i, OmitEmpty: hasOption(opts, "omitempty"), Embedded: f.Anonymous && tag == "", Type: f.Type, Tag: f.Tag})
 	}
+	mu.Lock()
 	cache[t] = fs
+	mu.Unlock()
 	return fs
 }
 

@@ -1,4 +1,4 @@
-package widget
+package present
 
 import (
 	"testing"
@@ -41,12 +41,12 @@ func TestFormat(t *testing.T) {
 		{calc.AsNumber, nil, "—"},
 	}
 	for _, tt := range tests {
-		if got := format(locale.EN, tt.k, tt.v); got != tt.want {
-			t.Errorf("format(%v, %v) = %q, want %q", tt.k, tt.v, got, tt.want)
+		if got := New(locale.EN, nil).Value(tt.k, tt.v); got != tt.want {
+			t.Errorf("Value(%v, %v) = %q, want %q", tt.k, tt.v, got, tt.want)
 		}
 	}
 	// Vietnamese writes a ratio in words: "gấp 2,05 lần", not "gấp 2,05×".
-	if got := format(locale.VI, calc.AsRatio, 2.0512); got != "2,05 lần" {
+	if got := New(locale.VI, nil).Value(calc.AsRatio, 2.0512); got != "2,05 lần" {
 		t.Errorf("format(Ratio, 2.0512) in Vietnamese = %q, want %q", got, "2,05 lần")
 	}
 }
