@@ -12,6 +12,7 @@ import (
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/human"
+	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
 
@@ -194,5 +195,17 @@ func TestNumbersAsTypedDrawTheSameChart(t *testing.T) {
 	r := Lookup("profit").Render(netdata.Committed(), "price=$85k&power_price=$0.05")
 	if strings.Contains(r.Chart+r.ChartNarrow, `cx="-`) || !strings.Contains(r.Table, "<td>$85k</td>") {
 		t.Errorf("profit?price=$85k&power_price=$0.05: the marker is off the chart or the price line is not at $85k:\n%s", r.Table)
+	}
+}
+
+// BenchmarkRender is a keystroke on every calculator: a Vietnamese reader
+// in dong, a price written as people write it.
+func BenchmarkRender(b *testing.B) {
+	s := netdata.Committed()
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, w := range Widgets() {
+			w.RenderIn(s, "price=$85k&currency=VND", locale.VI)
+		}
 	}
 }
