@@ -79,11 +79,3 @@ func TestTicksCoverTheData(t *testing.T) {
 		}
 	}
 }
-
-func TestCompact(t *testing.T) {
-	for v, want := range map[float64]string{0: "0", 0.05: "0.05", 1.5: "1.5", 250: "250", 12_500: "12.5k", 3.2e6: "3.2M", 15.6e9: "15.6B", 1.2e12: "1.2T", -2e6: "-2M"} {
-		if got := Compact(v); got != want {
-			t.Errorf("Compact(%v) = %q, want %q", v, got, want)
-		}
-	}
-}
