@@ -144,7 +144,7 @@ func dealsTable(w io.Writer, deals []Deal, lang locale.Tag) error {
 			perKW = st.USD(math.Round(x))
 		}
 		if p := d.Preset(); p != nil {
-			q := calc.QueryOf(chain.MainNet, p)
+			q := calc.QueryOf(calc.Convert, chain.MainNet, p)
 			r, problem := calc.Run(calc.Convert, q)
 			if problem != nil {
 				return fmt.Errorf("deal %s: %s: %s", d.ID, problem.Field, problem.Message)

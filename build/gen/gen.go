@@ -34,7 +34,7 @@ import (
 	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 	"github.com/hashswitch/hashswitch/wasm/oembed"
-	"github.com/hashswitch/hashswitch/wasm/widget"
+	"github.com/hashswitch/hashswitch/wasm/present"
 )
 
 // Config says where the sources are and where the site goes.
@@ -452,7 +452,7 @@ func (p *page) DateText() string {
 	if err != nil || p.HTMLLang() == locale.EN {
 		return p.Date
 	}
-	return widget.Day(p.HTMLLang(), d)
+	return present.Day(p.HTMLLang(), d)
 }
 
 // Switch is what the language switch offers: this page in the other

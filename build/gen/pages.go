@@ -21,6 +21,7 @@ import (
 	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
+	"github.com/hashswitch/hashswitch/wasm/present"
 	"github.com/hashswitch/hashswitch/wasm/widget"
 )
 
@@ -237,6 +238,10 @@ func (v *calcView) VND() bool {
 // T translates an English string into the calculator's language.
 func (v *calcView) T(s string) string { return v.Lang.T(s) }
 
+// Unit writes a unit in the calculator's language, an amount's in
+// dollars, as the form computes (package present).
+func (v *calcView) Unit(u calc.Unit) string { return present.Units(v.Lang, u) }
+
 // Value is input in's value in the form, written as its reader types it.
 func (v *calcView) Value(in widget.Input) string {
 	if in.Numeric() {
@@ -393,7 +398,7 @@ func (v *calcView) Results() []result {
 }
 
 // Mono reports whether the value is a hash or other code, set in monospace.
-func (r result) Mono() bool { return r.Kind == widget.Text }
+func (r result) Mono() bool { return r.Kind == calc.AsText }
 
 // Chart and Table return the prerendered chart markup, made by package chart.
 func (v *calcView) Chart() template.HTML { return template.HTML(v.R.Chart) }

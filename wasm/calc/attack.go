@@ -1,10 +1,6 @@
 package calc
 
-import (
-	"github.com/hashswitch/hashswitch/wasm/chart"
-	"github.com/hashswitch/hashswitch/wasm/econ"
-	"github.com/hashswitch/hashswitch/wasm/human"
-)
+import "github.com/hashswitch/hashswitch/wasm/econ"
 
 // The attack calculator's parameters.
 var (
@@ -87,19 +83,20 @@ var Attack = register(&Def[AttackResult]{
 		}
 		return r, nil
 	},
-	Chart: func(s Scenario[AttackResult]) *chart.Chart {
+	Chart: func(s Scenario[AttackResult]) *Plot {
 		h := s.Result.NetworkHashrateEHs
 		grid := spread(h, 0.1, 1, 10)
 		xs, ys := s.Sweep(Hashrate, grid, func(r *AttackResult) float64 { return r.TotalUSD })
-		series := []chart.Series{{Name: "To buy", X: xs, Y: ys}}
+		series := []Series{{Name: "To buy", X: xs, Y: ys}}
 		if s.Result.RentUSD != nil {
 			rx, ry := s.Sweep(Hashrate, grid, func(r *AttackResult) float64 { return deref(r.RentUSD) })
-			series = append(series, chart.Series{Name: "To rent, if it were for rent", X: rx, Y: ry})
+			series = append(series, Series{Name: "To rent, if it were for rent", X: rx, Y: ry})
 		}
-		return &chart.Chart{
-			ID: "attack-chart", Title: "Attack cost as hashrate leaves the network", XLabel: "Honest network hashrate (EH/s)", YLabel: "USD",
-			Series: series, FormatY: money,
-			Marker: &chart.Point{X: h, Y: s.Result.TotalUSD, Label: "now " + human.USD(s.Result.TotalUSD)},
+		return &Plot{
+			ID: "attack-chart", Title: "Attack cost as hashrate leaves the network",
+			X: Axis{Label: "Honest network hashrate", Unit: "EH/s"}, Y: Axis{Unit: "USD", Ticks: AmountTicks},
+			Series: series,
+			Marker: &Marker{X: h, Y: s.Result.TotalUSD, Word: "now"},
 		}
 	},
 })

@@ -7,20 +7,25 @@
 //
 // A bad or missing parameter answers 400 with
 // {"error":{"field":..,"message":..}}; no answer holds NaN or Infinity; a
-// panic is recovered into a 500. The package is pure Go and must never
-// import syscall/js.
+// panic is recovered into a 500.
+//
+// It computes and presents nothing: results are typed (each result type's
+// fields read once into a Table), charts are Plots (series on axes that
+// say what they measure), errors are codes with typed arguments whose
+// English is the API's message. Package present writes them for a reader.
+// The package is pure Go and must never import syscall/js, nor the
+// presentation's packages: human, locale, chart, present.
 package calc
 
 import (
-	"math"
 	"path"
 	"reflect"
 	"strings"
 	"time"
 
 	"github.com/hashswitch/hashswitch/wasm/chain"
+	"github.com/hashswitch/hashswitch/wasm/internal/textfmt"
 	"github.com/hashswitch/hashswitch/wasm/internal/tinyjson"
-	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
 
@@ -44,48 +49,55 @@ type Answer struct {
 	MaxAgeSec int
 }
 
-// FieldError is a problem with one input, as the API reports it.
+// FieldError is a problem with one input, as the API reports it: its
+// Message is the API's, in English. It is also a code and typed
+// arguments, which a presenter writes for a reader in their language
+// (package present).
 type FieldError struct {
 	Field   string `json:"field"`
 	Message string `json:"message"`
-	// format and args are Message before its verbs are filled, for In.
-	format string
-	args   []any
+	format  string // the code: Message's English format, a key of the catalogs
+	args    []any
 }
 
-// In is the message for a reader of lang: its English format translated by
-// lang's catalog, its Unit arguments too, its Num arguments written in
-// lang's style; the reader's own input (quoted) stays as typed.
-func (e *FieldError) In(lang locale.Tag) string {
-	if e.format == "" || lang == locale.EN {
-		return e.Message
-	}
-	args := make([]any, len(e.args))
-	for i, a := range e.args {
-		switch a := a.(type) {
-		case Unit:
-			args[i] = lang.T(string(a))
-		case Num:
-			args[i] = lang.Shown(string(a))
-		case Input:
-			args[i] = lang.Shown(string(a))
-		default:
-			args[i] = a
-		}
-	}
-	return lang.Sprintf(e.format, args...)
-}
+// Format is the error as a code and its arguments: Message's English
+// format ("must be a positive number up to %s, got %s"), which the
+// languages' catalogs translate, and what fills it, typed (Num, Unit,
+// Input, Rule, or text written as it is). An error without a format
+// (about the request, not a parameter) has only its Message.
+func (e *FieldError) Format() (format string, args []any) { return e.format, e.args }
 
-// Unit, Num and Input mark arguments of an error message (Errorf): a unit,
-// which a translation translates; a number written as the site writes it
-// ("85,000"), which a translation writes in its style; and what a reader
+// Num, Input and Rule are arguments of an error message (Errorf), with
+// Unit: a number, written as the API writes it ("85,000", "1e+300",
+// "8497.2"), which a presenter writes in the reader's style; what a reader
 // typed into a number's field, quoted, which reached the calculator in the
-// API's form and which a translation writes back as that reader typed it.
+// API's form and which a presenter gives back as that reader typed it; and
+// a phrase that says what a value must be. The API writes them in English;
+// a presenter in the reader's language.
 type (
-	Unit  string
 	Num   string
 	Input string
+	// Rule is a phrase, a code with its own arguments: "must be a
+	// positive number up to %s".
+	Rule struct {
+		format string
+		args   []any
+	}
 )
+
+// rule is a phrase of an error message. format is a literal, which the
+// catalogs translate, as Errorf's.
+func rule(format string, args ...any) Rule { return Rule{format, args} }
+
+// String is the phrase in English.
+func (r Rule) String() string { return textfmt.Sprintf(r.format, r.args...) }
+
+// Format is the phrase's code and arguments (see FieldError.Format).
+func (r Rule) Format() (format string, args []any) { return r.format, r.args }
+
+// number is x as an error message writes it: grouped, or with an exponent
+// when very large or small.
+func number(x float64) Num { return Num(formatNum(x)) }
 
 func (e *FieldError) Error() string { return e.Field + ": " + e.Message }
 
@@ -132,7 +144,7 @@ func (e *Env) Get(path, rawQuery string) Answer {
 
 // answer runs calculator c on rawQuery and writes its JSON.
 func (e *Env) answer(c Calculator, rawQuery string) Answer {
-	q, err := NewQuery(chain.MainNet, rawQuery)
+	q, err := NewQuery(c, chain.MainNet, rawQuery)
 	if err != nil {
 		return errorAnswer(StatusBadInput, err)
 	}
@@ -181,7 +193,7 @@ func Run(c Calculator, q *Query) (result any, problem *RunError) {
 		}
 		return nil, &RunError{fe, StatusBadInput}
 	}
-	if field := nonFinite(reflect.ValueOf(result), ""); field != "" {
+	if field := nonFinite(reflect.ValueOf(result), c.Table().Fields, ""); field != "" {
 		return nil, &RunError{&FieldError{Message: "these inputs " + tooLarge + " (" + field + ")"}, StatusBadInput}
 	}
 	return result, nil
@@ -244,37 +256,4 @@ func encode(status int, v any) Answer {
 		return Answer{Status: StatusInternal, Body: []byte(`{"error":{"field":"","message":"internal error: cannot encode the result"}}` + "\n")}
 	}
 	return Answer{Status: status, Body: append(body, '\n')}
-}
-
-// nonFinite returns the JSON name of the first NaN or infinite float in v,
-// or "" when every number can be written as JSON.
-func nonFinite(v reflect.Value, name string) string {
-	switch v.Kind() {
-	case reflect.Float32, reflect.Float64:
-		if f := v.Float(); math.IsNaN(f) || math.IsInf(f, 0) {
-			return name
-		}
-	case reflect.Pointer, reflect.Interface:
-		if !v.IsNil() {
-			return nonFinite(v.Elem(), name)
-		}
-	case reflect.Struct:
-		t := v.Type()
-		for i := 0; i < v.NumField(); i++ {
-			tag, _, ok := JSONName(t.Field(i))
-			if !ok {
-				continue
-			}
-			if f := nonFinite(v.Field(i), tag); f != "" {
-				return f
-			}
-		}
-	case reflect.Slice, reflect.Array:
-		for i := 0; i < v.Len(); i++ {
-			if f := nonFinite(v.Index(i), name); f != "" {
-				return f
-			}
-		}
-	}
-	return ""
 }

@@ -411,8 +411,9 @@ func TestErrorMessageSaysWhatToFix(t *testing.T) {
 // person writes is refused.
 func TestNumbersAsPeopleWriteThem(t *testing.T) {
 	for _, c := range []struct {
-		in, unit string
-		want     float64
+		in   string
+		unit Unit
+		want float64
 	}{
 		{"85000", "USD per BTC", 85000}, {"85,000", "USD per BTC", 85000}, {"$85000", "USD per BTC", 85000},
 		{"85 000", "USD per BTC", 85000}, {"85\u00a0000", "USD per BTC", 85000}, {"85\u2009000", "USD per BTC", 85000},
@@ -425,7 +426,10 @@ func TestNumbersAsPeopleWriteThem(t *testing.T) {
 			t.Errorf("ParseNumber(%q, %q) = %v, %v; want %v", c.in, c.unit, got, err, c.want)
 		}
 	}
-	for _, c := range []struct{ in, unit string }{
+	for _, c := range []struct {
+		in   string
+		unit Unit
+	}{
 		{"1_000", "USD"}, {"0x1p3", "USD"}, {"Inf", "USD"}, {"NaN", "USD"}, {"8,50", "USD"}, {"1,0000", "USD"},
 		{"85\x00", "USD"}, {"k", "USD"}, {"5%", "USD"}, {"$5", "%"}, {"5k", "%"}, {"", "USD"}, {"1.2.3", "USD"}, {"1e", "USD"},
 		{"12,34,567", "USD"}, {"--5", "USD"},
@@ -479,7 +483,8 @@ func TestRequestProblems(t *testing.T) {
 }
 
 func TestPanicBecomesA500(t *testing.T) {
-	boom := &Def[struct{}]{Meta: Meta{Name: "boom"}, Run: func(*Query) (struct{}, error) { panic("secret detail") }}
+	boom := bind(&Def[struct{}]{Meta: Meta{Name: "boom"}, Run: func(*Query) (struct{}, error) { panic("secret detail") }})
+	boom.table = &Table{} // not registered
 	a := (&Env{}).answer(boom, "")
 	var b map[string]any
 	if err := json.Unmarshal(a.Body, &b); err != nil || a.Status != 500 {
@@ -513,11 +518,12 @@ func TestAnswersAreEncodingJSON(t *testing.T) {
 	}
 	for _, u := range ExampleURLs() {
 		path, query, _ := strings.Cut(u, "?")
-		q, err := NewQuery(chain.MainNet, query)
+		c := Lookup(strings.TrimPrefix(path, Prefix))
+		q, err := NewQuery(c, chain.MainNet, query)
 		if err != nil {
 			t.Fatal(err)
 		}
-		result, problem := Run(Lookup(strings.TrimPrefix(path, Prefix)), q)
+		result, problem := Run(c, q)
 		if problem != nil {
 			t.Fatalf("%s: %v", u, problem)
 		}

@@ -2,7 +2,6 @@ package calc
 
 import (
 	"github.com/hashswitch/hashswitch/wasm/chain"
-	"github.com/hashswitch/hashswitch/wasm/chart"
 	"github.com/hashswitch/hashswitch/wasm/econ"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 	"math"
@@ -266,10 +265,10 @@ var Convert = register(&Def[ConvertResult]{
 		}
 		return r, nil
 	},
-	Chart: func(s Scenario[ConvertResult]) *chart.Chart {
-		c := &chart.Chart{
-			ID: "convert-chart", Title: "Cumulative cash of each use, capital included", XLabel: "Years from today", YLabel: "USD",
-			FormatY: money,
+	Chart: func(s Scenario[ConvertResult]) *Plot {
+		c := &Plot{
+			ID: "convert-chart", Title: "Cumulative cash of each use, capital included",
+			X: Axis{Label: "Years from today"}, Y: Axis{Unit: "USD", Ticks: AmountTicks},
 		}
 		for _, use := range []struct {
 			name string
@@ -282,7 +281,7 @@ var Convert = register(&Def[ConvertResult]{
 			for i, v := range use.o.CashByYear {
 				xs, ys = append(xs, math.Min(float64(i+1), s.Num(Years))), append(ys, v)
 			}
-			c.Series = append(c.Series, chart.Series{Name: use.name, X: xs, Y: ys})
+			c.Series = append(c.Series, Series{Name: use.name, X: xs, Y: ys})
 		}
 		return c
 	},

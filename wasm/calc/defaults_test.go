@@ -2,7 +2,6 @@ package calc_test
 
 import (
 	"encoding/json"
-	"reflect"
 	"strings"
 	"testing"
 
@@ -94,36 +93,22 @@ func TestEverythingIsDescribed(t *testing.T) {
 				t.Errorf("%s.%s: no label, or neither unit nor doc", m.Name, p.Name)
 			}
 		}
-		var walk func(t reflect.Type, prefix string)
-		walk = func(rt reflect.Type, prefix string) {
-			for rt.Kind() == reflect.Pointer || rt.Kind() == reflect.Slice {
-				rt = rt.Elem()
-			}
-			for i := range rt.NumField() {
-				f := rt.Field(i)
-				key, _, ok := JSONName(f)
-				if !ok {
-					continue
-				}
-				label, unit, doc := f.Tag.Get("label"), f.Tag.Get("unit"), f.Tag.Get("doc")
-				inner := f.Type
-				for inner.Kind() == reflect.Pointer || inner.Kind() == reflect.Slice {
-					inner = inner.Elem()
-				}
-				nested := inner.Kind() == reflect.Struct
+		var walk func(fields []Field)
+		walk = func(fields []Field) {
+			for _, f := range fields {
+				nested := len(f.Fields) > 0 // a struct, or a list or map of them
+				key := f.Key
 				switch {
-				case label == "":
-					t.Errorf("%s: field %s%s has no label", m.Name, prefix, key)
-				case unit == "" && doc == "" && !nested:
-					t.Errorf("%s: field %s%s has neither unit nor doc", m.Name, prefix, key)
-				case m.Name == "convert" && doc == "" && !nested && !strings.HasSuffix(key, "_per_year") && key != "revenue_usd" && key != "capex_usd":
-					t.Errorf("convert: field %s%s does not say how it is computed", prefix, key)
+				case f.Label == "":
+					t.Errorf("%s: field %s has no label", m.Name, key)
+				case f.Unit == "" && f.Doc == "" && !nested:
+					t.Errorf("%s: field %s has neither unit nor doc", m.Name, key)
+				case m.Name == "convert" && f.Doc == "" && !nested && !strings.HasSuffix(f.Name, "_per_year") && f.Name != "revenue_usd" && f.Name != "capex_usd":
+					t.Errorf("convert: field %s does not say how it is computed", key)
 				}
-				if nested {
-					walk(inner, prefix+key+".")
-				}
+				walk(f.Fields)
 			}
 		}
-		walk(c.ResultType(), "")
+		walk(c.Table().Fields)
 	}
 }

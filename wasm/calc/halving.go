@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/hashswitch/hashswitch/wasm/chain"
-	"github.com/hashswitch/hashswitch/wasm/chart"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
 
@@ -86,16 +85,17 @@ var Halving = register(&Def[HalvingResult]{
 		}
 		return r, nil
 	},
-	Chart: func(s Scenario[HalvingResult]) *chart.Chart {
+	Chart: func(s Scenario[HalvingResult]) *Plot {
 		var xs, ys []float64
 		for _, e := range s.Query.Chain.Epochs(9) {
 			xs, ys = append(xs, float64(e.FirstHeight)), append(ys, float64(e.SubsidySat)/chain.Coin)
 		}
 		h := float64(s.Result.Height)
-		return &chart.Chart{
-			ID: "halving-chart", Title: "Block subsidy by height: halved every 210,000 blocks", XLabel: "Block height", YLabel: "BTC per block",
-			Series: []chart.Series{{Name: "Subsidy", X: xs, Y: ys}}, StepSeries: true,
-			Marker: &chart.Point{X: h, Y: s.Result.SubsidyBTC, Label: "block " + chart.Compact(h)},
+		return &Plot{
+			ID: "halving-chart", Title: "Block subsidy by height: halved every 210,000 blocks",
+			X: Axis{Label: "Block height"}, Y: Axis{Unit: "BTC per block"},
+			Series: []Series{{Name: "Subsidy", X: xs, Y: ys}}, Steps: true,
+			Marker: &Marker{X: h, Y: s.Result.SubsidyBTC, Word: "block", OfX: true},
 		}
 	},
 })
@@ -112,10 +112,13 @@ func (q *Query) unixTime(p Param) int64 {
 			}
 		}
 	}
-	if _, err := strconv.ParseInt(raw, 10, 64); err != nil {
+	u, err := strconv.ParseInt(raw, 10, 64)
+	if err != nil {
 		q.Fail(Errorf(p, "must be unix seconds or a date such as 2025-11-25T00:00:00Z, got %s", quote(raw)))
 		return 0
 	}
-	p.Range = Range{Min: 0, Max: math.MaxUint32}
-	return q.Int(p)
+	if p.Range = (Range{Min: 0, Max: math.MaxUint32}); u < 0 || u > math.MaxUint32 {
+		q.Fail(p.notAWholeNumber(raw))
+	}
+	return u
 }

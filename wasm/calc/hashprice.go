@@ -1,10 +1,5 @@
 package calc
 
-import (
-	"github.com/hashswitch/hashswitch/wasm/chart"
-	"github.com/hashswitch/hashswitch/wasm/human"
-)
-
 // HashpriceResult is what one PH/s of mining earns a day.
 type HashpriceResult struct {
 	HashpriceUSDPerPHDay float64 `json:"hashprice_usd_per_ph_day" label:"Hashprice" unit:"USD per PH/s per day" show:"usd,lead"`
@@ -52,14 +47,14 @@ var Hashprice = register(&Def[HashpriceResult]{
 		}
 		return r, nil
 	},
-	Chart: func(s Scenario[HashpriceResult]) *chart.Chart {
+	Chart: func(s Scenario[HashpriceResult]) *Plot {
 		price := s.Result.PriceUSD
-		hp := s.Result.HashpriceUSDPerPHDay
 		xs, ys := s.Sweep(Price, spread(price, 0.4, 1.6, 7), func(r *HashpriceResult) float64 { return r.HashpriceUSDPerPHDay })
-		return &chart.Chart{
-			ID: "hashprice-chart", Title: "Hashprice as the bitcoin price moves", XLabel: "Bitcoin price (USD)", YLabel: "USD per PH/s per day",
-			Series: []chart.Series{{Name: "Hashprice", X: xs, Y: ys}}, FormatY: money,
-			Marker: &chart.Point{X: price, Y: hp, Label: "now " + human.USD(hp)},
+		return &Plot{
+			ID: "hashprice-chart", Title: "Hashprice as the bitcoin price moves",
+			X: Axis{Label: "Bitcoin price", Unit: "USD"}, Y: Axis{Unit: "USD per PH/s per day", Ticks: AmountTicks},
+			Series: []Series{{Name: "Hashprice", X: xs, Y: ys}},
+			Marker: &Marker{X: price, Y: s.Result.HashpriceUSDPerPHDay, Word: "now"},
 		}
 	},
 })
@@ -71,12 +66,4 @@ func spread(v, lo, hi float64, n int) []float64 {
 		out[i] = v * (lo + (hi-lo)*float64(i)/float64(n-1))
 	}
 	return out
-}
-
-// money writes a chart's dollars: $1.2M, and −$2B below zero.
-func money(v float64) string {
-	if v < 0 {
-		return "−$" + chart.Compact(-v) // a minus before the sign, as money is written: −$2B, not $-2B
-	}
-	return "$" + chart.Compact(v)
 }

@@ -1,13 +1,11 @@
 package calc
 
 import (
-	"math"
 	"math/bits"
 	"strconv"
 	"time"
 
 	"github.com/hashswitch/hashswitch/wasm/chain"
-	"github.com/hashswitch/hashswitch/wasm/chart"
 )
 
 // Header840000 is the header of block 840,000, the April 2024 halving: the
@@ -50,7 +48,7 @@ var Header = register(&Def[HeaderResult]{
 	},
 	Run: func(q *Query) (HeaderResult, error) {
 		if !q.Has(HeaderHex) {
-			return HeaderResult{}, Errorf(HeaderHex, "is required (%s)", chain.ErrHeaderHex)
+			return HeaderResult{}, HeaderHex.required(rule("must be 160 hex digits (an 80-byte header as serialized)"))
 		}
 		h, err := chain.ParseHeaderHex(q.Str(HeaderHex))
 		if err != nil {
@@ -79,11 +77,11 @@ var Header = register(&Def[HeaderResult]{
 		}
 		return r, nil
 	},
-	Chart: func(s Scenario[HeaderResult]) *chart.Chart {
-		return &chart.Chart{
-			ID: "header-chart", Title: "Leading zero bits: the hash against its target", XLabel: "Number", YLabel: "Leading zero bits",
-			Bars:    []chart.Bar{{Label: "Block hash", Value: zeroBits(s.Result.Hash)}, {Label: "Target", Value: zeroBits(s.Result.Target)}},
-			FormatY: func(v float64) string { return ftoa(math.Round(v)) },
+	Chart: func(s Scenario[HeaderResult]) *Plot {
+		return &Plot{
+			ID: "header-chart", Title: "Leading zero bits: the hash against its target",
+			X: Axis{Label: "Number"}, Y: Axis{Label: "Leading zero bits", Ticks: WholeTicks},
+			Bars: []Bar{{Label: "Block hash", Value: zeroBits(s.Result.Hash)}, {Label: "Target", Value: zeroBits(s.Result.Target)}},
 		}
 	},
 })

@@ -27,8 +27,9 @@ func OpenAPI() map[string]any {
 	}
 	for _, c := range registry {
 		m := c.Info()
-		name := schemaName(c.ResultType())
-		schemas[name] = schemaOf(c.ResultType(), schemas)
+		t := c.Table()
+		name := schemaName(t.Type)
+		schemas[name] = schemaOf(t.Type, t.Fields, schemas)
 		examples := make([]Values, len(m.Examples))
 		for i, e := range m.Examples {
 			examples[i], _ = ParseQuery(e)
@@ -151,7 +152,7 @@ func parameter(p Param, examples []Values) map[string]any {
 func (p Param) Description() string {
 	desc := p.Label
 	if p.Unit != "" {
-		desc += ", " + p.Unit
+		desc += ", " + string(p.Unit)
 	}
 	if p.Doc != "" {
 		desc += ": " + p.Doc
@@ -166,35 +167,6 @@ func (p Param) Description() string {
 		desc += ". Default " + p.Default
 	}
 	return desc
-}
-
-// Field is one field of a result, for the docs.
-type Field struct {
-	Key         string // dotted when nested: "mining.npv_usd"
-	Description string
-}
-
-// Fields lists the fields of calculator c's result, nested ones dotted.
-func Fields(c Calculator) []Field {
-	var out []Field
-	var walk func(t reflect.Type, prefix string)
-	walk = func(t reflect.Type, prefix string) {
-		t = elem(t)
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			key, _, ok := JSONName(f)
-			if !ok {
-				continue
-			}
-			if inner := elem(f.Type); inner.Kind() == reflect.Struct {
-				walk(inner, prefix+key+".")
-				continue
-			}
-			out = append(out, Field{prefix + key, fieldDoc(f)})
-		}
-	}
-	walk(c.ResultType(), "")
-	return out
 }
 
 // typedValue is a parameter's value as the JSON type of its schema.
@@ -222,13 +194,13 @@ func schemaName(t reflect.Type) string {
 	return t.Name()
 }
 
-// schemaOf describes a Go type as JSON Schema: structs by their json
-// tags, pointers as nullable (or, with omitempty, as absent), named
-// structs once under components.
-func schemaOf(t reflect.Type, schemas map[string]any) map[string]any {
+// schemaOf describes a Go type as JSON Schema: structs by their fields
+// (the Table's), pointers as nullable (or, with omitempty, as absent),
+// named structs once under components.
+func schemaOf(t reflect.Type, fields []Field, schemas map[string]any) map[string]any {
 	switch t.Kind() {
 	case reflect.Pointer:
-		s := schemaOf(t.Elem(), schemas)
+		s := schemaOf(t.Elem(), fields, schemas)
 		return map[string]any{"anyOf": []any{s, map[string]any{"type": "null"}}}
 	case reflect.Float32, reflect.Float64:
 		return map[string]any{"type": "number"}
@@ -243,41 +215,37 @@ func schemaOf(t reflect.Type, schemas map[string]any) map[string]any {
 	case reflect.Bool:
 		return map[string]any{"type": "boolean"}
 	case reflect.Slice:
-		return map[string]any{"type": "array", "items": schemaOf(t.Elem(), schemas)}
+		return map[string]any{"type": "array", "items": schemaOf(t.Elem(), fields, schemas)}
 	case reflect.Map:
-		return map[string]any{"type": "object", "additionalProperties": schemaOf(t.Elem(), schemas)}
+		return map[string]any{"type": "object", "additionalProperties": schemaOf(t.Elem(), fields, schemas)}
 	case reflect.Struct:
 		props := map[string]any{}
 		var required []string
-		for i := 0; i < t.NumField(); i++ {
-			f := t.Field(i)
-			key, omit, ok := JSONName(f)
-			if !ok {
-				continue
-			}
+		for i := range fields {
+			f := &fields[i]
 			ft := f.Type
-			if omit && ft.Kind() == reflect.Pointer {
+			if f.OmitEmpty && ft.Kind() == reflect.Pointer {
 				ft = ft.Elem() // absent when nil, never null
 			}
 			var s map[string]any
 			if inner := elem(ft); inner.Kind() == reflect.Struct && inner.Name() != "" {
 				if _, done := schemas[inner.Name()]; !done {
 					schemas[inner.Name()] = nil // a placeholder against recursion
-					schemas[inner.Name()] = schemaOf(inner, schemas)
+					schemas[inner.Name()] = schemaOf(inner, f.Fields, schemas)
 				}
 				s = map[string]any{"$ref": "#/components/schemas/" + inner.Name()}
 				if ft.Kind() == reflect.Pointer {
 					s = map[string]any{"anyOf": []any{s, map[string]any{"type": "null"}}}
 				}
 			} else {
-				s = schemaOf(ft, schemas)
+				s = schemaOf(ft, f.Fields, schemas)
 			}
-			if d := fieldDoc(f); d != "" {
+			if d := f.Description(); d != "" {
 				s["description"] = d
 			}
-			props[key] = s
-			if !omit {
-				required = append(required, key)
+			props[f.Name] = s
+			if !f.OmitEmpty {
+				required = append(required, f.Name)
 			}
 		}
 		return object(props, required, "")
@@ -290,18 +258,6 @@ func elem(t reflect.Type) reflect.Type {
 		t = t.Elem()
 	}
 	return t
-}
-
-// fieldDoc is a result field's description: label, unit and doc tags.
-func fieldDoc(f reflect.StructField) string {
-	d := f.Tag.Get("label")
-	if u := f.Tag.Get("unit"); u != "" {
-		d += ", " + u
-	}
-	if doc := f.Tag.Get("doc"); doc != "" {
-		d += ": " + doc
-	}
-	return d
 }
 
 func object(props map[string]any, required []string, description string) map[string]any {

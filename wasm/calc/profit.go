@@ -1,12 +1,5 @@
 package calc
 
-import (
-	"math"
-
-	"github.com/hashswitch/hashswitch/wasm/chart"
-	"github.com/hashswitch/hashswitch/wasm/human"
-)
-
 // ProfitResult is a miner's day per TH/s and where it breaks even.
 type ProfitResult struct {
 	ProfitUSDPerTHDay       float64  `json:"profit_usd_per_th_day" label:"Profit" unit:"USD per TH/s per day" show:"usd,lead"`
@@ -60,20 +53,18 @@ var Profit = register(&Def[ProfitResult]{
 		}
 		return r, nil
 	},
-	Chart: func(s Scenario[ProfitResult]) *chart.Chart {
-		power := s.Num(PowerPrice)
+	Chart: func(s Scenario[ProfitResult]) *Plot {
 		grid := []float64{0.02, 0.03, 0.04, 0.05, 0.06, 0.07, 0.08, 0.09, 0.10}
 		xs, ys := s.Sweep(PowerPrice, grid, func(r *ProfitResult) float64 { return deref(r.CostPerBTC) })
 		price := make([]float64, len(xs))
 		for i := range price {
 			price[i] = s.Num(Price)
 		}
-		cost := deref(s.Result.CostPerBTC)
-		return &chart.Chart{
-			ID: "profit-chart", Title: "Power cost of one mined bitcoin against its price", XLabel: "Power price (USD per kWh)", YLabel: "USD",
-			Series:  []chart.Series{{Name: "Power cost per BTC", X: xs, Y: ys}, {Name: "Bitcoin price", X: xs, Y: price}},
-			FormatX: func(x float64) string { return "$" + ftoa(math.Round(x*100)/100) }, FormatY: money,
-			Marker: &chart.Point{X: power, Y: cost, Label: "you " + human.USD(cost)},
+		return &Plot{
+			ID: "profit-chart", Title: "Power cost of one mined bitcoin against its price",
+			X: Axis{Label: "Power price", Unit: "USD per kWh", Ticks: CentTicks}, Y: Axis{Unit: "USD", Ticks: AmountTicks},
+			Series: []Series{{Name: "Power cost per BTC", X: xs, Y: ys}, {Name: "Bitcoin price", X: xs, Y: price}},
+			Marker: &Marker{X: s.Num(PowerPrice), Y: deref(s.Result.CostPerBTC), Word: "you"},
 		}
 	},
 })

@@ -3,7 +3,6 @@ package calc
 import (
 	"math"
 
-	"github.com/hashswitch/hashswitch/wasm/chart"
 	"github.com/hashswitch/hashswitch/wasm/econ"
 )
 
@@ -60,15 +59,15 @@ var Race = register(&Def[RaceResult]{
 			NetworkHashrateEHs: c.NetworkEHs, SecondsToBlock: c.SecondsToBlock, ASICJPerHash: c.ASICJPerHash,
 		}, nil
 	},
-	Chart: func(s Scenario[RaceResult]) *chart.Chart {
-		return &chart.Chart{
-			ID: "bench-chart", Title: "Hashes per second, on a log scale", XLabel: "Who hashes", YLabel: "log10 of hashes per second",
-			Bars: []chart.Bar{
+	Chart: func(s Scenario[RaceResult]) *Plot {
+		return &Plot{
+			ID: "bench-chart", Title: "Hashes per second, on a log scale",
+			X: Axis{Label: "Who hashes"}, Y: Axis{Label: "log10 of hashes per second", Ticks: PowerTicks},
+			Bars: []Bar{
 				{Label: "Your browser", Value: math.Log10(s.Result.DeviceHashrate)},
 				{Label: "One ASIC", Value: math.Log10(s.Result.ASICTimesFaster * s.Result.DeviceHashrate)},
 				{Label: "The network", Value: math.Log10(s.Result.NetworkHashrateEHs * 1e18)},
 			},
-			FormatY: func(v float64) string { return "10^" + ftoa(math.Round(v*10)/10) },
 		}
 	},
 })

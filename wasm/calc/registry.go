@@ -1,12 +1,9 @@
 package calc
 
 import (
+	"errors"
 	"reflect"
 	"strconv"
-	"strings"
-
-	"github.com/hashswitch/hashswitch/wasm/chain"
-	"github.com/hashswitch/hashswitch/wasm/chart"
 )
 
 // Meta is what every calculator declares besides its function: the
@@ -44,11 +41,12 @@ func (m *Meta) Param(name string) (Param, bool) {
 // result from a query, and the chart pages draw of it. The result type R
 // is the API's answer: its json tags name the fields; label, unit and doc
 // tags describe them for the docs; a show tag puts a field on the
-// calculator's page (see package widget).
+// calculator's page as a Kind (show:"usd,lead"), read once into its Table
+// when the calculator is registered.
 type Def[R any] struct {
 	Meta
 	Run   func(q *Query) (R, error)
-	Chart func(s Scenario[R]) *chart.Chart
+	Chart func(s Scenario[R]) *Plot
 }
 
 // Scenario is one computed result with the parameters it came from, for
@@ -57,40 +55,27 @@ type Scenario[R any] struct {
 	Def    *Def[R]
 	Query  *Query
 	Result *R
+	c      *calculator
 }
 
-// Num reads parameter p of the scenario as a number (0 when it is not one).
-func (s Scenario[R]) Num(p Param) float64 {
-	x, _ := strconv.ParseFloat(s.Query.Str(p), 64)
-	return x
-}
+// Num is the number the scenario's query read for p (see Query.Number).
+func (s Scenario[R]) Num(p Param) float64 { return s.Query.Number(p) }
 
 // Sweep recomputes the scenario for each value of p and returns the values
 // that computed with y of each result: the data behind a line chart.
 func (s Scenario[R]) Sweep(p Param, values []float64, y func(*R) float64) (xs, ys []float64) {
-	for _, x := range values {
-		v := s.Query.Values()
-		v.Set(p.Name, strconv.FormatFloat(x, 'g', -1, 64))
-		v.Del(p.Alt) // hashrate stands in for difficulty
-		q := &Query{Chain: s.Query.Chain, Env: s.Query.Env, v: v}
-		r, err := s.Def.Run(q)
-		if err != nil || q.err != nil {
-			continue
-		}
-		xs, ys = append(xs, x), append(ys, y(&r))
-	}
-	return xs, ys
+	return sweep(s.c, s.Query, p, values, func(r any) float64 { return y(r.(*R)) })
 }
 
-// JSONName is the name a result field has in the API's JSON, and whether
-// it is left out when empty; ok is false for a field the JSON skips
-// (unexported, or tagged "-").
-func JSONName(f reflect.StructField) (name string, omitempty, ok bool) {
-	name, opts, _ := strings.Cut(f.Tag.Get("json"), ",")
-	if !f.IsExported() || name == "-" {
-		return "", false, false
+// sweep is Sweep for any calculator: not generic, so the WebAssembly
+// holds it once, not once per result type.
+func sweep(c *calculator, q *Query, p Param, values []float64, y func(any) float64) (xs, ys []float64) {
+	for _, x := range values {
+		if r, err := c.Compute(q.with(p, x)); err == nil {
+			xs, ys = append(xs, x), append(ys, y(r))
+		}
 	}
-	return name, strings.Contains(opts, "omitempty"), true
+	return xs, ys
 }
 
 // Calculator is a Def of any result type, as the registry holds it.
@@ -98,54 +83,105 @@ type Calculator interface {
 	Info() *Meta
 	// Compute runs the calculator on a query; the result is an R.
 	Compute(q *Query) (any, error)
-	// Draw returns the chart of a result Compute returned, or nil.
-	Draw(q *Query, result any) *chart.Chart
-	// ResultType is R, described by the OpenAPI schema.
-	ResultType() reflect.Type
+	// Plot returns the chart of a result Compute returned, or nil.
+	Plot(q *Query, result any) *Plot
+	// Table is R's fields, which the API's checks, openapi.json, the docs
+	// and pages read.
+	Table() *Table
 }
 
-func (d *Def[R]) Info() *Meta { return &d.Meta }
+// calculator is what the registry holds of a Def[R]: its Meta, R's Table,
+// and its typed functions behind untyped ones. It is not generic, so the
+// WebAssembly holds its methods once, not once per result type.
+type calculator struct {
+	meta    *Meta
+	result  reflect.Type // R
+	table   *Table
+	compute func(q *Query) (any, error)
+	plot    func(q *Query, result any) *Plot
+}
 
-func (d *Def[R]) Compute(q *Query) (any, error) {
-	r, err := d.Run(q)
+func (c *calculator) Info() *Meta   { return c.meta }
+func (c *calculator) Table() *Table { return c.table }
+
+func (c *calculator) Compute(q *Query) (any, error) {
+	r, err := c.compute(q)
 	if err == nil {
 		err = q.err
 	}
 	if err != nil {
 		return nil, err
 	}
-	return &r, nil
+	return r, nil
 }
 
-func (d *Def[R]) Draw(q *Query, result any) *chart.Chart {
-	r, ok := result.(*R)
-	if d.Chart == nil || !ok {
-		return nil
+func (c *calculator) Plot(q *Query, result any) *Plot { return c.plot(q, result) }
+
+// bind is d's calculator: a result of Run is a *R, and a plot of one is
+// Chart's.
+func bind[R any](d *Def[R]) *calculator {
+	c := &calculator{meta: &d.Meta, result: reflect.TypeFor[R]()}
+	c.compute = func(q *Query) (any, error) {
+		r, err := d.Run(q)
+		return &r, err
 	}
-	return d.Chart(Scenario[R]{Def: d, Query: q, Result: r})
+	c.plot = func(q *Query, result any) *Plot {
+		r, ok := result.(*R)
+		if d.Chart == nil || !ok {
+			return nil
+		}
+		return d.Chart(Scenario[R]{Def: d, Query: q, Result: r, c: c})
+	}
+	return c
 }
-
-func (d *Def[R]) ResultType() reflect.Type { return reflect.TypeFor[R]() }
 
 // registry holds every calculator by Order. It is filled by the calculator
 // files' package-level declarations and only read after that.
 var registry []Calculator
 
-// register adds a calculator; a name or order used twice is a programming
-// error, and so is a show tag that names no format (see checkResult).
-func register[R any](d *Def[R]) *Def[R] {
+// register adds a calculator (see add) and returns it as the registry
+// holds it.
+func register[R any](d *Def[R]) Calculator {
+	c := bind(d)
+	add(c)
+	return c
+}
+
+// add reads c's result type's Table and puts c in the registry. A name or
+// order used twice is a programming error, and so is a show tag that
+// names no Kind or an unknown flag, or a calculator on pages that shows no
+// field: it panics, so every test fails.
+func add(c *calculator) {
+	m, t := c.meta, c.result
+	tab, err := newTable(t)
+	if err == nil && m.Widget != "" && !shows(tab.Fields) {
+		err = errors.New("no field of " + t.String() + " has a show tag")
+	}
+	if err != nil {
+		panic("calc: " + m.Name + ": " + err.Error())
+	}
 	i := 0
 	for ; i < len(registry); i++ {
-		m := registry[i].Info()
-		if m.Name == d.Name || m.Order == d.Order {
-			panic("calc: " + strconv.Quote(m.Name) + " and " + strconv.Quote(d.Name) + " share a name or an order")
+		r := registry[i].Info()
+		if r.Name == m.Name || r.Order == m.Order {
+			panic("calc: " + strconv.Quote(r.Name) + " and " + strconv.Quote(m.Name) + " share a name or an order")
 		}
-		if m.Order > d.Order {
+		if r.Order > m.Order {
 			break
 		}
 	}
-	registry = append(registry[:i], append([]Calculator{d}, registry[i:]...)...)
-	return d
+	c.table = tab
+	registry = append(registry[:i], append([]Calculator{c}, registry[i:]...)...)
+}
+
+// shows reports whether any of fields, or of a nested struct's, is shown.
+func shows(fields []Field) bool {
+	for i := range fields {
+		if fields[i].Shown || fields[i].Struct() && shows(fields[i].Fields) {
+			return true
+		}
+	}
+	return false
 }
 
 // All lists every calculator, in the order the docs list them.
@@ -180,6 +216,3 @@ func ExampleURLs() []string {
 	}
 	return urls
 }
-
-// QueryOf is a query of parameters already parsed, for chain p.
-func QueryOf(p *chain.Params, v Values) *Query { return &Query{Chain: p, Env: &Env{}, v: v} }

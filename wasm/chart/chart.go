@@ -2,7 +2,9 @@
 // the same thing in words, for the calculators: line charts (a quantity
 // against another) and bar charts (a few options side by side). It is used
 // at build time to prerender pages and in the browser by the WebAssembly, so
-// both draw the same picture. Pure Go; it must never import syscall/js.
+// both draw the same picture. Its words and numbers come written: package
+// present writes them for a reader. Pure Go; it must never import
+// syscall/js.
 //
 // The SVG carries no style attributes (the pages' CSP forbids inline
 // styles): classes name every part, and the site's CSS colours them for
@@ -14,6 +16,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/hashswitch/hashswitch/wasm/human"
 )
 
 // Series is one line: Y against X.
@@ -48,7 +52,7 @@ type Chart struct {
 	// unjoined (months with no figure between them).
 	Dots       bool
 	Gap        float64
-	FormatX    func(float64) string // tick and table labels; default Compact
+	FormatX    func(float64) string // tick and table labels; default human.English.Compact
 	FormatY    func(float64) string
 	StepSeries bool // draw lines as steps (a value that holds until the next x)
 	// Width is the drawing's width in CSS pixels (0: Wide). A page shows a
@@ -71,18 +75,18 @@ type Mark struct {
 	Label string
 }
 
-// Point is a marked point.
-type Point struct {
-	X, Y  float64
-	Label string
-}
-
 // Note is a labelled point, its label below it or Above; a "\n" in the
 // label breaks its line.
 type Note struct {
 	X, Y  float64
 	Label string
 	Above bool
+}
+
+// Point is a marked point.
+type Point struct {
+	X, Y  float64
+	Label string
 }
 
 const (
@@ -108,34 +112,37 @@ func (c *Chart) w() float64 {
 
 // SVG returns the chart as an <svg> element.
 func (c *Chart) SVG() string {
-	var b strings.Builder
-	titleID := c.ID + "-title"
-	b.WriteString(`<svg class="chart" viewBox="0 0 ` + shortest(c.w()) + ` ` + itoa(height) + `" role="img" aria-labelledby="` + html.EscapeString(titleID) + `" xmlns="http://www.w3.org/2000/svg">`)
-	b.WriteString(`<title id="` + html.EscapeString(titleID) + `">` + html.EscapeString(c.Title) + `</title>`)
+	var m markup
+	titleID := html.EscapeString(c.ID + "-title")
+	m.put(`<svg class="chart" viewBox="0 0 %g %d" role="img" aria-labelledby="`, c.w(), height)
+	m.raw(titleID)
+	m.raw(`" xmlns="http://www.w3.org/2000/svg"><title id="`)
+	m.raw(titleID)
+	m.tag(`">`, c.Title, `</title>`)
 	if len(c.Bars) > 0 {
-		c.bars(&b)
+		c.bars(&m)
 	} else {
-		c.lines(&b)
+		c.lines(&m)
 	}
-	b.WriteString(`</svg>`)
-	return b.String()
+	m.raw(`</svg>`)
+	return string(m)
 }
 
 func (c *Chart) fx() func(float64) string {
 	if c.FormatX != nil {
 		return c.FormatX
 	}
-	return Compact
+	return human.English.Compact
 }
 
 func (c *Chart) fy() func(float64) string {
 	if c.FormatY != nil {
 		return c.FormatY
 	}
-	return Compact
+	return human.English.Compact
 }
 
-func (c *Chart) lines(b *strings.Builder) {
+func (c *Chart) lines(m *markup) {
 	xmin, xmax, ymin, ymax := math.Inf(1), math.Inf(-1), 0.0, math.Inf(-1)
 	for _, s := range c.Series {
 		for i := range s.X {
@@ -150,8 +157,8 @@ func (c *Chart) lines(b *strings.Builder) {
 		xmin, xmax = math.Min(xmin, n.X), math.Max(xmax, n.X)
 		ymin, ymax = math.Min(ymin, n.Y), math.Max(ymax, n.Y)
 	}
-	for _, m := range c.Marks {
-		xmin, xmax = math.Min(xmin, m.X), math.Max(xmax, m.X)
+	for _, mk := range c.Marks {
+		xmin, xmax = math.Min(xmin, mk.X), math.Max(xmax, mk.X)
 	}
 	if !(xmax > xmin) || math.IsInf(ymax, 0) || math.IsNaN(ymax) || math.IsNaN(ymin) {
 		return // nothing drawable: the table still says it
@@ -161,106 +168,110 @@ func (c *Chart) lines(b *strings.Builder) {
 	if ymax == ymin {
 		ymax = ymin + 1
 	}
-	width := c.w()
-	px := func(x float64) float64 { return c.padLeft() + (x-xmin)/(xmax-xmin)*(width-c.padLeft()-padRight) }
+	width, left := c.w(), c.padLeft()
+	px := func(x float64) float64 { return left + (x-xmin)/(xmax-xmin)*(width-left-padRight) }
 	py := func(y float64) float64 { return height - padBot - (y-ymin)/(ymax-ymin)*(height-padTop-padBot) }
 
-	c.axes(b, yt, py)
+	c.axes(m, yt, py)
 	// One x tick per 110 px or so: fewer on a phone.
-	for _, x := range niceTicks(xmin, xmax, max(2, int((width-c.padLeft()-padRight)/110))) {
+	fx := c.fx()
+	for _, x := range niceTicks(xmin, xmax, max(2, int((width-left-padRight)/110))) {
 		if x < xmin-1e-9*math.Abs(xmax-xmin) || x > xmax+1e-9*math.Abs(xmax-xmin) {
 			continue
 		}
-		b.WriteString(`<text class="chart-tick" x="` + f1(px(x)) + `" y="` + itoa(height-padBot+18) + `" text-anchor="middle">` + html.EscapeString(c.fx()(x)) + `</text>`)
+		m.put(`<text class="chart-tick" x="%f" y="%d" text-anchor="middle">`, px(x), height-padBot+18)
+		m.tag("", fx(x), `</text>`)
 	}
-	b.WriteString(`<text class="chart-label" x="` + f1((width+c.padLeft())/2) + `" y="` + itoa(height-6) + `" text-anchor="middle">` + html.EscapeString(c.XLabel) + `</text>`)
+	m.put(`<text class="chart-label" x="%f" y="%d" text-anchor="middle">`, (width+left)/2, height-6)
+	m.tag("", c.XLabel, `</text>`)
 	// A path is most of a drawing's numbers, redrawn on every keystroke:
 	// written with strconv, not fmt (BENCH.md, 26 November 2026).
-	var d []byte
-	point := func(cmd byte, x, y float64) {
-		d = append(d, cmd)
-		d = strconv.AppendFloat(d, x, 'f', 1, 64)
-		d = append(d, ' ')
-		d = strconv.AppendFloat(d, y, 'f', 1, 64)
-	}
 	for i, s := range c.Series {
-		d = d[:0]
+		m.put(`<path class="chart-line chart-line-%d" d="`, float64(i))
 		for j := range s.X {
-			cmd := byte('L')
-			if j == 0 || c.Gap > 0 && s.X[j]-s.X[j-1] > c.Gap {
-				cmd = 'M'
-			} else if c.StepSeries {
-				point('L', px(s.X[j]), py(s.Y[j-1]))
+			switch {
+			case j == 0 || c.Gap > 0 && s.X[j]-s.X[j-1] > c.Gap:
+				m.put(`M%f %f`, px(s.X[j]), py(s.Y[j]))
+				continue
+			case c.StepSeries:
+				m.put(`L%f %f`, px(s.X[j]), py(s.Y[j-1]))
 			}
-			point(cmd, px(s.X[j]), py(s.Y[j]))
+			m.put(`L%f %f`, px(s.X[j]), py(s.Y[j]))
 		}
-		b.WriteString(`<path class="chart-line chart-line-`)
-		b.WriteString(strconv.Itoa(i))
-		b.WriteString(`" d="`)
-		b.Write(d)
-		b.WriteString(`" fill="none"/>`)
+		m.raw(`" fill="none"/>`)
 		if c.Dots {
 			for j := range s.X {
-				b.WriteString(`<circle class="chart-dot chart-dot-` + itoa(i) + `" cx="` + f1(px(s.X[j])) + `" cy="` + f1(py(s.Y[j])) + `" r="4"/>`)
+				m.put(`<circle class="chart-dot chart-dot-%d" cx="%f" cy="%f" r="4"/>`, float64(i), px(s.X[j]), py(s.Y[j]))
 			}
 		}
 	}
-	for i, m := range c.Marks {
-		x := f1(px(m.X))
-		b.WriteString(`<line class="chart-mark" x1="` + x + `" x2="` + x + `" y1="` + itoa(padTop) + `" y2="` + itoa(height-padBot) + `"/>`)
-		// Labels alternate between two rows so neighbours do not collide.
-		b.WriteString(`<text class="chart-mark-label" x="` + f1(px(m.X)+4) + `" y="` + itoa(padTop+12+14*(i%2)) + `">` + html.EscapeString(m.Label) + `</text>`)
-	}
-	for _, n := range c.Notes {
-		b.WriteString(`<circle class="chart-note" cx="` + f1(px(n.X)) + `" cy="` + f1(py(n.Y)) + `" r="5"/>`)
-		// Below the point, a line for each line of the label, towards the
-		// middle of the plot.
-		anchor, dx := "start", 0.0
-		if px(n.X) > width*0.6 {
-			anchor = "end"
+	c.marksAndNotes(m, px, py)
+	if mk := c.Marker; mk != nil {
+		x, y := px(mk.X), py(mk.Y)
+		m.put(`<circle class="chart-marker" cx="%f" cy="%f" r="5"/>`, x, y)
+		if x > width*0.7 {
+			m.put(`<text class="chart-marker-label" x="%f" y="%f" text-anchor="end">`, x-8, y-8)
+		} else {
+			m.put(`<text class="chart-marker-label" x="%f" y="%f" text-anchor="start">`, x+8, y-8)
 		}
-		x := f1(px(n.X) + dx)
-		y := py(n.Y) + 22
-		if n.Above {
-			y = py(n.Y) - 12 - 14.4*float64(strings.Count(n.Label, "\n"))
-		}
-		b.WriteString(`<text class="chart-note-label" x="` + x + `" y="` + f1(y) + `" text-anchor="` + anchor + `">`)
-		for j, line := range strings.Split(n.Label, "\n") {
-			dy := "0"
-			if j > 0 {
-				dy = "1.2em"
-			}
-			b.WriteString(`<tspan x="` + x + `" dy="` + dy + `">` + html.EscapeString(line) + `</tspan>`)
-		}
-		b.WriteString(`</text>`)
-	}
-	if m := c.Marker; m != nil {
-		b.WriteString(`<circle class="chart-marker" cx="` + f1(px(m.X)) + `" cy="` + f1(py(m.Y)) + `" r="5"/>`)
-		anchor := "start"
-		dx := 8.0
-		if px(m.X) > width*0.7 {
-			anchor, dx = "end", -8
-		}
-		b.WriteString(`<text class="chart-marker-label" x="` + f1(px(m.X)+dx) + `" y="` + f1(py(m.Y)-8) + `" text-anchor="` + anchor + `">` + html.EscapeString(m.Label) + `</text>`)
+		m.tag("", mk.Label, `</text>`)
 	}
 	if len(c.Series) > 1 {
 		for i, s := range c.Series {
-			b.WriteString(`<text class="chart-legend chart-legend-` + itoa(i) + `" x="` + shortest(c.padLeft()+8) + `" y="` + itoa(padTop+14+16*i) + `">` + html.EscapeString(s.Name) + `</text>`)
+			m.put(`<text class="chart-legend chart-legend-%d" x="%g" y="%d">`, float64(i), left+8, float64(padTop+14+16*i))
+			m.tag("", s.Name, `</text>`)
 		}
+	}
+}
+
+// marksAndNotes draws the Marks, each label in one of two rows so that
+// neighbours do not collide, and the Notes, each label below its point
+// (or above), towards the middle of the plot, a line for each "\n".
+func (c *Chart) marksAndNotes(m *markup, px, py func(float64) float64) {
+	for i, mk := range c.Marks {
+		x := px(mk.X)
+		m.put(`<line class="chart-mark" x1="%f" x2="%f" y1="%d" y2="%d"/>`, x, x, padTop, height-padBot)
+		m.put(`<text class="chart-mark-label" x="%f" y="%d">`, x+4, float64(padTop+12+14*(i%2)))
+		m.tag("", mk.Label, `</text>`)
+	}
+	for _, n := range c.Notes {
+		x, y := px(n.X), py(n.Y)
+		m.put(`<circle class="chart-note" cx="%f" cy="%f" r="5"/>`, x, y)
+		ly := y + 22
+		if n.Above {
+			ly = y - 12 - 14.4*float64(strings.Count(n.Label, "\n"))
+		}
+		if x > c.w()*0.6 {
+			m.put(`<text class="chart-note-label" x="%f" y="%f" text-anchor="end">`, x, ly)
+		} else {
+			m.put(`<text class="chart-note-label" x="%f" y="%f" text-anchor="start">`, x, ly)
+		}
+		for j, line := range strings.Split(n.Label, "\n") {
+			if j == 0 {
+				m.put(`<tspan x="%f" dy="0">`, x)
+			} else {
+				m.put(`<tspan x="%f" dy="1.2em">`, x)
+			}
+			m.tag("", line, `</tspan>`)
+		}
+		m.raw(`</text>`)
 	}
 }
 
 // axes draws the y axis with its grid and label, and the x axis line.
-func (c *Chart) axes(b *strings.Builder, yt []float64, py func(float64) float64) {
+func (c *Chart) axes(m *markup, yt []float64, py func(float64) float64) {
+	left, right, fy := c.padLeft(), c.w()-padRight, c.fy()
 	for _, y := range yt {
-		b.WriteString(`<line class="chart-grid" x1="` + shortest(c.padLeft()) + `" x2="` + f1(c.w()-padRight) + `" y1="` + f1(py(y)) + `" y2="` + f1(py(y)) + `"/>`)
-		b.WriteString(`<text class="chart-tick" x="` + shortest(c.padLeft()-6) + `" y="` + f1(py(y)+4) + `" text-anchor="end">` + html.EscapeString(c.fy()(y)) + `</text>`)
+		m.put(`<line class="chart-grid" x1="%g" x2="%f" y1="%f" y2="%f"/>`, left, right, py(y), py(y))
+		m.put(`<text class="chart-tick" x="%g" y="%f" text-anchor="end">`, left-6, py(y)+4)
+		m.tag("", fy(y), `</text>`)
 	}
-	b.WriteString(`<line class="chart-axis" x1="` + shortest(c.padLeft()) + `" x2="` + f1(c.w()-padRight) + `" y1="` + itoa(height-padBot) + `" y2="` + itoa(height-padBot) + `"/>`)
-	b.WriteString(`<text class="chart-label" x="14" y="` + itoa((height-padBot+padTop)/2) + `" text-anchor="middle" transform="rotate(-90 14 ` + itoa((height-padBot+padTop)/2) + `)">` + html.EscapeString(c.YLabel) + `</text>`)
+	m.put(`<line class="chart-axis" x1="%g" x2="%f" y1="%d" y2="%d"/>`, left, right, height-padBot, height-padBot)
+	m.put(`<text class="chart-label" x="14" y="%d" text-anchor="middle" transform="rotate(-90 14 %d)">`, (height-padBot+padTop)/2, (height-padBot+padTop)/2)
+	m.tag("", c.YLabel, `</text>`)
 }
 
-func (c *Chart) bars(b *strings.Builder) {
+func (c *Chart) bars(m *markup) {
 	ymin, ymax := 0.0, 0.0
 	for _, bar := range c.Bars {
 		ymin, ymax = math.Min(ymin, bar.Value), math.Max(ymax, bar.Value)
@@ -271,76 +282,124 @@ func (c *Chart) bars(b *strings.Builder) {
 	yt := niceTicks(ymin, ymax*1.08, 5) // room above the tallest bar for its value
 	ymin, ymax = yt[0], yt[len(yt)-1]
 	py := func(y float64) float64 { return height - padBot - (y-ymin)/(ymax-ymin)*(height-padTop-padBot) }
-	c.axes(b, yt, py)
+	c.axes(m, yt, py)
+	fy := c.fy()
 	slot := (c.w() - c.padLeft() - padRight) / float64(len(c.Bars))
 	for i, bar := range c.Bars {
 		x := c.padLeft() + slot*float64(i) + slot*0.2
 		top, bottom := py(math.Max(bar.Value, 0)), py(math.Min(bar.Value, 0))
-		b.WriteString(`<rect class="chart-bar chart-bar-` + itoa(i) + `" x="` + f1(x) + `" y="` + f1(top) + `" width="` + f1(slot*0.6) + `" height="` + f1(math.Max(bottom-top, 0.5)) + `"/>`)
-		b.WriteString(`<text class="chart-value" x="` + f1(x+slot*0.3) + `" y="` + f1(top-6) + `" text-anchor="middle">` + html.EscapeString(c.fy()(bar.Value)) + `</text>`)
+		m.put(`<rect class="chart-bar chart-bar-%d" x="%f" y="%f" width="%f" height="%f"/>`, float64(i), x, top, slot*0.6, math.Max(bottom-top, 0.5))
+		m.put(`<text class="chart-value" x="%f" y="%f" text-anchor="middle">`, x+slot*0.3, top-6)
+		m.tag("", fy(bar.Value), `</text>`)
 		// A label wider than its slot (about 7 px a character) wraps at
 		// its spaces, a line each.
 		lines := []string{bar.Label}
 		if float64(len(bar.Label))*7 > slot {
 			lines = strings.Fields(bar.Label)
 		}
-		b.WriteString(`<text class="chart-tick" x="` + f1(x+slot*0.3) + `" y="` + itoa(height-padBot+18) + `" text-anchor="middle">`)
+		m.put(`<text class="chart-tick" x="%f" y="%d" text-anchor="middle">`, x+slot*0.3, height-padBot+18)
 		for j, line := range lines {
-			dy := "0"
-			if j > 0 {
-				dy = "1.1em"
+			if j == 0 {
+				m.put(`<tspan x="%f" dy="0">`, x+slot*0.3)
+			} else {
+				m.put(`<tspan x="%f" dy="1.1em">`, x+slot*0.3)
 			}
-			b.WriteString(`<tspan x="` + f1(x+slot*0.3) + `" dy="` + dy + `">` + html.EscapeString(line) + `</tspan>`)
+			m.tag("", line, `</tspan>`)
 		}
-		b.WriteString(`</text>`)
+		m.raw(`</text>`)
 	}
 }
 
 // Table returns the chart's data as an HTML table.
 func (c *Chart) Table() string {
-	var b strings.Builder
-	b.WriteString(`<table class="chart-data"><caption>` + html.EscapeString(c.Title) + `</caption><thead><tr>`)
+	var m markup
+	m.tag(`<table class="chart-data"><caption>`, c.Title, `</caption><thead><tr>`)
+	fy := c.fy()
 	if len(c.Bars) > 0 {
-		b.WriteString(`<th scope="col">` + html.EscapeString(c.XLabel) + `</th><th scope="col">` + html.EscapeString(c.YLabel) + `</th></tr></thead><tbody>`)
+		m.tag(`<th scope="col">`, c.XLabel, `</th>`)
+		m.tag(`<th scope="col">`, c.YLabel, `</th></tr></thead><tbody>`)
 		for _, bar := range c.Bars {
-			b.WriteString(`<tr><th scope="row">` + html.EscapeString(bar.Label) + `</th><td>` + html.EscapeString(c.fy()(bar.Value)) + `</td></tr>`)
+			m.tag(`<tr><th scope="row">`, bar.Label, `</th>`)
+			m.tag(`<td>`, fy(bar.Value), `</td></tr>`)
 		}
-		b.WriteString(`</tbody></table>`)
-		return b.String()
+		m.raw(`</tbody></table>`)
+		return string(m)
 	}
-	b.WriteString(`<th scope="col">` + html.EscapeString(c.XLabel) + `</th>`)
+	m.tag(`<th scope="col">`, c.XLabel, `</th>`)
 	for _, s := range c.Series {
 		name := s.Name
 		if name == "" {
 			name = c.YLabel
 		}
-		b.WriteString(`<th scope="col">` + html.EscapeString(name) + `</th>`)
+		m.tag(`<th scope="col">`, name, `</th>`)
 	}
-	b.WriteString(`</tr></thead><tbody>`)
+	m.raw(`</tr></thead><tbody>`)
 	if len(c.Series) > 0 {
-		fx, fy := c.fx(), c.fy()
+		fx := c.fx()
 		for i, x := range c.Series[0].X {
-			b.WriteString(`<tr><th scope="row">`)
-			b.WriteString(html.EscapeString(fx(x)))
-			b.WriteString(`</th>`)
+			m.tag(`<tr><th scope="row">`, fx(x), `</th>`)
 			for _, s := range c.Series {
-				b.WriteString(`<td>`)
+				cell := ""
 				if i < len(s.Y) {
-					b.WriteString(html.EscapeString(fy(s.Y[i])))
+					cell = fy(s.Y[i])
 				}
-				b.WriteString(`</td>`)
+				m.tag(`<td>`, cell, `</td>`)
 			}
-			b.WriteString(`</tr>`)
+			m.raw(`</tr>`)
 		}
 	}
 	for _, n := range c.Notes {
-		b.WriteString(`<tr class="chart-note-row"><th scope="row">` + html.EscapeString(c.fx()(n.X)) + `</th><td>` + html.EscapeString(strings.ReplaceAll(n.Label, "\n", " ")) + `</td></tr>`)
+		m.tag(`<tr class="chart-note-row"><th scope="row">`, c.fx()(n.X), `</th>`)
+		m.tag(`<td>`, strings.ReplaceAll(n.Label, "\n", " "), `</td></tr>`)
 	}
-	for _, m := range c.Marks {
-		b.WriteString(`<tr class="chart-mark-row"><th scope="row">` + html.EscapeString(c.fx()(m.X)) + `</th><td>` + html.EscapeString(m.Label) + `</td></tr>`)
+	for _, mk := range c.Marks {
+		m.tag(`<tr class="chart-mark-row"><th scope="row">`, c.fx()(mk.X), `</th>`)
+		m.tag(`<td>`, mk.Label, `</td></tr>`)
 	}
-	b.WriteString(`</tbody></table>`)
-	return b.String()
+	m.raw(`</tbody></table>`)
+	return string(m)
+}
+
+// markup is a drawing or a table being written. Its numbers are written
+// with strconv, not fmt, whose cost every keystroke would pay (BENCH.md,
+// 26 November 2026); its elements one call each, which keeps the
+// WebAssembly small.
+type markup []byte
+
+// put writes a piece of markup, each verb filled with the next number: %f
+// with one decimal (as fmt's %.1f), %g as short as it reads back, %d
+// whole.
+func (m *markup) put(piece string, nums ...float64) {
+	b := *m
+	for {
+		i := strings.IndexByte(piece, '%')
+		if i < 0 || i == len(piece)-1 || len(nums) == 0 {
+			*m = append(b, piece...)
+			return
+		}
+		b = append(b, piece[:i]...)
+		switch piece[i+1] {
+		case 'f':
+			b = strconv.AppendFloat(b, nums[0], 'f', 1, 64)
+		case 'g':
+			b = strconv.AppendFloat(b, nums[0], 'g', -1, 64)
+		default:
+			b = strconv.AppendInt(b, int64(nums[0]), 10)
+		}
+		piece, nums = piece[i+2:], nums[1:]
+	}
+}
+
+// raw writes markup as it is.
+//
+//go:noinline
+func (m *markup) raw(s string) { *m = append(*m, s...) }
+
+// tag writes before, text escaped as HTML text, and after.
+//
+//go:noinline
+func (m *markup) tag(before, text, after string) {
+	*m = append(append(append(*m, before...), html.EscapeString(text)...), after...)
 }
 
 // niceTicks returns about n round tick values covering [lo, hi].
@@ -375,36 +434,4 @@ func niceTicks(lo, hi float64, n int) []float64 {
 		}
 	}
 	return ticks
-}
-
-// Compact formats a number briefly: 1.2k, 3.4M, 5.6B, 7.8T.
-func Compact(v float64) string {
-	a := math.Abs(v)
-	switch {
-	case a >= 1e12:
-		return trim(v/1e12) + "T"
-	case a >= 1e9:
-		return trim(v/1e9) + "B"
-	case a >= 1e6:
-		return trim(v/1e6) + "M"
-	case a >= 1e4:
-		return trim(v/1e3) + "k"
-	case a >= 100 || a == 0:
-		return strconv.FormatFloat(v, 'f', 0, 64)
-	case a >= 1:
-		return trim(v)
-	}
-	return strconv.FormatFloat(v, 'g', 3, 64)
-}
-
-// f1, shortest and itoa write a drawing's numbers as fmt's %.1f, %g and
-// %d do, without fmt's cost on every keystroke.
-func f1(v float64) string       { return strconv.FormatFloat(v, 'f', 1, 64) }
-func shortest(v float64) string { return strconv.FormatFloat(v, 'g', -1, 64) }
-func itoa(i int) string         { return strconv.Itoa(i) }
-
-func trim(v float64) string {
-	s := strconv.FormatFloat(v, 'f', 2, 64)
-	s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
-	return s
 }

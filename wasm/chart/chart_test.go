@@ -81,14 +81,6 @@ func TestTicksCoverTheData(t *testing.T) {
 	}
 }
 
-func TestCompact(t *testing.T) {
-	for v, want := range map[float64]string{0: "0", 0.05: "0.05", 1.5: "1.5", 250: "250", 12_500: "12.5k", 3.2e6: "3.2M", 15.6e9: "15.6B", 1.2e12: "1.2T", -2e6: "-2M"} {
-		if got := Compact(v); got != want {
-			t.Errorf("Compact(%v) = %q, want %q", v, got, want)
-		}
-	}
-}
-
 // TestMarksAndNotes: a vertical mark and a note outside the series widen
 // the axes to show them, at the right x; the table lists both.
 func TestMarksAndNotes(t *testing.T) {

@@ -8,6 +8,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/hashswitch/hashswitch/wasm/internal/textfmt"
 )
 
 // A Style is how one language writes numbers: its separators and words.
@@ -20,6 +22,9 @@ type Style struct {
 	// Short are a chart tick's thousands, millions, billions and
 	// trillions: k, M, B, T in English; nghìn, tr, tỷ, nghìn tỷ.
 	Short [4]string
+	// TickDollar comes before a chart's amounts in dollars: "$" in
+	// English; none in Vietnamese, whose axis says USD.
+	TickDollar string
 	// Dollars writes an amount already written as digits: "$85,000" in
 	// English, "85.000 USD" in Vietnamese, as newspapers there do.
 	Dollars func(digits string) string
@@ -29,7 +34,7 @@ type Style struct {
 // package write English.
 var (
 	English = &Style{Decimal: ".", Group: ",", Million: "million", Billion: "billion", Days: "days", Passed: "passed",
-		Short: [4]string{"k", "M", "B", "T"}, Dollars: func(digits string) string { return "$" + digits }}
+		Short: [4]string{"k", "M", "B", "T"}, TickDollar: "$", Dollars: func(digits string) string { return "$" + digits }}
 	Vietnamese = &Style{Decimal: ",", Group: ".", Million: "triệu", Billion: "tỷ", Days: "ngày", Passed: "đã qua",
 		Short: [4]string{" nghìn", " tr", " tỷ", " nghìn tỷ"}, Dollars: func(digits string) string { return digits + " USD" }}
 )
@@ -118,25 +123,37 @@ func (st *Style) Big(x float64) string {
 
 // Plain writes a plain decimal number ("-1234.5", as strconv writes it)
 // with the style's separators: "−1,234.5", "−1.234,5".
-func (st *Style) Plain(s string) string {
-	neg := strings.HasPrefix(s, "-")
-	s = strings.TrimPrefix(s, "-")
-	intPart, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	for i, c := range intPart {
-		if i > 0 && (len(intPart)-i)%3 == 0 {
-			b.WriteString(st.Group)
-		}
-		b.WriteRune(c)
+func (st *Style) Plain(s string) string { return textfmt.Plain(s, st.Group, st.Decimal) }
+
+// Point writes a plain decimal number with the style's decimal point and
+// no grouping, as a chart's ticks are written: "0.05", "0,05".
+func (st *Style) Point(s string) string { return strings.Replace(s, ".", st.Decimal, 1) }
+
+// Compact writes a number briefly, as a chart's ticks are written: 1.2k,
+// 3.4M, 5.6B, 7.8T in English; 1,2 nghìn, 3,4 tr in Vietnamese.
+func (st *Style) Compact(v float64) string {
+	a := math.Abs(v)
+	switch {
+	case a >= 1e12:
+		return st.Point(trim(v/1e12)) + st.Short[3]
+	case a >= 1e9:
+		return st.Point(trim(v/1e9)) + st.Short[2]
+	case a >= 1e6:
+		return st.Point(trim(v/1e6)) + st.Short[1]
+	case a >= 1e4:
+		return st.Point(trim(v/1e3)) + st.Short[0]
+	case a >= 100 || a == 0:
+		return strconv.FormatFloat(v, 'f', 0, 64)
+	case a >= 1:
+		return st.Point(trim(v))
 	}
-	out := b.String()
-	if hasFrac {
-		out += st.Decimal + frac
-	}
-	if neg {
-		out = "−" + out
-	}
-	return out
+	return st.Point(strconv.FormatFloat(v, 'g', 3, 64))
+}
+
+// trim writes v with at most two decimals, without trailing zeros.
+func trim(v float64) string {
+	s := strconv.FormatFloat(v, 'f', 2, 64)
+	return strings.TrimRight(strings.TrimRight(s, "0"), ".")
 }
 
 // Countdown writes the time from now to eta, both unix seconds:

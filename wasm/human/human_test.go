@@ -63,3 +63,16 @@ func TestVietnameseWords(t *testing.T) {
 		}
 	}
 }
+
+func TestCompact(t *testing.T) {
+	for v, want := range map[float64]string{0: "0", 0.05: "0.05", 1.5: "1.5", 250: "250", 12_500: "12.5k", 3.2e6: "3.2M", 15.6e9: "15.6B", 1.2e12: "1.2T", -2e6: "-2M", 1.5e-5: "1.5e-05"} {
+		if got := English.Compact(v); got != want {
+			t.Errorf("Compact(%v) = %q, want %q", v, got, want)
+		}
+	}
+	for v, want := range map[float64]string{0.05: "0,05", 1.5: "1,5", 2500: "2500", 12_500: "12,5 nghìn", 3.2e6: "3,2 tr", 15.6e9: "15,6 tỷ", 1.2e12: "1,2 nghìn tỷ"} {
+		if got := Vietnamese.Compact(v); got != want {
+			t.Errorf("Vietnamese Compact(%v) = %q, want %q", v, got, want)
+		}
+	}
+}

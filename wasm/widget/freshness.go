@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
+	"github.com/hashswitch/hashswitch/wasm/present"
 )
 
 // Where a page's network figures come from.
@@ -54,12 +55,6 @@ var freshnessLines = []string{
 	"%s; some could not be refreshed", "%s; the block height is estimated",
 }
 
-// dayLayouts are how each language writes a day.
-var dayLayouts = map[locale.Tag]string{locale.EN: "2 Jan 2006", locale.VI: "2 tháng 1 năm 2006"}
-
-// Day writes t's day as lang writes it: 25 Nov 2025, 25 tháng 11 năm 2025.
-func Day(lang locale.Tag, t time.Time) string { return t.Format(dayLayouts[lang]) }
-
 // FreshnessIn is FreshnessOf in language lang.
 func FreshnessIn(s netdata.Snapshot, now time.Time, from string, lang locale.Tag) Freshness {
 	at := time.Unix(s.Time, 0).UTC()
@@ -73,22 +68,22 @@ func FreshnessIn(s netdata.Snapshot, now time.Time, from string, lang locale.Tag
 	case FromLive:
 		f.Text = line("Live: block %s, %s UTC", height, at.Format("15:04"))
 		if days >= 1 {
-			f.Text = line("Live: block %s, %s", height, at.Format(dateLayouts[lang]))
+			f.Text = line("Live: block %s, %s", height, present.Moment(lang, at))
 		}
 	case FromPinned:
-		f.Text = line("Figures as of %s (pinned)", Day(lang, at))
+		f.Text = line("Figures as of %s (pinned)", present.Day(lang, at))
 		f.HeightText = f.Text
 		return f // an article's own date: its age is the point, not a warning
 	case FromOffline:
-		f.Text = line("Offline: figures from %s", at.Format(dateLayouts[lang]))
+		f.Text = line("Offline: figures from %s", present.Moment(lang, at))
 	default:
 		switch {
 		case days == 1:
-			f.Text = line("Figures from %s, 1 day old", Day(lang, at))
+			f.Text = line("Figures from %s, 1 day old", present.Day(lang, at))
 		case days > 1:
-			f.Text = line("Figures from %s, %s days old", Day(lang, at), st.Plain(strconv.FormatInt(days, 10)))
+			f.Text = line("Figures from %s, %s days old", present.Day(lang, at), st.Plain(strconv.FormatInt(days, 10)))
 		default:
-			f.Text = line("Figures from %s", Day(lang, at))
+			f.Text = line("Figures from %s", present.Day(lang, at))
 		}
 	}
 	if s.Stale {

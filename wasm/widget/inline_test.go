@@ -9,6 +9,7 @@ import (
 	"github.com/hashswitch/hashswitch/wasm/econ"
 	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
+	"github.com/hashswitch/hashswitch/wasm/present"
 )
 
 func TestInline(t *testing.T) {
@@ -76,7 +77,7 @@ func TestInlineDong(t *testing.T) {
 	if text, _, err := Inline(s, locale.VI, "hashprice", "hashprice_usd_per_ph_day", own, "usd"); err != nil || text != locale.VI.Style().Dong(dollars*25000) {
 		t.Errorf("at a given rate: %q %v", text, err)
 	}
-	if text, raw, err := Inline(s, locale.EN, "hashprice", "hashprice_usd_per_ph_day", with("times", "0.2"), "usd"); err != nil || raw.(float64) != dollars || text != format(locale.EN, USD, dollars*0.2) {
+	if text, raw, err := Inline(s, locale.EN, "hashprice", "hashprice_usd_per_ph_day", with("times", "0.2"), "usd"); err != nil || raw.(float64) != dollars || text != present.New(locale.EN, nil).Value(calc.AsUSD, dollars*0.2) {
 		t.Errorf("times: %q %v %v", text, raw, err)
 	}
 	if text, _, err := Inline(s, locale.VI, "hashprice", "hashprice_usd_per_ph_day", with("times", "0.2", "currency", "VND"), "usd"); err != nil || text != locale.VI.Style().Dong(dollars*0.2*s.UsdVnd) {

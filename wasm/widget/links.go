@@ -6,6 +6,7 @@ import (
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/locale"
+	"github.com/hashswitch/hashswitch/wasm/present"
 )
 
 // Where a calculator's scenario is linked from. The generator writes these
@@ -54,4 +55,4 @@ func Embed(lang locale.Tag, name, query string) string {
 // DisplayParams are the parameters that change how amounts are shown, not
 // what is computed: dollars or dong, at the figures' rate or one given with
 // its date and source. An embed passes its URL's to every computation.
-func DisplayParams() []string { return slices.Clone(dongParams) }
+func DisplayParams() []string { return slices.Clone(present.CurrencyParams) }

@@ -10,9 +10,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/human"
 	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
+	"github.com/hashswitch/hashswitch/wasm/present"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
@@ -33,7 +35,7 @@ func TestRenderInVietnamese(t *testing.T) {
 		if v.Raw != en.Values[i].Raw {
 			t.Errorf("%s: %v in Vietnamese, %v in English", v.Key, v.Raw, en.Values[i].Raw)
 		}
-		fmt.Fprintf(&b, "%s\t%s\t%s\n", locale.VI.T(w.Outputs[i].Label), v.Text, locale.VI.T(w.Outputs[i].Unit))
+		fmt.Fprintf(&b, "%s\t%s\t%s\n", locale.VI.T(w.Outputs[i].Label), v.Text, present.New(locale.VI, nil).Unit(w.Outputs[i].Unit))
 	}
 	if got, _ := w.RenderIn(netdata.Committed(), vi.Query, locale.EN).Values[0].Raw.(float64); got != en.Values[0].Raw {
 		t.Errorf("the Vietnamese link %q computes %v in English", vi.Query, got)
@@ -96,7 +98,7 @@ func TestVietnameseDates(t *testing.T) {
 	if f.Text != "Số liệu ngày 25 tháng 11 năm 2025, cách đây 1 ngày" {
 		t.Errorf("%q", f.Text)
 	}
-	if got := format(locale.VI, Date, float64(1839000000)); got != "10 tháng 4 năm 2028, 17:20 UTC" {
+	if got := present.New(locale.VI, nil).Value(calc.AsDate, float64(1839000000)); got != "10 tháng 4 năm 2028, 17:20 UTC" {
 		t.Errorf("%q", got)
 	}
 }

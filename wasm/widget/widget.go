@@ -1,5 +1,6 @@
 // Package widget shows Hashswitch's calculators on pages: the form of a
-// calculator's parameters, its results written for people, and its chart.
+// calculator's parameters, its results written for people (by package
+// present, in the reader's language and currency), and its chart.
 // The generator calls it to prerender every page, and the page's
 // WebAssembly calls it on each input, so a page shows the same numbers
 // before and after JavaScript runs.
@@ -11,8 +12,6 @@
 package widget
 
 import (
-	"reflect"
-	"strconv"
 	"strings"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
@@ -20,6 +19,7 @@ import (
 	"github.com/hashswitch/hashswitch/wasm/chart"
 	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
+	"github.com/hashswitch/hashswitch/wasm/present"
 )
 
 // Input is one labelled field of a form: a calculator's parameter.
@@ -28,11 +28,11 @@ type Input = calc.Param
 // Output is one result: a field of the calculator's result type.
 type Output struct {
 	Key   string // the answer's JSON field, dotted when nested: "mining.npv_usd"
-	Label string
-	Unit  string
-	Kind  Kind
+	Label string // a nested field's follows its struct's: "Mining NPV"
+	Unit  calc.Unit
+	Kind  calc.Kind
 	Lead  bool // the headline result, shown large
-	path  []int
+	field *calc.Field
 }
 
 // Widget is one calculator as pages show it.
@@ -61,8 +61,9 @@ var all = func() []*Widget {
 	return ws
 }()
 
-// newWidget derives a calculator's widget from its definition. A show tag
-// that names no Kind is a programming error: it panics, so every test fails.
+// newWidget derives a calculator's widget from its definition: its
+// inputs are the parameters the form shows, its outputs the result fields
+// its Table shows (calc's registration refuses a bad show tag).
 func newWidget(c calc.Calculator) *Widget {
 	m := c.Info()
 	w := &Widget{Name: m.Widget, Title: m.Title, Summary: m.Summary, Endpoint: m.Name, Calc: c, Miner: m.Miner}
@@ -71,55 +72,24 @@ func newWidget(c calc.Calculator) *Widget {
 			w.Inputs = append(w.Inputs, p)
 		}
 	}
-	outputs(c.ResultType(), nil, "", "", &w.Outputs, &w.Countdown)
-	if len(w.Outputs) == 0 {
-		panic("widget " + w.Name + ": no field of " + c.ResultType().String() + " has a show tag")
-	}
+	w.outputs(c.Table().Fields, "")
 	return w
 }
 
-// outputs appends the fields of struct type t that have a show tag,
-// walking into nested structs.
-func outputs(t reflect.Type, path []int, keyPrefix, labelPrefix string, out *[]Output, countdown *string) {
-	for t.Kind() == reflect.Pointer {
-		t = t.Elem()
-	}
-	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		key, _, ok := calc.JSONName(f)
-		if !ok {
-			continue
-		}
-		p := append(append([]int(nil), path...), i)
-		ft := f.Type
-		for ft.Kind() == reflect.Pointer {
-			ft = ft.Elem()
-		}
-		show := f.Tag.Get("show")
-		if show == "" {
-			if ft.Kind() == reflect.Struct {
-				outputs(ft, p, keyPrefix+key+".", labelPrefix+f.Tag.Get("label")+" ", out, countdown)
+// outputs appends the shown fields, walking into nested structs, whose
+// label comes before their fields'.
+func (w *Widget) outputs(fields []calc.Field, labelPrefix string) {
+	for i := range fields {
+		f := &fields[i]
+		switch {
+		case f.Shown:
+			w.Outputs = append(w.Outputs, Output{Key: f.Key, Label: labelPrefix + f.Label, Unit: f.Unit, Kind: f.Kind, Lead: f.Lead, field: f})
+			if f.Countdown {
+				w.Countdown = f.Key
 			}
-			continue
+		case f.Struct():
+			w.outputs(f.Fields, labelPrefix+f.Label+" ")
 		}
-		kindName, flags, _ := strings.Cut(show, ",")
-		k, ok := kindNames[kindName]
-		if !ok {
-			panic("widget: " + t.String() + "." + f.Name + ": show tag " + strconv.Quote(show) + " names no kind")
-		}
-		o := Output{Key: keyPrefix + key, Label: labelPrefix + f.Tag.Get("label"), Unit: f.Tag.Get("unit"), Kind: k, path: p}
-		for _, flag := range strings.Split(flags, ",") {
-			switch flag {
-			case "lead":
-				o.Lead = true
-			case "countdown":
-				*countdown = o.Key
-			case "":
-			default:
-				panic("widget: " + t.String() + "." + f.Name + ": show tag " + strconv.Quote(show) + " has an unknown flag")
-			}
-		}
-		*out = append(*out, o)
 	}
 }
 
@@ -175,7 +145,7 @@ type Understood struct {
 // Dollars says some result is an amount in dollars, which dong can show.
 func (w *Widget) Dollars() bool {
 	for _, o := range w.Outputs {
-		if o.Kind == USD {
+		if o.Kind == calc.AsUSD {
 			return true
 		}
 	}
@@ -214,47 +184,40 @@ func (w *Widget) RenderIn(s netdata.Snapshot, rawQuery string, lang locale.Tag) 
 	if err != nil {
 		return Result{Status: calc.StatusBadInput, Error: &calc.FieldError{Message: "the URL's parameters are malformed: " + err.Error()}}
 	}
-	vnd, bad := dongOf(q, s)
+	rate, bad := present.RateOf(q, s)
+	p := present.New(lang, rate)
 	if bad != nil {
-		fe := *bad
-		fe.Message = fe.In(lang)
-		return Result{Status: calc.StatusBadInput, Error: &fe}
+		return Result{Status: calc.StatusBadInput, Error: p.Error(bad)}
 	}
 	params := w.Params(s, q)
+	query := calc.QueryOf(w.Calc, chain.MainNet, params)
 	for _, in := range w.Inputs {
-		v, typed := q[in.Name]
-		if !typed || len(v) == 0 || !in.Numeric() || plainNumber(v[0]) {
-			continue
+		if v, typed := q[in.Name]; !typed || len(v) == 0 {
+			continue // the form's own start value: nothing the reader wrote
 		}
-		if x, err := calc.ParseNumber(strings.TrimSpace(v[0]), in.Unit); err == nil {
-			r.Understood = append(r.Understood, Understood{in.Name, lang.Shown(strconv.FormatFloat(x, 'f', -1, 64))})
+		if read := query.Parsed(in); read.OK && !read.Plain {
+			r.Understood = append(r.Understood, Understood{in.Name, p.Number(read.Number)})
 		}
 	}
-	r.Query = encodeDong(encode(w, params), q)
+	r.Query = present.KeepCurrency(encode(w, params), q)
 	r.APIURL = calc.Prefix + w.Endpoint + "?" + r.Query
-	query := calc.QueryOf(chain.MainNet, params)
 	result, problem := calc.Run(w.Calc, query)
 	if problem != nil {
-		fe := *problem.FieldError
-		fe.Message = fe.In(lang)
-		r.Status, r.Error = problem.Status(), &fe
+		r.Status, r.Error = problem.Status(), p.Error(problem.FieldError)
 		return r
 	}
 	r.Status = calc.StatusOK
-	v := reflect.ValueOf(result)
 	r.Values = make([]Value, len(w.Outputs))
 	for i, o := range w.Outputs {
-		raw := valueAt(v, o.path)
-		r.Values[i] = Value{Key: o.Key, Text: format(lang, o.Kind, raw), Raw: raw}
-		if x, ok := raw.(float64); ok && vnd != nil && o.Kind == USD {
-			r.Values[i].Text, r.Values[i].Unit = lang.Style().Dong(x*vnd.perUSD), vnd.unit(lang, o.Unit)
+		raw := o.field.ValueIn(result)
+		r.Values[i] = Value{Key: o.Key, Text: p.Value(o.Kind, raw), Raw: raw}
+		if _, amount := raw.(float64); amount && o.Kind == calc.AsUSD && p.InDong() {
+			r.Values[i].Unit = p.Unit(o.Unit)
 		}
 	}
-	if vnd != nil {
-		r.Rate = vnd.line(lang)
-	}
-	if c := w.Calc.Draw(query, result); c != nil {
-		translateChart(c, lang, vnd)
+	r.Rate = p.RateLine()
+	if pl := w.Calc.Plot(query, result); pl != nil {
+		c := p.Chart(pl)
 		r.Chart, r.Table = c.SVG(), c.Table()
 		c.Width, c.ID = chart.Narrow, c.ID+"-narrow"
 		r.ChartNarrow = c.SVG()
@@ -276,35 +239,6 @@ func (w *Widget) Typed(rawQuery string, lang locale.Tag) string {
 		}
 	}
 	return q.Encode()
-}
-
-// plainNumber reports whether s needs no reading: digits with at most one
-// point, as a reader of any language reads them alike.
-func plainNumber(s string) bool {
-	s = strings.TrimSpace(s)
-	_, err := strconv.ParseFloat(s, 64)
-	return err == nil && !strings.ContainsAny(s, "eE+_xXpP") && !strings.Contains(s, "Inf") && !strings.Contains(s, "NaN")
-}
-
-// valueAt follows a field path through structs and pointers; a nil pointer
-// on the way is nil, JSON's null.
-func valueAt(v reflect.Value, path []int) any {
-	for _, i := range path {
-		for v.Kind() == reflect.Pointer {
-			if v.IsNil() {
-				return nil
-			}
-			v = v.Elem()
-		}
-		v = v.Field(i)
-	}
-	for v.Kind() == reflect.Pointer {
-		if v.IsNil() {
-			return nil
-		}
-		v = v.Elem()
-	}
-	return v.Interface()
 }
 
 // encode writes params in the inputs' order, so share links read naturally.

@@ -3,12 +3,16 @@ package widget
 import (
 	"encoding/json"
 	"encoding/xml"
+	"math"
 	"net/url"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
+	"github.com/hashswitch/hashswitch/wasm/human"
+	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 )
 
@@ -154,4 +158,54 @@ func FuzzRender(f *testing.F) {
 			t.Fatal(err)
 		}
 	})
+}
+
+// TestNumbersAsTypedDrawTheSameChart: each calculator's chart, its sweeps
+// and its table read the numbers its query read, so inputs written as
+// people write them ($85k, 85,000, 97%) draw exactly what the plain
+// numbers draw. The profit chart drew its bitcoin-price line at $0 for
+// price=$85k (the chart read the raw query again, with ParseFloat) and
+// put the marker off the canvas for power_price=$0.05.
+func TestNumbersAsTypedDrawTheSameChart(t *testing.T) {
+	for _, w := range Widgets() {
+		plain, typed := url.Values{}, url.Values{}
+		for _, in := range w.Inputs {
+			v := in.StartValue(netdata.Committed())
+			plain.Set(in.Name, v)
+			typed.Set(in.Name, v)
+			x, err := strconv.ParseFloat(v, 64)
+			switch {
+			case err != nil || !in.Numeric():
+			case in.Unit.Money():
+				typed.Set(in.Name, "$"+v)
+			case in.Unit.Percent():
+				typed.Set(in.Name, v+"%")
+			case x >= 1000 && x == math.Trunc(x):
+				typed.Set(in.Name, human.Group(v))
+			}
+		}
+		a, b := w.Render(netdata.Committed(), plain.Encode()), w.Render(netdata.Committed(), typed.Encode())
+		if a.Error != nil || b.Error != nil {
+			t.Fatalf("%s: %v %v", w.Name, a.Error, b.Error)
+		}
+		if a.Chart != b.Chart || a.ChartNarrow != b.ChartNarrow || a.Table != b.Table {
+			t.Errorf("%s: %s draws another chart than %s", w.Name, typed.Encode(), plain.Encode())
+		}
+	}
+	r := Lookup("profit").Render(netdata.Committed(), "price=$85k&power_price=$0.05")
+	if strings.Contains(r.Chart+r.ChartNarrow, `cx="-`) || !strings.Contains(r.Table, "<td>$85k</td>") {
+		t.Errorf("profit?price=$85k&power_price=$0.05: the marker is off the chart or the price line is not at $85k:\n%s", r.Table)
+	}
+}
+
+// BenchmarkRender is a keystroke on every calculator: a Vietnamese reader
+// in dong, a price written as people write it.
+func BenchmarkRender(b *testing.B) {
+	s := netdata.Committed()
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, w := range Widgets() {
+			w.RenderIn(s, "price=$85k&currency=VND", locale.VI)
+		}
+	}
 }

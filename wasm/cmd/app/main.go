@@ -39,6 +39,7 @@ import (
 	"github.com/hashswitch/hashswitch/wasm/internal/tinyjson"
 	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
+	"github.com/hashswitch/hashswitch/wasm/present"
 	"github.com/hashswitch/hashswitch/wasm/widget"
 )
 
@@ -198,9 +199,10 @@ func pinResult(args []safejs.Value) any {
 	if !ok || !known {
 		return `{"error":"hashswitch.pin wants one or two strings: a date (YYYY-MM-DD) and a language (en, vi)"}`
 	}
-	result, bad := calc.Run(calc.Network, calc.QueryOf(chain.MainNet, calc.Values{calc.AsOf.Name: {strs[0]}}))
+	result, bad := calc.Run(calc.Network, calc.QueryOf(calc.Network, chain.MainNet, calc.Values{calc.AsOf.Name: {strs[0]}}))
 	if bad != nil {
-		b, _ := tinyjson.Marshal(map[string]string{"error": bad.Field + ": " + bad.In(lang)})
+		e := present.New(lang, nil).Error(bad.FieldError)
+		b, _ := tinyjson.Marshal(map[string]string{"error": e.Field + ": " + e.Message})
 		return string(b)
 	}
 	s, _ := netdata.Dated(result.(*calc.NetworkResult).AsOf)

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"github.com/hashswitch/hashswitch/wasm/internal/jsonfield"
 )
 
 // Unmarshal reads the JSON in data into v, a non-nil pointer, as
@@ -250,17 +252,14 @@ func (d *decoder) object(v reflect.Value, depth int) error {
 // fieldNamed is the field of struct v that key names exactly, invalid
 // when none does; a key that names one only in another case is refused.
 func fieldNamed(v reflect.Value, key string) (reflect.Value, error) {
-	t := v.Type()
-	for i := range t.NumField() {
-		f, ok := fieldOf(t.Field(i))
+	for _, f := range jsonfield.Of(v.Type()) {
 		switch {
-		case !ok:
-		case f.anonymous:
-			return reflect.Value{}, unsupported(t)
-		case f.name == key:
-			return v.Field(i), nil
-		case strings.EqualFold(f.name, key):
-			return reflect.Value{}, errors.New("tinyjson: the key " + strconv.Quote(key) + " names " + f.name + " in another case")
+		case f.Embedded:
+			return reflect.Value{}, unsupported(v.Type())
+		case f.Name == key:
+			return v.Field(f.Index), nil
+		case strings.EqualFold(f.Name, key):
+			return reflect.Value{}, errors.New("tinyjson: the key " + strconv.Quote(key) + " names " + f.Name + " in another case")
 		}
 	}
 	return reflect.Value{}, nil

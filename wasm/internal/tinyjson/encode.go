@@ -15,8 +15,9 @@ import (
 	"reflect"
 	"slices"
 	"strconv"
-	"strings"
 	"unicode/utf8"
+
+	"github.com/hashswitch/hashswitch/wasm/internal/jsonfield"
 )
 
 // Marshal returns the JSON encoding of v, as json.Marshal with HTML
@@ -158,24 +159,19 @@ func AppendString(b []byte, s string) []byte {
 func appendStruct(b []byte, v reflect.Value) ([]byte, error) {
 	b = append(b, '{')
 	first := true
-	t := v.Type()
-	for i := range t.NumField() {
-		f, ok := fieldOf(t.Field(i))
-		if !ok {
-			continue
+	for _, f := range jsonfield.Of(v.Type()) {
+		if f.Embedded {
+			return b, unsupported(v.Type()) // encoding/json would inline its fields
 		}
-		if f.anonymous {
-			return b, unsupported(t) // encoding/json would inline its fields
-		}
-		fv := v.Field(i)
-		if f.omitEmpty && empty(fv) {
+		fv := v.Field(f.Index)
+		if f.OmitEmpty && empty(fv) {
 			continue
 		}
 		if !first {
 			b = append(b, ',')
 		}
 		first = false
-		b = append(AppendString(b, f.name), ':')
+		b = append(AppendString(b, f.Name), ':')
 		var err error
 		if b, err = appendValue(b, fv); err != nil {
 			return b, err
@@ -209,39 +205,6 @@ func appendMap(b []byte, v reflect.Value) ([]byte, error) {
 		}
 	}
 	return append(b, '}'), nil
-}
-
-// field is a struct field as its json tag names it.
-type field struct {
-	name      string
-	omitEmpty bool
-	anonymous bool
-}
-
-// fieldOf reads f's json tag; ok is false for a field JSON skips
-// (unexported, or tagged "-").
-func fieldOf(f reflect.StructField) (field, bool) {
-	tag := f.Tag.Get("json")
-	name, opts, _ := strings.Cut(tag, ",")
-	if tag == "-" || !f.IsExported() && !f.Anonymous {
-		return field{}, false
-	}
-	if name == "" {
-		name = f.Name
-	}
-	return field{name: name, omitEmpty: hasOption(opts, "omitempty"), anonymous: f.Anonymous && tag == ""}, true
-}
-
-// hasOption reports whether a tag's comma-separated options hold option.
-func hasOption(opts, option string) bool {
-	for opts != "" {
-		var o string
-		o, opts, _ = strings.Cut(opts, ",")
-		if o == option {
-			return true
-		}
-	}
-	return false
 }
 
 // empty is encoding/json's omitempty test.
