@@ -140,16 +140,12 @@ func stored() (netdata.Snapshot, error) { return refresh.Kept(snapshotStore) }
 // scheduled is the Cron Trigger's task. It never returns an error (the
 // scheduler would panic): problems are logged, the last good figures kept.
 func scheduled(ctx context.Context) error {
-	up := refresh.PublicUpstreams()
-	if u := cloudflare.Getenv("UPSTREAM"); u != "" {
-		up = refresh.AllAt(u)
+	up, base := refresh.PublicUpstreams(), mempoolSpace
+	if u := cloudflare.Getenv("UPSTREAM"); u != "" { // one fake for every upstream, in tests
+		up, base = refresh.AllAt(u), u
 	}
 	for _, p := range refresh.Scheduled(ctx, get, up, snapshotStore, time.Now()) {
 		fmt.Println("refresh:", p)
-	}
-	base := mempoolSpace
-	if u := cloudflare.Getenv("UPSTREAM"); u != "" {
-		base = u
 	}
 	every := history.RefreshAge
 	if s, err := strconv.Atoi(cloudflare.Getenv("HISTORY_EVERY")); err == nil && s >= 0 {
