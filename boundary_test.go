@@ -14,7 +14,7 @@ import (
 // pureDirs are the packages that must build and test natively: no
 // syscall/js, no build constraints (DESIGN.md, "Rules of the house").
 var pureDirs = []string{"wasm/chain", "wasm/sha256d", "wasm/econ", "wasm/calc", "wasm/api",
-	"wasm/widget", "wasm/chart", "wasm/human", "wasm/netdata", "wasm/netdata/refresh", "wasm/cmd/internal/mine",
+	"wasm/widget", "wasm/calcview", "wasm/chart", "wasm/human", "wasm/netdata", "wasm/netdata/refresh", "wasm/cmd/internal/mine",
 	"wasm/gpu", "wasm/gpu/eras"}
 
 // TestPurePackagesStayPure fails when a pure package imports syscall/js or

@@ -29,7 +29,9 @@ import (
 	"sync"
 	"time"
 
+	sitetemplates "github.com/hashswitch/hashswitch/site/templates"
 	"github.com/hashswitch/hashswitch/wasm/calc"
+	"github.com/hashswitch/hashswitch/wasm/calcview"
 	"github.com/hashswitch/hashswitch/wasm/history"
 	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
@@ -360,7 +362,8 @@ func CompileWasm(root, pkg string, env ...string) ([]byte, error) {
 	return os.ReadFile(out)
 }
 
-// templates are the site's: site/templates/*.html, and each
+// templates are the site's: site/templates/*.html (compiled in: package
+// site/templates), and each
 // site/pages/NAME.html over them.
 type templates struct {
 	base *template.Template
@@ -373,12 +376,11 @@ type templates struct {
 // assets by their hashed URLs.
 func loadTemplates(root, baseURL string, assets Assets) (templates, error) {
 	var tm templates
-	t, err := template.New("").Funcs(template.FuncMap{
+	t, err := template.New("").Funcs(calcview.Funcs()).Funcs(template.FuncMap{
 		"asset": assets.URL,
 		"base":  func() string { return baseURL },
 		// The API docs come from the calculators' definitions.
 		"calculators": calc.All,
-		"group":       func(v *calcView, g inputGroup) groupView { return groupView{v, g} },
 		"fields":      calc.Fields,
 		"openapi":     func() string { return calc.OpenAPIPath },
 		// embedCode is the code a newsroom pastes, with {origin}, {src} and
@@ -386,7 +388,7 @@ func loadTemplates(root, baseURL string, assets Assets) (templates, error) {
 		"embedCode": func() string { return oembed.Code("{origin}", "{src}", "{title}", oembed.Height) },
 		// apiURL joins an endpoint and one of its examples, our own constants.
 		"apiURL": func(name, query string) template.URL { return template.URL(calc.Prefix + name + "?" + query) },
-	}).ParseGlob(filepath.Join(root, "site", "templates", "*.html"))
+	}).ParseFS(sitetemplates.FS, "*.html")
 	if err != nil {
 		return tm, err
 	}
@@ -417,12 +419,12 @@ type page struct {
 	Content     template.HTML
 	Version     string // a hash of every asset: changes when any does
 	Nav         []navItem
-	Embed       *calcView     // on a calculator's embed page, the calculator
-	EmbedName   string        // on embed pages, the name: /embed/NAME/
-	EmbedHTML   template.HTML // on a table's embed page, the table
-	OEmbed      string        // on articles, the first calculator: oEmbed discovery
-	Alternates  []alternate   // the page in every language it has, itself included
-	jsStrings   []string      // the page script's strings (layout.jsStrings)
+	Embed       *calcview.View // on a calculator's embed page, the calculator
+	EmbedName   string         // on embed pages, the name: /embed/NAME/
+	EmbedHTML   template.HTML  // on a table's embed page, the table
+	OEmbed      string         // on articles, the first calculator: oEmbed discovery
+	Alternates  []alternate    // the page in every language it has, itself included
+	jsStrings   []string       // the page script's strings (layout.jsStrings)
 	// snapshot is the figures the page's numbers were computed from.
 	snapshot netdata.Snapshot
 }

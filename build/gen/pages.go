@@ -8,7 +8,6 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"time"
 
@@ -19,9 +18,9 @@ import (
 	"go.abhg.dev/goldmark/frontmatter"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
+	"github.com/hashswitch/hashswitch/wasm/calcview"
 	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
-	"github.com/hashswitch/hashswitch/wasm/present"
 	"github.com/hashswitch/hashswitch/wasm/widget"
 )
 
@@ -191,65 +190,6 @@ func (a alternate) Name() string { return languageNames[a.Lang] }
 
 var languageNames = map[locale.Tag]string{locale.EN: "English", locale.VI: "Tiếng Việt"}
 
-// calcView is what the "calc" template sees.
-type calcView struct {
-	Lang     locale.Tag
-	ID       string
-	W        *widget.Widget
-	R        widget.Result
-	Params   calc.Values
-	Preset   calc.Values // the fence's presets: inputs the page's text fixed
-	Groups   []inputGroup
-	More     []inputGroup     // groups past the first two of a long form, collapsed
-	Heading  int              // 2 in articles, 1 on embed pages
-	Share    string           // this page with the scenario in its URL
-	Embed    string           // the embed page with the scenario
-	Fresh    widget.Freshness // how old the figures are, at build time
-	Source   string
-	Clock    string // the countdown when the page was built
-	InputIDs string // every input's id, for <output for=...>
-	// MinerHeader and MinerTarget are what the in-browser miner hashes.
-	MinerHeader, MinerTarget string
-}
-
-type inputGroup struct {
-	Legend string
-	Inputs []widget.Input
-}
-
-// TitleIn is the calculator's title in language tag, for the embed
-// dialog's code.
-func (v *calcView) TitleIn(tag string) string {
-	lang, _ := locale.Parse(tag)
-	return lang.T(v.W.Title)
-}
-
-// Currency says the form offers amounts in dong: in Vietnamese, for a
-// calculator with amounts in dollars, and in any language where the
-// page's fence shows them in dong.
-func (v *calcView) Currency() bool { return v.Lang == locale.VI && v.W.Dollars() || v.VND() }
-
-// VND says the page's fence shows the amounts in dong (currency=VND), so
-// the form's choice starts there and the page computes what was rendered.
-func (v *calcView) VND() bool {
-	return v.W.Dollars() && strings.EqualFold(strings.TrimSpace(v.Preset.Get("currency")), "VND")
-}
-
-// T translates an English string into the calculator's language.
-func (v *calcView) T(s string) string { return v.Lang.T(s) }
-
-// Unit writes a unit in the calculator's language, an amount's in
-// dollars, as the form computes (package present).
-func (v *calcView) Unit(u calc.Unit) string { return present.Units(v.Lang, u) }
-
-// Value is input in's value in the form, written as its reader types it.
-func (v *calcView) Value(in widget.Input) string {
-	if in.Numeric() {
-		return v.Lang.Shown(v.Params.Get(in.Name))
-	}
-	return v.Params.Get(in.Name)
-}
-
 // calculators draws calculators with the "calc" template of tmpl, their
 // countdowns as of now, the build's time.
 type calculators struct {
@@ -259,54 +199,8 @@ type calculators struct {
 
 // view renders calculator name with preset for page p, in language lang,
 // from the page's figures.
-func (c calculators) view(p PageInfo, lang locale.Tag, id, name string, preset calc.Values, heading int) (*calcView, error) {
-	w := widget.Lookup(name)
-	if w == nil {
-		return nil, fmt.Errorf("no calculator %q (there are %s)", name, widgetNames())
-	}
-	// As of the snapshot's own time, whatever day the build runs: the
-	// prose and the calculators of a page compute from the same figures.
-	snap, path := p.Snapshot, p.Path
-	r := w.RenderIn(snap, preset.Encode(), lang)
-	if r.Error != nil {
-		return nil, fmt.Errorf("calc %s: preset %s: %s: %s", name, preset.Encode(), r.Error.Field, r.Error.Message)
-	}
-	v := &calcView{
-		Lang: lang, ID: id, W: w, R: r, Params: w.Params(snap, preset), Preset: preset, Heading: heading,
-		Share:  path + widget.Share(id, r.Query),
-		Embed:  widget.Embed(lang, name, r.Query),
-		Fresh:  widget.FreshnessIn(snap, time.Unix(snap.Time, 0), widget.FromBuild, lang),
-		Source: snap.Source,
-	}
-	if heading == 1 {
-		v.Share = v.Embed
-	}
-	var ids []string
-	for _, in := range w.Inputs {
-		ids = append(ids, id+"-"+in.Name)
-		if n := len(v.Groups); n == 0 || v.Groups[n-1].Legend != in.Group {
-			v.Groups = append(v.Groups, inputGroup{Legend: in.Group})
-		}
-		g := &v.Groups[len(v.Groups)-1]
-		g.Inputs = append(g.Inputs, in)
-	}
-	v.InputIDs = strings.Join(ids, " ")
-	// A long form shows its first two groups and folds the rest, so on a
-	// phone the results are not a screen of inputs away.
-	if len(w.Inputs) > 8 && len(v.Groups) > 2 {
-		v.Groups, v.More = v.Groups[:2], v.Groups[2:]
-	}
-	if w.Miner != "" {
-		v.MinerHeader, v.MinerTarget = widget.MinerHeader, widget.MinerTarget()
-	}
-	if w.Countdown != "" {
-		for _, val := range r.Values {
-			if eta, ok := val.Raw.(int64); ok && val.Key == w.Countdown {
-				v.Clock = lang.Style().Countdown(eta, c.now.Unix())
-			}
-		}
-	}
-	return v, nil
+func (c calculators) view(p PageInfo, lang locale.Tag, id, name string, preset calc.Values, heading int) (*calcview.View, error) {
+	return calcview.New(calcview.Page{Path: p.Path, Snapshot: p.Snapshot}, lang, id, name, preset, heading, c.now)
 }
 
 // embedPath is where calculator name's embed is for readers of lang.
@@ -332,77 +226,5 @@ func (c calculators) fence(lang locale.Tag) func(w util.BufWriter, n *Calc) erro
 	}
 }
 
-func widgetNames() string {
-	var names []string
-	for _, w := range widget.Widgets() {
-		names = append(names, w.Name)
-	}
-	return strings.Join(names, ", ")
-}
-
 // RawValue writes an output's raw value for its data-value attribute.
-func RawValue(v any) string {
-	switch x := v.(type) {
-	case nil:
-		return ""
-	case float64:
-		return strconv.FormatFloat(x, 'g', -1, 64)
-	case int64:
-		return strconv.FormatInt(x, 10)
-	case int32:
-		return strconv.FormatInt(int64(x), 10)
-	case uint32:
-		return strconv.FormatUint(uint64(x), 10)
-	case bool:
-		return strconv.FormatBool(x)
-	case string:
-		return x
-	}
-	return fmt.Sprint(v)
-}
-
-// MoreCount is how many inputs the folded groups hold.
-func (v *calcView) MoreCount() int {
-	n := 0
-	for _, g := range v.More {
-		n += len(g.Inputs)
-	}
-	return n
-}
-
-// groupView is what the "calc-group" template sees.
-type groupView struct {
-	V *calcView
-	G inputGroup
-}
-
-// result is one output with its value, for the template.
-type result struct {
-	widget.Output
-	ID    string
-	Text  string
-	Value string
-	Shown string // the unit as rendered where it is not the output's own: in dong
-}
-
-// Results pairs the calculator's outputs with their rendered values.
-func (v *calcView) Results() []result {
-	out := make([]result, len(v.W.Outputs))
-	for i, o := range v.W.Outputs {
-		out[i] = result{Output: o, ID: fmt.Sprintf("%s-out-%d", v.ID, i)}
-		if i < len(v.R.Values) {
-			out[i].Text, out[i].Value, out[i].Shown = v.R.Values[i].Text, RawValue(v.R.Values[i].Raw), v.R.Values[i].Unit
-		}
-	}
-	return out
-}
-
-// Mono reports whether the value is a hash or other code, set in monospace.
-func (r result) Mono() bool { return r.Kind == calc.AsText }
-
-// Chart and Table return the prerendered chart markup, made by package chart.
-func (v *calcView) Chart() template.HTML { return template.HTML(v.R.Chart) }
-
-// ChartNarrow is the chart drawn for phones.
-func (v *calcView) ChartNarrow() template.HTML { return template.HTML(v.R.ChartNarrow) }
-func (v *calcView) Table() template.HTML       { return template.HTML(v.R.Table) }
+func RawValue(v any) string { return calcview.RawValue(v) }

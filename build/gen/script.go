@@ -147,25 +147,6 @@ func numbers(b []byte) []int {
 	return out
 }
 
-// What the templates hand the page script about a calculator, written by
-// Go so the script holds no URL rule.
-
-// Scope is what the calculator's parameters start with in its page's
-// URL (widget.Scope); "" on its embed, where they are bare.
-func (v *calcView) Scope() string {
-	if v.Heading == 1 {
-		return ""
-	}
-	return widget.Scope(v.ID)
-}
-
-// EmbedIn is the path of the calculator's embed in language tag, for the
-// embed dialog's code.
-func (v *calcView) EmbedIn(tag string) string {
-	lang, _ := locale.Parse(tag)
-	return widget.EmbedPath(lang, v.W.Name)
-}
-
 // EmbedIn is the path of the page's embed in language tag: an English
 // embed asked for ?lang=vi goes there.
 func (p *page) EmbedIn(tag string) string {
