@@ -16,6 +16,7 @@ import (
 	"github.com/BurntSushi/toml"
 
 	"github.com/hashswitch/hashswitch/wasm/api"
+	"github.com/hashswitch/hashswitch/wasm/calcview"
 )
 
 // Rule is one [[headers]] table of netlify.toml.
@@ -67,7 +68,8 @@ func init() {
 	mime.AddExtensionType(".webmanifest", "application/manifest+json")
 }
 
-// Handler serves dist with the rules' headers, and the API with opts (its
+// Handler serves dist with the rules' headers (a page whose URL carries
+// a scenario rendered for it: Scenarios), and the API with opts (its
 // live network figures, when the dev server has them). oEmbed links its
 // embeds at base, the site's configured origin, never at the request's
 // Host header, which any client may set. A file with a
@@ -84,8 +86,26 @@ func Handler(dist string, rules []Rule, base string, opts ...api.Option) http.Ha
 	mux := http.NewServeMux()
 	mux.Handle(api.Prefix, api.Handler(opts...))
 	mux.Handle("/oembed", api.OEmbed(func(*http.Request) string { return base }))
-	mux.Handle("/", static)
+	mux.Handle("/", Scenarios(dist, rules, static))
 	return mux
+}
+
+// Scenarios answers a page whose URL carries a scenario with its
+// calculators rendered for it, as the edge worker does in production
+// (calcview.Renderer), from the page in dist, with the rules' headers;
+// next answers everything else.
+func Scenarios(dist string, rules []Rule, next http.Handler) http.Handler {
+	r, err := calcview.NewRenderer()
+	if err != nil {
+		panic(err) // the compiled-in template: a test fails first
+	}
+	return r.Handler(func(_ *http.Request, p string) ([]byte, http.Header, bool) {
+		page, err := os.ReadFile(filepath.Join(dist, filepath.FromSlash(path.Clean("/"+p)), "index.html"))
+		if err != nil {
+			return nil, nil, false
+		}
+		return page, Headers(rules, p), true
+	}, next)
 }
 
 // precompressed serves NAME.br or NAME.gz for NAME when the request

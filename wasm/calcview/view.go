@@ -39,6 +39,13 @@ type View struct {
 	InputIDs string // every input's id, for <output for=...>
 	// MinerHeader and MinerTarget are what the in-browser miner hashes.
 	MinerHeader, MinerTarget string
+	// Requested says the calculator shows a URL's scenario, rendered when
+	// the page was asked for (Scenario), so the page script has nothing
+	// pending; Err is that scenario's error, which the section shows as
+	// the page script does, and understood says how its numbers were read.
+	Requested  bool
+	Err        *calc.FieldError
+	understood map[string]string
 }
 
 // InputGroup is one fieldset of a calculator's form.
@@ -201,12 +208,15 @@ type Result struct {
 	Shown string // the unit as rendered where it is not the output's own: in dong
 }
 
-// Results pairs the calculator's outputs with their rendered values.
+// Results pairs the calculator's outputs with their rendered values; a
+// refused scenario's are dashes, as the page script writes them.
 func (v *View) Results() []Result {
 	out := make([]Result, len(v.W.Outputs))
 	for i, o := range v.W.Outputs {
 		out[i] = Result{Output: o, ID: fmt.Sprintf("%s-out-%d", v.ID, i)}
-		if i < len(v.R.Values) {
+		if v.Err != nil {
+			out[i].Text = "—"
+		} else if i < len(v.R.Values) {
 			out[i].Text, out[i].Value, out[i].Shown = v.R.Values[i].Text, RawValue(v.R.Values[i].Raw), v.R.Values[i].Unit
 		}
 	}

@@ -209,7 +209,9 @@ export function enhance(section) {
   });
   const clock = section.querySelector(dom.clock);
   if (clock) tick(section, clock);
-  if (!preset) return;
+  // A section Go rendered for this URL's scenario (the edge, or the dev
+  // server: data-scenario) already shows it: nothing is pending.
+  if (!preset || section.dataset.scenario !== undefined) return;
   // An embed waits for the reader's first touch: until then its numbers
   // are the defaults', so it says they are pending instead of showing them.
   if (embed) {

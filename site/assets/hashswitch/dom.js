@@ -59,7 +59,7 @@ export const updateReload = "#update-reload";
 // data: the data attributes the script reads (el.dataset.name), each
 // written by the templates (data-name).
 export const data = [
-  "calc", "scope", "preset", "key", "value", "unit", "countdown", // a calculator
+  "calc", "scope", "scenario", "preset", "key", "value", "unit", "countdown", // a calculator (data-scenario: rendered for the URL's scenario)
   "miner", "header", "target", "worker", "workerWasm", "workerWasmSimd", "gpu", // its miner
   "code", // the embed dialog's template
   "embed", "wasm", "wasmExec", "calcWorker", "network", // <body>: the page
