@@ -15,7 +15,11 @@
 // trigger refreshes hashprice's daily history into KV once a day (the key
 // history, with its status beside it), which /api/v1/history answers;
 // HISTORY_EVERY, a variable in seconds, shortens the day for tests. It also
-// answers oEmbed's /oembed?url= for the site at SITE_URL, a variable.
+// answers oEmbed's /oembed?url= for the site at SITE_URL, a variable, and
+// the site's pages whose URL carries a scenario, an embed's or an
+// article's: the page from SITE_URL, its calculators rendered for the
+// scenario with the build's Go and template (package calcview), cached
+// by worker.mjs as any public answer.
 package main
 
 import (
@@ -25,6 +29,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"strings"
 	"sync"
 	"time"
 
@@ -36,6 +41,7 @@ import (
 	"github.com/syumai/workers/cloudflare/kv"
 
 	"github.com/hashswitch/hashswitch/wasm/api"
+	"github.com/hashswitch/hashswitch/wasm/calcview"
 	"github.com/hashswitch/hashswitch/wasm/history"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 	"github.com/hashswitch/hashswitch/wasm/netdata/refresh"
@@ -54,17 +60,56 @@ const (
 	historyTimeout   = 30 * time.Second
 	historyMaxBody   = 32 << 20 // mempool.space's all-time lists are megabytes
 	mempoolSpace     = "https://mempool.space"
+	pageMaxBody      = 4 << 20         // a built page, whose calculators the edge renders
 	historyKeptFresh = 5 * time.Minute // how long an instance reuses the series it read
 )
 
 func main() {
 	cron.ScheduleTaskNonBlock(scheduled)
-	if err := publish(api.Edge(func(*http.Request) string { return cloudflare.Getenv("SITE_URL") },
-		api.WithLive(stored), api.WithHistory(keptHistory))); err != nil {
+	edge := api.Edge(site, api.WithLive(stored), api.WithHistory(keptHistory))
+	renderer, err := calcview.NewRenderer()
+	if err != nil {
+		panic(err)
+	}
+	if err := publish(withPages(edge, renderer.Handler(sitePage, edge))); err != nil {
 		panic(err)
 	}
 	workers.Ready()
 	select {} // the instance lives as long as the isolate: worker.mjs keeps it
+}
+
+// site is the site's origin, SITE_URL.
+func site(*http.Request) string { return strings.TrimRight(cloudflare.Getenv("SITE_URL"), "/") }
+
+// withPages answers the API and oEmbed with edge, and every other path
+// with pages: a page whose URL carries a scenario, which Netlify's
+// _redirects sends here (build/gen's redirects), rendered for it
+// (calcview.Renderer.Handler); edge's JSON 404 for the rest.
+func withPages(edge, pages http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.HasPrefix(r.URL.Path, api.Prefix) || r.URL.Path == "/oembed" {
+			edge.ServeHTTP(w, r)
+			return
+		}
+		w.Header().Set("Date", time.Now().UTC().Format(http.TimeFormat))
+		pages.ServeHTTP(w, r)
+	})
+}
+
+// sitePage fetches the built page at path from the site's origin, with
+// no query: Netlify's rules send only URLs with a scenario here, so the
+// page comes from its files, never back through this worker.
+func sitePage(r *http.Request, path string) ([]byte, http.Header, bool) {
+	origin := site(r)
+	if !strings.HasPrefix(origin, "http://") && !strings.HasPrefix(origin, "https://") {
+		return nil, nil, false // no SITE_URL, or wrangler.toml's placeholder
+	}
+	body, header, err := fetchWithin(r.Context(), origin+path, "text/html", timeout, pageMaxBody)
+	if err != nil {
+		fmt.Println("page:", err)
+		return nil, nil, false
+	}
+	return body, header, true
 }
 
 // kvStore keeps one value in KV under its key, as a string: base64 when
@@ -184,43 +229,51 @@ func getHistory(ctx context.Context, url string) ([]byte, error) {
 	return getWithin(ctx, url, historyTimeout, historyMaxBody)
 }
 
-// getWithin fetches url with the Workers fetch, within limit and max bytes
-// (a longer body is an error, not a cut one).
+// getWithin fetches JSON at url with the Workers fetch, within limit and
+// max bytes (a longer body is an error, not a cut one).
 func getWithin(ctx context.Context, url string, limit time.Duration, max int64) ([]byte, error) {
+	body, _, err := fetchWithin(ctx, url, "application/json", limit, max)
+	return body, err
+}
+
+// fetchWithin fetches url, accepting accept, with the Workers fetch,
+// within limit and max bytes, and returns its body and headers.
+func fetchWithin(ctx context.Context, url, accept string, limit time.Duration, max int64) ([]byte, http.Header, error) {
 	type result struct {
-		body []byte
-		err  error
+		body   []byte
+		header http.Header
+		err    error
 	}
 	done := make(chan result, 1)
 	go func() {
 		req, err := fetch.NewRequest(ctx, http.MethodGet, url, nil)
 		if err != nil {
-			done <- result{nil, err}
+			done <- result{err: err}
 			return
 		}
-		req.Header.Set("Accept", "application/json")
+		req.Header.Set("Accept", accept)
 		res, err := client().Do(req, nil)
 		if err != nil {
-			done <- result{nil, err}
+			done <- result{err: err}
 			return
 		}
 		defer res.Body.Close()
 		if res.StatusCode != http.StatusOK {
-			done <- result{nil, fmt.Errorf("%s: %s", url, res.Status)}
+			done <- result{err: fmt.Errorf("%s: %s", url, res.Status)}
 			return
 		}
 		body, err := io.ReadAll(io.LimitReader(res.Body, max+1))
 		if err == nil && int64(len(body)) > max {
 			err = fmt.Errorf("%s: more than %d bytes", url, max)
 		}
-		done <- result{body, err}
+		done <- result{body, res.Header, err}
 	}()
 	select {
 	case r := <-done:
-		return r.body, r.err
+		return r.body, r.header, r.err
 	case <-time.After(limit):
-		return nil, fmt.Errorf("%s: no answer within %v", url, limit)
+		return nil, nil, fmt.Errorf("%s: no answer within %v", url, limit)
 	case <-ctx.Done():
-		return nil, ctx.Err()
+		return nil, nil, ctx.Err()
 	}
 }

@@ -82,7 +82,7 @@ func startWorkerd(t testing.TB, bindings ...string) string {
 	}
 	config := fmt.Sprintf(`using Workerd = import "/workerd/workerd.capnp";
 const config :Workerd.Config = (
-  services = [(name = "api", worker = .api)],
+  services = [(name = "api", worker = .api), (name = "internet", network = (allow = ["public", "local"]))],
   sockets = [(name = "http", address = %q, http = (), service = "api")],
 );
 const api :Workerd.Worker = (
