@@ -23,28 +23,7 @@ import (
 // WebAssembly with its type, and the service worker uncached. The dev
 // server's own emulation of the rules is held to the same answers.
 func TestNetlifyServesTheProductionHeaders(t *testing.T) {
-	bin := filepath.Join(repoRoot, "build", "e2e", "node_modules", ".bin", "netlify")
-	if _, err := os.Stat(bin); err != nil {
-		t.Fatalf("netlify-cli is not installed (%v): run sh build/deps.sh", err)
-	}
-	l, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	port := l.Addr().(*net.TCPAddr).Port
-	l.Close()
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, bin, "dev", "--offline", "--dir", distDir, "--internal-disable-edge-functions",
-		"--port", strconv.Itoa(port), "--cwd", repoRoot)
-	cmd.Env = append(os.Environ(), "NETLIFY_SITE_ID=", "BROWSER=none", "NO_UPDATE_NOTIFIER=1")
-	out := &strings.Builder{}
-	cmd.Stdout, cmd.Stderr = out, out
-	if err := cmd.Start(); err != nil {
-		t.Fatal(err)
-	}
-	defer func() { cancel(); cmd.Wait() }()
-	base := "http://127.0.0.1:" + strconv.Itoa(port)
+	base := netlifyDev(t, distDir)
 	get := func(path string) *http.Response {
 		res, err := http.Get(base + path)
 		if err != nil {
@@ -52,13 +31,6 @@ func TestNetlifyServesTheProductionHeaders(t *testing.T) {
 		}
 		res.Body.Close()
 		return res
-	}
-	deadline := time.Now().Add(150 * time.Second)
-	for get("/") == nil {
-		if time.Now().After(deadline) {
-			t.Fatalf("netlify dev did not start:\n%s", out)
-		}
-		time.Sleep(time.Second)
 	}
 	wasm, _ := filepath.Glob(filepath.Join(distDir, "assets", "wasm", "app.*.wasm"))
 	if len(wasm) == 0 {
@@ -96,6 +68,47 @@ func TestNetlifyServesTheProductionHeaders(t *testing.T) {
 				t.Errorf("%s: %s is %q from netlify-cli, %q from the dev server", tc.path, k, h.Get(k), mine.Get(k))
 			}
 		}
+	}
+}
+
+// netlifyDev serves dir with netlify-cli (`netlify dev --offline`), which
+// reads the repository's netlify.toml and dir's _redirects as Netlify
+// does, until the test ends, and returns its origin.
+func netlifyDev(t *testing.T, dir string) string {
+	t.Helper()
+	bin := filepath.Join(repoRoot, "build", "e2e", "node_modules", ".bin", "netlify")
+	if _, err := os.Stat(bin); err != nil {
+		t.Fatalf("netlify-cli is not installed (%v): run sh build/deps.sh", err)
+	}
+	l, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	port := l.Addr().(*net.TCPAddr).Port
+	l.Close()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	cmd := exec.CommandContext(ctx, bin, "dev", "--offline", "--dir", dir, "--internal-disable-edge-functions",
+		"--port", strconv.Itoa(port), "--cwd", repoRoot)
+	cmd.Env = append(os.Environ(), "NETLIFY_SITE_ID=", "BROWSER=none", "NO_UPDATE_NOTIFIER=1")
+	out := &strings.Builder{}
+	cmd.Stdout, cmd.Stderr = out, out
+	if err := cmd.Start(); err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { cancel(); cmd.Wait() })
+	base := "http://127.0.0.1:" + strconv.Itoa(port)
+	deadline := time.Now().Add(150 * time.Second)
+	for {
+		res, err := http.Get(base + "/")
+		if err == nil {
+			res.Body.Close()
+			return base
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("netlify dev did not start:\n%s", out)
+		}
+		time.Sleep(time.Second)
 	}
 }
 

@@ -527,12 +527,12 @@ func TestEveryControlIsLabelled(t *testing.T) {
 }
 
 // TestEmbedIsAGuest: an embed in a news page downloads no WebAssembly and
-// installs no service worker until the reader touches it; with presets it
-// says its numbers are pending instead of showing the defaults'; touched,
-// it computes the preset scenario, and still caches nothing in the reader's
-// storage.
+// installs no service worker until the reader touches it; with presets
+// and no edge to render them (the page as built) it says its numbers are
+// pending instead of showing the defaults'; touched, it computes the
+// preset scenario, and still caches nothing in the reader's storage.
 func TestEmbedIsAGuest(t *testing.T) {
-	own := freshSite(t)
+	own := withoutEdge(t)
 	tb := newTab(t)
 	tb.origins = append(tb.origins, own.URL)
 	var pending bool

@@ -37,6 +37,7 @@ import (
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 	"github.com/hashswitch/hashswitch/wasm/oembed"
 	"github.com/hashswitch/hashswitch/wasm/present"
+	"github.com/hashswitch/hashswitch/wasm/widget"
 )
 
 // Config says where the sources are and where the site goes.
@@ -138,7 +139,7 @@ func Build(cfg Config) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	files := slices.Concat(built.Static, pageFiles(pages), notFound(pages), oembeds, manifests, []file{sw}, redirects(cfg.EdgeOrigin))
+	files := slices.Concat(built.Static, pageFiles(pages), notFound(pages), oembeds, manifests, []file{sw}, redirects(cfg.EdgeOrigin, pages))
 	if cfg.WriteNetlify {
 		if err := os.WriteFile(filepath.Join(cfg.Root, "netlify.toml"), []byte(NetlifyTOML(paths)), 0o644); err != nil {
 			return nil, err
@@ -607,14 +608,52 @@ func notFound(pages []htmlPage) []file {
 }
 
 // redirects is dist/_redirects, which Netlify reads at deploy time: the
-// API is proxied (status 200) to the edge worker at origin; none without
-// one.
-func redirects(origin string) []file {
+// API is proxied (status 200) to the edge worker at origin, and so is a
+// page whose URL carries a scenario (scenarioRules), which the edge
+// renders; none without an origin.
+func redirects(origin string, pages []htmlPage) []file {
 	if origin == "" {
 		return nil
 	}
 	origin = strings.TrimRight(origin, "/")
 	rules := fmt.Sprintf("# Written by the generator from EdgeOrigin.\n%s*  %s%s:splat  200\n/oembed  %s/oembed  200\n",
 		calc.Prefix, origin, calc.Prefix, origin)
-	return []file{{"_redirects", []byte(rules)}}
+	return []file{{"_redirects", []byte(rules + scenarioRules(origin, pages))}}
 }
+
+// scenarioRules proxy each page with calculators to the edge at origin
+// when its URL sets one of their parameters (calcview.Renderer reads the
+// same names): one rule per parameter, since Netlify matches a rule's
+// query parameters all together, and forced (200!), since the page's
+// own file would otherwise shadow the rule. Netlify passes the whole
+// query on to the edge. The edge fetches the page without a query, which
+// no rule matches.
+func scenarioRules(origin string, pages []htmlPage) string {
+	var b strings.Builder
+	b.WriteString("# Pages with a scenario in their URL: rendered by the edge.\n")
+	for _, p := range pages {
+		embed := strings.Contains(p.Path, "/embed/")
+		var names []string
+		for _, m := range calcSection.FindAllSubmatch(p.HTML, -1) {
+			w, scope := widget.Lookup(string(m[1])), string(m[2])
+			for _, in := range w.Inputs {
+				names = append(names, scope+in.Name)
+			}
+			if w.Dollars() {
+				names = append(names, scope+"currency")
+			}
+			if embed {
+				names = append(names, widget.DisplayParams()...)
+			}
+		}
+		slices.Sort(names)
+		for _, n := range slices.Compact(names) {
+			fmt.Fprintf(&b, "%s  %s=:v  %s%s  200!\n", p.Path, n, origin, p.Path)
+		}
+	}
+	return b.String()
+}
+
+// calcSection is a calculator's section in a rendered page: its name and
+// the scope of its parameters.
+var calcSection = regexp.MustCompile(`<section class="calc[^"]*" id="[^"]*" data-calc="([^"]*)" data-scope="([^"]*)"`)

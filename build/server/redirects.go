@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 )
@@ -14,6 +15,9 @@ import (
 type Redirect struct {
 	From, To string
 	Status   int
+	// Query holds the names of the rule's query conditions
+	// (name=:placeholder): it applies to a URL that has each of them.
+	Query []string
 }
 
 // LoadRedirects reads a _redirects file; a missing file is no rules.
@@ -35,6 +39,12 @@ func LoadRedirects(path string) ([]Redirect, error) {
 		}
 		fields := strings.Fields(line)
 		r := Redirect{Status: 301}
+		// FROM [name=:value …] TO [STATUS]: the query conditions between.
+		for len(fields) > 3 && strings.Contains(fields[1], "=") {
+			name, _, _ := strings.Cut(fields[1], "=")
+			r.Query = append(r.Query, name)
+			fields = slices.Delete(fields, 1, 2)
+		}
 		switch len(fields) {
 		case 3:
 			st, err := strconv.Atoi(strings.TrimSuffix(fields[2], "!"))
@@ -53,9 +63,13 @@ func LoadRedirects(path string) ([]Redirect, error) {
 	return rules, sc.Err()
 }
 
-// Resolve returns where the first matching rule sends path, and its status.
+// Resolve returns where the first matching rule sends path, and its
+// status; rules with query conditions are not for a bare path.
 func Resolve(rules []Redirect, path string) (to string, status int, ok bool) {
 	for _, r := range rules {
+		if len(r.Query) > 0 {
+			continue
+		}
 		if prefix, splat := strings.CutSuffix(r.From, "*"); splat {
 			if rest, match := strings.CutPrefix(path, prefix); match {
 				return strings.ReplaceAll(r.To, ":splat", rest), r.Status, true

@@ -76,6 +76,18 @@ func init() {
 // precompressed NAME.br or NAME.gz beside it is served compressed to a
 // browser that accepts it, with Content-Encoding and Vary, as a CDN does.
 func Handler(dist string, rules []Rule, base string, opts ...api.Option) http.Handler {
+	return handler(dist, rules, base, true, opts...)
+}
+
+// Static is Handler without the edge's rendering: every page as built,
+// whatever scenario its URL carries, as Netlify serves the site with no
+// edge origin (or the edge down), and the page script then computes the
+// scenario on the reader's first touch.
+func Static(dist string, rules []Rule, base string, opts ...api.Option) http.Handler {
+	return handler(dist, rules, base, false, opts...)
+}
+
+func handler(dist string, rules []Rule, base string, scenarios bool, opts ...api.Option) http.Handler {
 	files := notFound(dist, precompressed(dist, http.FileServer(http.Dir(dist))))
 	static := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		for k, v := range Headers(rules, r.URL.Path) {
@@ -86,7 +98,11 @@ func Handler(dist string, rules []Rule, base string, opts ...api.Option) http.Ha
 	mux := http.NewServeMux()
 	mux.Handle(api.Prefix, api.Handler(opts...))
 	mux.Handle("/oembed", api.OEmbed(func(*http.Request) string { return base }))
-	mux.Handle("/", Scenarios(dist, rules, static))
+	if scenarios {
+		mux.Handle("/", Scenarios(dist, rules, static))
+	} else {
+		mux.Handle("/", static)
+	}
 	return mux
 }
 
