@@ -149,7 +149,10 @@ async function networkFirst(request, url, path) {
   const key = pageKey(path);
   try {
     const response = await fetch(request);
-    if (response.ok && !response.redirected) keepLater(key, response.clone());
+    // A page the edge rendered for its URL's scenario is not the page's
+    // copy: offline, the built page computes a scenario on a touch, and
+    // says so (calcview.Rendered).
+    if (response.ok && !response.redirected && !response.headers.has("X-Hashswitch-Scenario")) keepLater(key, response.clone());
     return response;
   } catch (err) {
     // Offline: the page, or the offline page for one never saved.

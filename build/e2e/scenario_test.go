@@ -235,3 +235,44 @@ func TestNetlifyRoutesScenariosToTheEdge(t *testing.T) {
 		}
 	}
 }
+
+// TestScenarioOfflineFallsBack: the service worker never keeps a page
+// rendered for a scenario as the page's copy. After a visit to an article
+// with a scenario, offline, the article without one shows its own
+// numbers, and with one it is the page as built (which computes the
+// scenario with its WebAssembly, as before the edge rendered any), never
+// the numbers of another scenario.
+func TestScenarioOfflineFallsBack(t *testing.T) {
+	own := freshSite(t)
+	tb := newTab(t)
+	tb.origins = append(tb.origins, own.URL)
+	var built, rendered string
+	lead := `document.querySelector("#convert-1 output[data-key]").dataset.value`
+	tb.run(t,
+		chromedp.Navigate(own.URL+"/mining-vs-ai/"),
+		evaluate(lead, &built),
+		touch(), waitWasm(),
+		eventually(`navigator.serviceWorker.controller !== null`, 20*time.Second),
+		chromedp.Navigate(own.URL+"/mining-vs-ai/?convert-1.hashprice=80"),
+		evaluate(lead, &rendered),
+		chromedp.Sleep(500*time.Millisecond), // the worker keeps what it keeps
+	)
+	if rendered == built {
+		t.Fatalf("the scenario's first result is the build's, %s", built)
+	}
+	own.CloseClientConnections()
+	own.Close()
+	tb.offlineExpected = true
+	var offline string
+	var scenario bool
+	tb.run(t, chromedp.Navigate(own.URL+"/mining-vs-ai/"), evaluate(lead, &offline),
+		evaluate(`document.getElementById("convert-1").dataset.scenario !== undefined`, &scenario))
+	if offline != built || scenario {
+		t.Errorf("offline, the article shows %s (rendered for a scenario: %v), the build %s", offline, scenario, built)
+	}
+	tb.run(t, chromedp.Navigate(own.URL+"/mining-vs-ai/?convert-1.hashprice=90"), chromedp.Sleep(300*time.Millisecond),
+		evaluate(`document.getElementById("convert-1").dataset.scenario !== undefined`, &scenario))
+	if scenario {
+		t.Errorf("offline, a scenario is served as rendered for another")
+	}
+}

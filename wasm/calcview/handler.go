@@ -13,6 +13,12 @@ import (
 // within that.
 const CacheControl = "public, max-age=60, s-maxage=600"
 
+// Rendered is the header that marks a page rendered for its URL's
+// scenario: the service worker keeps no such answer as the page's copy
+// (its pathname's), so that offline, with any query, the page is the one
+// built and says a scenario is pending.
+const Rendered = "X-Hashswitch-Scenario"
+
 // pageHeaders are the built page's headers an answer keeps: its security
 // policy (an embed's may be framed by anyone, an article's by no one)
 // and type, exactly as the site serves the page.
@@ -57,6 +63,7 @@ func (r *Renderer) Handler(load Loader, next http.Handler) http.Handler {
 		}
 		if rendered {
 			h.Set("Cache-Control", CacheControl)
+			h.Set(Rendered, "rendered")
 		} else if cc := header.Get("Cache-Control"); cc != "" {
 			h.Set("Cache-Control", cc)
 		}

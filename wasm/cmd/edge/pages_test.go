@@ -72,7 +72,7 @@ func TestWorkerdRendersScenarios(t *testing.T) {
 			t.Errorf("%s: edge %d, %d bytes; native %d, %d bytes%s", path, edge.StatusCode, len(got), native.StatusCode, len(want), firstDifference(got, want))
 			continue
 		}
-		for _, h := range []string{"Content-Security-Policy", "X-Frame-Options", "Content-Type", "Cache-Control"} {
+		for _, h := range []string{"Content-Security-Policy", "X-Frame-Options", "Content-Type", "Cache-Control", calcview.Rendered} {
 			if edge.Header.Get(h) != native.Header.Get(h) {
 				t.Errorf("%s: %s at the edge %q, native %q", path, h, edge.Header.Get(h), native.Header.Get(h))
 			}
