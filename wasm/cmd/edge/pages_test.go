@@ -3,6 +3,7 @@
 package main
 
 import (
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -18,7 +19,7 @@ import (
 // siteOrigin builds the site and serves it on loopback with the dev
 // server's handler (netlify.toml's headers): the origin the edge fetches
 // pages from, SITE_URL, and the native renderer to compare with.
-func siteOrigin(t *testing.T) *httptest.Server {
+func siteOrigin(t testing.TB) *httptest.Server {
 	t.Helper()
 	dist := t.TempDir()
 	root := filepath.Join("..", "..", "..")
@@ -110,4 +111,19 @@ func firstDifference(a, b string) string {
 		}
 	}
 	return ""
+}
+
+// BenchmarkWorkerdScenario times pages rendered for a new scenario each
+// time: by the edge in workerd (which fetches the page from the site on
+// loopback, then renders; no Cache API in workerd alone), and natively by
+// the dev server's handler, both over HTTP, one request at a time.
+func BenchmarkWorkerdScenario(b *testing.B) {
+	origin := siteOrigin(b)
+	edge := "http://" + startWorkerd(b, "SITE_URL", origin.URL)
+	kinds := []namedURL{
+		{"embed", func(int) string { fresh++; return fmt.Sprintf("/embed/convert/?mw=%d&power_price=0.07", fresh%1000+1) }},
+		{"article", func(int) string { fresh++; return fmt.Sprintf("/mining-vs-ai/?convert-1.mw=%d", fresh%1000+1) }},
+	}
+	b.Run("workerd", func(b *testing.B) { timeURLs(b, edge, kinds) })
+	b.Run("native", func(b *testing.B) { timeURLs(b, origin.URL, kinds) })
 }
