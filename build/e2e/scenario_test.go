@@ -276,3 +276,26 @@ func TestScenarioOfflineFallsBack(t *testing.T) {
 		t.Errorf("offline, a scenario is served as rendered for another")
 	}
 }
+
+// TestScenarioReadAsNote: a scenario's number written with a suffix comes
+// with the note the page script writes under the field when the reader
+// types it, in English and Vietnamese.
+func TestScenarioReadAsNote(t *testing.T) {
+	for _, c := range []struct{ path, typed string }{
+		{"/embed/profit/?price=%2485k", "$85k"},
+		{"/vi/embed/profit/?price=85k", "85k"},
+	} {
+		tb := newTab(t)
+		var served, typed string
+		tb.run(t,
+			chromedp.Navigate(site.URL+c.path),
+			evaluate(`document.getElementById("calc-price-understood").textContent`, &served),
+			touch(), waitWasm(), retype(`input[name="price"]`, "1"), retype(`input[name="price"]`, c.typed),
+			until(`document.getElementById("calc-price-understood").textContent !== ""`, 10*time.Second),
+			evaluate(`document.getElementById("calc-price-understood").textContent`, &typed),
+		)
+		if served == "" || served != typed {
+			t.Errorf("%s: the served page notes %q, the page script %q", c.path, served, typed)
+		}
+	}
+}
