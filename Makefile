@@ -54,6 +54,7 @@ fuzz: #? fuzz every parser for FUZZTIME each
 	$(GO) test ./wasm/calc -run '^$$' -fuzz '^FuzzValues$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./wasm/api -run '^$$' -fuzz '^FuzzHandler$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./wasm/widget -run '^$$' -fuzz '^FuzzRender$$' -fuzztime $(FUZZTIME)
+	$(GO) test ./wasm/calcview -run '^$$' -fuzz '^FuzzSplice$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./wasm/netdata/refresh -run '^$$' -fuzz '^FuzzParsers$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./wasm/history -run '^$$' -fuzz '^FuzzParsers$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./wasm/history -run '^$$' -fuzz '^FuzzDecode$$' -fuzztime $(FUZZTIME)

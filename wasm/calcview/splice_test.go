@@ -1,0 +1,74 @@
+package calcview
+
+import (
+	"bytes"
+	"encoding/json"
+	"html"
+	"net/url"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/hashswitch/hashswitch/wasm/calc"
+	"github.com/hashswitch/hashswitch/wasm/locale"
+	"github.com/hashswitch/hashswitch/wasm/netdata"
+)
+
+// builtEmbed is an embed page as the build writes it, reduced to what
+// Splice reads: <html lang>, <body data-network data-embed> and the
+// calculator's section, rendered with the template.
+func builtEmbed(t testing.TB, r *Renderer, lang locale.Tag, name string) []byte {
+	t.Helper()
+	snap := netdata.Committed()
+	v, err := New(Page{Path: "/embed/" + name + "/", Snapshot: snap}, lang, "calc", name, calc.Values{}, 1, time.Unix(snap.Time, 0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tmpl, err := r.template(map[string]string{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var section bytes.Buffer
+	if err := tmpl.ExecuteTemplate(&section, "calc", v); err != nil {
+		t.Fatal(err)
+	}
+	network, _ := json.Marshal(snap)
+	return []byte(`<!doctype html><html lang="` + string(lang) + `"><body data-network="` + html.EscapeString(string(network)) +
+		`" data-embed="` + name + `"><main>` + strings.TrimSpace(section.String()) + "</main></body></html>")
+}
+
+// FuzzSplice: whatever a URL's query holds, Splice renders the page (the
+// field's message for a value the calculator refuses), never an error or
+// a panic, and only the calculator's section changes.
+func FuzzSplice(f *testing.F) {
+	r, err := NewRenderer()
+	if err != nil {
+		f.Fatal(err)
+	}
+	pages := map[locale.Tag][]byte{}
+	for _, lang := range locale.Tags {
+		pages[lang] = builtEmbed(f, r, lang, "profit")
+	}
+	for _, seed := range []string{"price=abc", "price=85000", "price=%2485k", "price=-1&currency=VND", "currency=XYZ",
+		"currency=VND&usd_vnd=-5&usd_vnd_date=x", "hashrate=&difficulty=", "price=1e999", "price=%00%ff", "power_price=0,05",
+		"price=" + strings.Repeat("9", 400), "uptime=NaN&pool_fee=Inf"} {
+		f.Add(seed, true)
+		f.Add(seed, false)
+	}
+	f.Fuzz(func(t *testing.T, query string, vi bool) {
+		lang := locale.EN
+		if vi {
+			lang = locale.VI
+		}
+		q, _ := url.ParseQuery(query)
+		page := pages[lang]
+		out, _, err := r.Splice(page, "/embed/profit/", q)
+		if err != nil {
+			t.Fatalf("%q: %v", query, err)
+		}
+		before, _, _ := bytes.Cut(page, []byte("<main>"))
+		if !bytes.HasPrefix(out, before) || !bytes.HasSuffix(out, []byte("</main></body></html>")) {
+			t.Fatalf("%q: the page around the calculator changed", query)
+		}
+	})
+}
