@@ -209,11 +209,13 @@ export function enhance(section) {
   });
   const clock = section.querySelector(dom.clock);
   if (clock) tick(section, clock);
-  // A section Go rendered for this URL's scenario (the edge, or the dev
-  // server: data-scenario) already shows it: nothing is pending.
-  if (!preset || section.dataset.scenario !== undefined) return;
-  // An embed waits for the reader's first touch: until then its numbers
-  // are the defaults', so it says they are pending instead of showing them.
+  if (!preset) return;
+  // An embed waits for the reader's first touch. Rendered for this URL's
+  // scenario (by the edge, or the dev server: data-scenario) it already
+  // shows it; else its numbers are the defaults', so it says they are
+  // pending instead of showing them. An article computes its scenario at
+  // once, as it always has: the same numbers where Go rendered them.
+  if (embed && section.dataset.scenario !== undefined) return;
   if (embed) {
     section.classList.add(dom.cls.pending);
     for (const out of section.querySelectorAll(dom.output)) out.value = "…";
