@@ -39,8 +39,16 @@ func main() {
 	}
 	flag.Parse()
 	cmd := flag.Arg(0)
+	// HASHSWITCH_EDGE_PAGES=0: the edge worker serves the API alone, for
+	// Workers Free's 3 MB (the page renderer takes it past), and the site
+	// routes no page with a scenario to it: set it for both builds.
+	edgePages := os.Getenv("HASHSWITCH_EDGE_PAGES") != "0"
 	if cmd == "edge" {
-		if err := gen.BuildEdge(".", filepath.Join("wasm", "cmd", "edge", "build")); err != nil {
+		var env []string
+		if !edgePages {
+			env = gen.EdgeWithoutPages
+		}
+		if err := gen.BuildEdge(".", filepath.Join("wasm", "cmd", "edge", "build"), env...); err != nil {
 			log.Fatal(err)
 		}
 		log.Print("built wasm/cmd/edge/build: deploy it with wrangler from wasm/cmd/edge")
@@ -100,7 +108,7 @@ func main() {
 	} else {
 		log.Printf("live figures are off (HASHSWITCH_LIVE=1 switches them on): building from the committed snapshot of %s", snap.AsOf)
 	}
-	if _, err := gen.Build(gen.Config{Root: ".", Out: *out, BaseURL: base, EdgeOrigin: edge, Snapshot: snap, WriteNetlify: *writeNetlify, Brotli: *quality, History: hist}); err != nil {
+	if _, err := gen.Build(gen.Config{Root: ".", Out: *out, BaseURL: base, EdgeOrigin: edge, EdgeWithoutPages: !edgePages, Snapshot: snap, WriteNetlify: *writeNetlify, Brotli: *quality, History: hist}); err != nil {
 		log.Fatal(err)
 	}
 	log.Printf("built %s in %v", *out, time.Since(start).Round(time.Millisecond))

@@ -53,6 +53,10 @@ type Config struct {
 	// dist/_redirects then proxies /api/v1/* to it, so every JSON link
 	// works in production from the page's own origin. Empty: no proxy.
 	EdgeOrigin string
+	// EdgeWithoutPages says the edge worker renders no page (built with
+	// EdgeWithoutPages, for Workers Free): then _redirects proxies the
+	// API alone, and pages with a scenario are served as built.
+	EdgeWithoutPages bool
 	// Brotli is the quality (1 to 11) of the precompressed NAME.br files
 	// written beside the build's files, with NAME.gz; 0 writes none.
 	// Netlify's build uses 11, as the CDN would.
@@ -139,7 +143,7 @@ func Build(cfg Config) (*Site, error) {
 	if err != nil {
 		return nil, err
 	}
-	files := slices.Concat(built.Static, pageFiles(pages), notFound(pages), oembeds, manifests, []file{sw}, redirects(cfg.EdgeOrigin, pages))
+	files := slices.Concat(built.Static, pageFiles(pages), notFound(pages), oembeds, manifests, []file{sw}, redirects(cfg.EdgeOrigin, pages, !cfg.EdgeWithoutPages))
 	if cfg.WriteNetlify {
 		if err := os.WriteFile(filepath.Join(cfg.Root, "netlify.toml"), []byte(NetlifyTOML(paths)), 0o644); err != nil {
 			return nil, err
@@ -610,15 +614,18 @@ func notFound(pages []htmlPage) []file {
 // redirects is dist/_redirects, which Netlify reads at deploy time: the
 // API is proxied (status 200) to the edge worker at origin, and so is a
 // page whose URL carries a scenario (scenarioRules), which the edge
-// renders; none without an origin.
-func redirects(origin string, pages []htmlPage) []file {
+// renders unless it was built without pages; none without an origin.
+func redirects(origin string, pages []htmlPage, scenarios bool) []file {
 	if origin == "" {
 		return nil
 	}
 	origin = strings.TrimRight(origin, "/")
 	rules := fmt.Sprintf("# Written by the generator from EdgeOrigin.\n%s*  %s%s:splat  200\n/oembed  %s/oembed  200\n",
 		calc.Prefix, origin, calc.Prefix, origin)
-	return []file{{"_redirects", []byte(rules + scenarioRules(origin, pages))}}
+	if scenarios {
+		rules += scenarioRules(origin, pages)
+	}
+	return []file{{"_redirects", []byte(rules)}}
 }
 
 // scenarioRules proxy each page with calculators to the edge at origin

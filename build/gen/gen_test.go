@@ -359,3 +359,33 @@ func TestTranslationsKeepTheNumbers(t *testing.T) {
 		}
 	}
 }
+
+// TestRedirectsRouteScenarios: with an edge origin, _redirects proxies a
+// page with calculators there, forced, for each of its parameters (an
+// embed's bare, with the display parameters; an article's scoped); an
+// edge built without pages gets the API alone.
+func TestRedirectsRouteScenarios(t *testing.T) {
+	pages := []htmlPage{
+		{"/embed/convert/", []byte(`<section class="calc" id="calc" data-calc="convert" data-scope="" aria-labelledby="calc-title">`)},
+		{"/mining-vs-ai/", []byte(`<section class="calc" id="convert-2" data-calc="convert" data-scope="convert-2." data-title-en="">`)},
+		{"/deals/", []byte(`<p>no calculator</p>`)},
+	}
+	rules := string(redirects("https://edge.example/", pages, true)[0].Data)
+	for _, want := range []string{
+		"/api/v1/*  https://edge.example/api/v1/:splat  200\n",
+		"/embed/convert/  mw=:v  https://edge.example/embed/convert/  200!\n",
+		"/embed/convert/  usd_vnd=:v  https://edge.example/embed/convert/  200!\n",
+		"/mining-vs-ai/  convert-2.mw=:v  https://edge.example/mining-vs-ai/  200!\n",
+		"/mining-vs-ai/  convert-2.currency=:v  https://edge.example/mining-vs-ai/  200!\n",
+	} {
+		if !strings.Contains(rules, want) {
+			t.Errorf("no rule %q in\n%s", want, rules)
+		}
+	}
+	if strings.Contains(rules, "/deals/") || strings.Contains(rules, "/mining-vs-ai/  usd_vnd") {
+		t.Errorf("a rule for what no calculator reads:\n%s", rules)
+	}
+	if api := string(redirects("https://edge.example", pages, false)[0].Data); strings.Contains(api, "200!") || !strings.Contains(api, "/api/v1/*") {
+		t.Errorf("an edge without pages:\n%s", api)
+	}
+}

@@ -41,7 +41,6 @@ import (
 	"github.com/syumai/workers/cloudflare/kv"
 
 	"github.com/hashswitch/hashswitch/wasm/api"
-	"github.com/hashswitch/hashswitch/wasm/calcview"
 	"github.com/hashswitch/hashswitch/wasm/history"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
 	"github.com/hashswitch/hashswitch/wasm/netdata/refresh"
@@ -60,18 +59,13 @@ const (
 	historyTimeout   = 30 * time.Second
 	historyMaxBody   = 32 << 20 // mempool.space's all-time lists are megabytes
 	mempoolSpace     = "https://mempool.space"
-	pageMaxBody      = 4 << 20         // a built page, whose calculators the edge renders
 	historyKeptFresh = 5 * time.Minute // how long an instance reuses the series it read
 )
 
 func main() {
 	cron.ScheduleTaskNonBlock(scheduled)
 	edge := api.Edge(site, api.WithLive(stored), api.WithHistory(keptHistory))
-	renderer, err := calcview.NewRenderer()
-	if err != nil {
-		panic(err)
-	}
-	if err := publish(withPages(edge, renderer.Handler(sitePage, edge))); err != nil {
+	if err := publish(withScenarios(edge)); err != nil {
 		panic(err)
 	}
 	workers.Ready()
@@ -80,37 +74,6 @@ func main() {
 
 // site is the site's origin, SITE_URL.
 func site(*http.Request) string { return strings.TrimRight(cloudflare.Getenv("SITE_URL"), "/") }
-
-// withPages answers the API and oEmbed with edge, and every other path
-// with pages: a page whose URL carries a scenario, which Netlify's
-// _redirects sends here (build/gen's redirects), rendered for it
-// (calcview.Renderer.Handler); edge's JSON 404 for the rest.
-func withPages(edge, pages http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasPrefix(r.URL.Path, api.Prefix) || r.URL.Path == "/oembed" {
-			edge.ServeHTTP(w, r)
-			return
-		}
-		w.Header().Set("Date", time.Now().UTC().Format(http.TimeFormat))
-		pages.ServeHTTP(w, r)
-	})
-}
-
-// sitePage fetches the built page at path from the site's origin, with
-// no query: Netlify's rules send only URLs with a scenario here, so the
-// page comes from its files, never back through this worker.
-func sitePage(r *http.Request, path string) ([]byte, http.Header, bool) {
-	origin := site(r)
-	if !strings.HasPrefix(origin, "http://") && !strings.HasPrefix(origin, "https://") {
-		return nil, nil, false // no SITE_URL, or wrangler.toml's placeholder
-	}
-	body, header, err := fetchWithin(r.Context(), origin+path, "text/html", timeout, pageMaxBody)
-	if err != nil {
-		fmt.Println("page:", err)
-		return nil, nil, false
-	}
-	return body, header, true
-}
 
 // kvStore keeps one value in KV under its key, as a string: base64 when
 // the value is binary (the history's encoding).
