@@ -1,6 +1,7 @@
 // Runs the edge worker's bundle (argv[2], a build folder) in Miniflare,
 // Cloudflare's local runtime (workerd underneath), with a KV namespace
-// NETWORK, UPSTREAM = argv[3] (a fake upstream on loopback), SITE_URL and
+// NETWORK, UPSTREAM = argv[3] (a fake upstream on loopback), SITE_URL ($SITE_URL,
+// else https://hashswitch.example) and
 // HISTORY_EVERY = argv[5] (seconds; the history's refresh age, default a day),
 // and the Cache API when argv[4] is "cache" (else one that keeps nothing). For each line
 // on stdin it fires the Cron Trigger (when the line is "cron") or asks the
@@ -23,7 +24,7 @@ const mf = new Miniflare({
   compatibilityFlags: ["nodejs_compat"],
   kvNamespaces: ["NETWORK"],
   cache: cache === "cache",
-  bindings: { UPSTREAM: upstream, SITE_URL: "https://hashswitch.example", ...(historyEvery ? { HISTORY_EVERY: historyEvery } : {}) },
+  bindings: { UPSTREAM: upstream, SITE_URL: process.env.SITE_URL || "https://hashswitch.example", ...(historyEvery ? { HISTORY_EVERY: historyEvery } : {}) },
 });
 
 // Protocol lines start with "@@ ": the worker's own logs share stdout.
@@ -42,13 +43,14 @@ try {
       });
     } else if (line) {
       const res = await mf.dispatchFetch(`http://localhost${line}`);
+      const text = await res.text();
       out({
         status: res.status,
         cacheControl: res.headers.get("cache-control"),
         cacheStatus: res.headers.get("cf-cache-status"),
-        body: await res.json(),
+        // The API's and oEmbed's answers are JSON; a page, its HTML as a string.
+        body: /json/.test(res.headers.get("content-type") ?? "") ? JSON.parse(text) : text,
       });
-      // (every answer of the worker is JSON: the API's and oEmbed's)
     }
   }
 } catch (err) {

@@ -87,6 +87,9 @@ var edgeBuild = sync.OnceValues(func() (string, error) {
 
 var edgeDir string
 
+// edgeSite, when set, is the SITE_URL startEdge gives the worker.
+var edgeSite string
+
 func TestMain(m *testing.M) {
 	code := m.Run()
 	if edgeDir != "" {
@@ -118,6 +121,9 @@ func startEdge(t testing.TB, st fakeupstream.State, withCache bool, historyEvery
 	}
 	cmd := exec.Command("node", append([]string{"testdata/miniflare-edge.mjs", dir, fake.URL, cache}, historyEvery...)...)
 	cmd.Dir = e2e
+	if edgeSite != "" {
+		cmd.Env = append(os.Environ(), "SITE_URL="+edgeSite)
+	}
 	cmd.Stderr = os.Stderr
 	inR, inW, _ := os.Pipe()
 	cmd.Stdin = inR
