@@ -135,8 +135,10 @@ var (
 // value is "".
 func attributes(tag []byte) map[string]string {
 	out := map[string]string{}
-	for _, m := range attribute.FindAllSubmatch(tag, -1)[1:] { // the first is the element's name
-		out[string(m[1])] = html.UnescapeString(string(m[2]))
+	for i, m := range attribute.FindAllSubmatch(tag, -1) {
+		if i > 0 { // the first is the element's name
+			out[string(m[1])] = html.UnescapeString(string(m[2]))
+		}
 	}
 	return out
 }
@@ -168,7 +170,10 @@ func (r *Renderer) view(p builtPage, section []byte, query url.Values) (*View, e
 	}
 	// The page's own scenario: its link's parameters, of which the
 	// presets are the inputs marked data-preset, and the currency.
-	link := attributes(shareLink.Find(section))["href"]
+	link, ok := attributes(shareLink.Find(section))["href"]
+	if !ok {
+		return nil, fmt.Errorf("calculator %s has no scenario link", id)
+	}
 	u, err := url.Parse(link)
 	if err != nil {
 		return nil, fmt.Errorf("calculator %s's link %q: %w", id, link, err)

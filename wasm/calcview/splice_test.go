@@ -72,3 +72,27 @@ func FuzzSplice(f *testing.F) {
 		}
 	})
 }
+
+// TestSpliceUnreadablePage: a page Splice cannot read (no figures, no
+// scenario link) is an error, and the page comes back as it was, never a
+// panic.
+func TestSpliceUnreadablePage(t *testing.T) {
+	r, err := NewRenderer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	good := builtEmbed(t, r, locale.EN, "profit")
+	q := url.Values{"price": {"85000"}}
+	for name, page := range map[string][]byte{
+		"no body":        bytes.Replace(good, []byte("<body"), []byte("<div"), 1),
+		"no link":        bytes.Replace(good, []byte(`class="share"`), []byte(`class="x"`), 1),
+		"no section end": bytes.Replace(good, []byte("</section>"), nil, 1),
+		"no such widget": bytes.Replace(good, []byte(`data-calc="profit"`), []byte(`data-calc="nope"`), 1),
+		"only the start": []byte(`<section data-calc="profit">`),
+	} {
+		out, rendered, err := r.Splice(page, "/embed/profit/", q)
+		if err == nil || rendered || !bytes.Equal(out, page) {
+			t.Errorf("%s: rendered %v, error %v", name, rendered, err)
+		}
+	}
+}
