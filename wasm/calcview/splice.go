@@ -32,7 +32,7 @@ import (
 // (<html lang>), the figures the page computes from (<body
 // data-network>), whether it is an embed (<body data-embed>), each
 // calculator's id, name and the presets its article fixed (its inputs
-// marked data-preset, their values in its scenario link), and the hashed
+// marked data-preset, as its form holds them), and the hashed
 // names of the assets the template links (the miner's workers), so that
 // a host needs no copy of the build but the page it serves.
 type Renderer struct {
@@ -126,6 +126,8 @@ var (
 	attribute    = regexp.MustCompile(`([a-zA-Z-]+)(?:="([^"]*)")?`)
 	formField    = regexp.MustCompile(`<(?:input|select|textarea)\b[^>]*>`)
 	shareLink    = regexp.MustCompile(`<a\b[^>]*\bclass="share"[^>]*>`)
+	// The option a select starts at.
+	selectedOption = regexp.MustCompile(`<option\b[^>]*\bvalue="([^"]*)"[^>]*\bselected\b`)
 	// A hashed asset's URL, as build/gen's Assets names it: its logical
 	// name with ten hex digits of its hash before the extension.
 	hashedAsset = regexp.MustCompile(`/assets/(?:wasm/)?([A-Za-z0-9_-]+)\.[0-9a-f]{10}(\.[A-Za-z0-9]+)`)
@@ -168,27 +170,16 @@ func (r *Renderer) view(p builtPage, section []byte, query url.Values) (*View, e
 	if w == nil {
 		return nil, fmt.Errorf("no calculator %q", name)
 	}
-	// The page's own scenario: its link's parameters, of which the
-	// presets are the inputs marked data-preset, and the currency.
-	link, ok := attributes(shareLink.Find(section))["href"]
-	if !ok {
-		return nil, fmt.Errorf("calculator %s has no scenario link", id)
-	}
-	u, err := url.Parse(link)
-	if err != nil {
-		return nil, fmt.Errorf("calculator %s's link %q: %w", id, link, err)
-	}
-	own := u.Query()
-	base := calc.Values{}
-	for _, tag := range formField.FindAll(section, -1) {
-		a := attributes(tag)
-		if _, preset := a["data-preset"]; preset {
-			base.Set(a["name"], own.Get(scope+a["name"]))
-		}
-	}
-	for _, k := range widget.DisplayParams() {
-		if own.Has(scope + k) {
-			base.Set(k, own.Get(scope+k))
+	// The page's own scenario: what its text fixed, as its form holds it,
+	// and the display parameters its link carries.
+	base := formPresets(w, p.lang, section)
+	if link, ok := attributes(shareLink.Find(section))["href"]; ok {
+		if u, err := url.Parse(link); err == nil {
+			for _, k := range widget.DisplayParams() {
+				if own := u.Query(); own.Has(scope+k) && !base.Has(k) {
+					base.Set(k, own.Get(scope+k))
+				}
+			}
 		}
 	}
 	names := []string{}
@@ -224,6 +215,42 @@ func (r *Renderer) view(p builtPage, section []byte, query url.Values) (*View, e
 		now = r.Now
 	}
 	return Scenario(Page{Path: p.path, Snapshot: p.snap}, p.lang, id, name, base, scenario, heading, now())
+}
+
+// formPresets reads what the page's text fixed from the form in section:
+// the inputs marked data-preset, their values in the API's form (as the
+// page's reader types numbers, Vietnamese swaps the separators back), and
+// the currency the form starts in when it is not dollars.
+func formPresets(w *widget.Widget, lang locale.Tag, section []byte) calc.Values {
+	base := calc.Values{}
+	for _, loc := range formField.FindAllIndex(section, -1) {
+		tag, rest := section[loc[0]:loc[1]], section[loc[1]:]
+		a := attributes(tag)
+		name := a["name"]
+		_, preset := a["data-preset"]
+		value := a["value"]
+		switch {
+		case bytes.HasPrefix(tag, []byte("<textarea")):
+			end := bytes.Index(rest, []byte("</textarea>"))
+			value = html.UnescapeString(string(rest[:max(end, 0)]))
+		case bytes.HasPrefix(tag, []byte("<select")):
+			end := bytes.Index(rest, []byte("</select>"))
+			value = ""
+			if m := selectedOption.FindSubmatch(rest[:max(end, 0)]); m != nil {
+				value = html.UnescapeString(string(m[1]))
+			}
+		}
+		switch {
+		case name == "currency" && value != "":
+			base.Set(name, value)
+		case preset:
+			if i := slices.IndexFunc(w.Inputs, func(in widget.Input) bool { return in.Name == name }); i >= 0 && w.Inputs[i].Numeric() {
+				value = lang.Typed(value)
+			}
+			base.Set(name, value)
+		}
+	}
+	return base
 }
 
 // template is the calculator's template with "asset" naming assets.

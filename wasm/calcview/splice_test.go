@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"html"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -73,8 +74,8 @@ func FuzzSplice(f *testing.F) {
 	})
 }
 
-// TestSpliceUnreadablePage: a page Splice cannot read (no figures, no
-// scenario link) is an error, and the page comes back as it was, never a
+// TestSpliceUnreadablePage: a page Splice cannot read (no figures, an
+// open section, an unknown calculator) is an error, and the page comes back as it was, never a
 // panic.
 func TestSpliceUnreadablePage(t *testing.T) {
 	r, err := NewRenderer()
@@ -85,7 +86,6 @@ func TestSpliceUnreadablePage(t *testing.T) {
 	q := url.Values{"price": {"85000"}}
 	for name, page := range map[string][]byte{
 		"no body":        bytes.Replace(good, []byte("<body"), []byte("<div"), 1),
-		"no link":        bytes.Replace(good, []byte(`class="share"`), []byte(`class="x"`), 1),
 		"no section end": bytes.Replace(good, []byte("</section>"), nil, 1),
 		"no such widget": bytes.Replace(good, []byte(`data-calc="profit"`), []byte(`data-calc="nope"`), 1),
 		"only the start": []byte(`<section data-calc="profit">`),
@@ -93,6 +93,40 @@ func TestSpliceUnreadablePage(t *testing.T) {
 		out, rendered, err := r.Splice(page, "/embed/profit/", q)
 		if err == nil || rendered || !bytes.Equal(out, page) {
 			t.Errorf("%s: rendered %v, error %v", name, rendered, err)
+		}
+	}
+}
+
+// TestSplicePresetsFromTheForm: what an article's text fixed is read from
+// its form, whatever its scenario link carries (a link may leave out a
+// preset equal to the start value): a scenario keeps the text's fees.
+func TestSplicePresetsFromTheForm(t *testing.T) {
+	r, err := NewRenderer()
+	if err != nil {
+		t.Fatal(err)
+	}
+	snap := netdata.Committed()
+	preset := calc.Values{"fees": {"0.5"}}
+	for _, lang := range locale.Tags {
+		v, err := New(Page{Path: "/x/", Snapshot: snap}, lang, "hashprice-1", "hashprice", preset, 2, time.Unix(snap.Time, 0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		tmpl, _ := r.template(map[string]string{})
+		var section bytes.Buffer
+		if err := tmpl.ExecuteTemplate(&section, "calc", v); err != nil {
+			t.Fatal(err)
+		}
+		network, _ := json.Marshal(snap)
+		page := regexp.MustCompile(`(class="share"[^>]*href=")[^"]*`).ReplaceAllString(`<html lang="`+string(lang)+`"><body data-network="`+
+			html.EscapeString(string(network))+`">`+section.String()+`</body></html>`, "${1}/x/")
+		out, rendered, err := r.Splice([]byte(page), "/x/", url.Values{"hashprice-1.price": {"85000"}})
+		if err != nil || !rendered {
+			t.Fatalf("%s: rendered %v, %v", lang, rendered, err)
+		}
+		want := v.W.RenderIn(snap, "fees=0.5&price=85000", lang).Values[0]
+		if !strings.Contains(string(out), `data-key="`+want.Key+`" data-value="`+RawValue(want.Raw)+`"`) {
+			t.Errorf("%s: the scenario lost the text's fees: no %s=%v in\n%s", lang, want.Key, want.Raw, out)
 		}
 	}
 }
