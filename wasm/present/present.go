@@ -182,5 +182,5 @@ func Moment(lang locale.Tag, t time.Time) string { return Day(lang, t) + t.Forma
 // Words are the presenter's own English words, which the catalogs
 // translate: the formats' words, the dong's errors and its rate's line.
 func Words() []string {
-	return append([]string{"never", "valid", "not valid"}, rateLines...)
+	return append(append([]string{"never", "Never pays back", "valid", "not valid"}, rateLines...), answerWords()...)
 }

@@ -111,9 +111,6 @@ type Value struct {
 	Key  string `json:"key"`
 	Text string `json:"text"`
 	Raw  any    `json:"raw"` // the result's value: number, string, bool or null
-	// Unit is the output's unit when the display changes it (amounts in
-	// VND); empty otherwise.
-	Unit string `json:"unit,omitempty"`
 }
 
 // Result is a calculator rendered for one scenario.
@@ -121,7 +118,10 @@ type Result struct {
 	Status int              `json:"status"`
 	Error  *calc.FieldError `json:"error,omitempty"`
 	Values []Value          `json:"values,omitempty"`
-	Chart  string           `json:"chart,omitempty"` // <svg>, chart.Wide
+	// Answer is the calculator's answer in one sentence, in the reader's
+	// words (calc.Headline, written by package present): the headline.
+	Answer string `json:"answer,omitempty"`
+	Chart  string `json:"chart,omitempty"` // <svg>, chart.Wide
 	// ChartNarrow is the same chart drawn for phones (chart.Narrow).
 	ChartNarrow string `json:"chart_narrow,omitempty"`
 	Table       string `json:"table,omitempty"` // <table> with the chart's data
@@ -210,11 +210,9 @@ func (w *Widget) RenderIn(s netdata.Snapshot, rawQuery string, lang locale.Tag) 
 	r.Values = make([]Value, len(w.Outputs))
 	for i, o := range w.Outputs {
 		raw := o.field.ValueIn(result)
-		r.Values[i] = Value{Key: o.Key, Text: p.Value(o.Kind, raw), Raw: raw}
-		if _, amount := raw.(float64); amount && o.Kind == calc.AsUSD && p.InDong() {
-			r.Values[i].Unit = p.Unit(o.Unit)
-		}
+		r.Values[i] = Value{Key: o.Key, Text: p.Result(o.Kind, raw), Raw: raw}
 	}
+	r.Answer = p.Headline(calc.HeadlineOf(result))
 	r.Rate = p.RateLine()
 	if pl := w.Calc.Plot(query, result); pl != nil {
 		c := p.Chart(pl)
