@@ -135,6 +135,9 @@ func (p *Presenter) Number(x float64) string {
 func (p *Presenter) Error(e *calc.FieldError) *calc.FieldError {
 	out := *e
 	if format, args := e.Format(); format != "" {
+		if f, ok := atTheField[format]; ok {
+			format = f
+		}
 		out.Message = p.message(format, args)
 	} // else about the request, in the API's words
 	return &out
@@ -160,6 +163,16 @@ func (p *Presenter) message(format string, args []any) string {
 	return p.lang.Sprintf(format, written...)
 }
 
+// atTheField are the API's messages that read badly without the field's
+// name before them ("Is required (must be ...)"), as a page writes them
+// under the field: to the reader.
+var atTheField = map[string]string{
+	"is required (%s)":                            "fill this in (%s)",
+	"is required (%s), or give %s":                "fill this in (%s), or give %s",
+	"is required (or give %s)":                    "fill this in (or give %s)",
+	"is required (8 hex digits such as 1d00ffff)": "fill this in (8 hex digits such as 1d00ffff)",
+}
+
 // dollars is a presenter of lang in dollars.
 func dollars(lang locale.Tag) *Presenter { return New(lang, nil) }
 
@@ -182,5 +195,9 @@ func Moment(lang locale.Tag, t time.Time) string { return Day(lang, t) + t.Forma
 // Words are the presenter's own English words, which the catalogs
 // translate: the formats' words, the dong's errors and its rate's line.
 func Words() []string {
-	return append(append([]string{"never", "Never pays back", "valid", "not valid"}, rateLines...), answerWords()...)
+	words := append(append([]string{"never", "Never pays back", "valid", "not valid"}, rateLines...), answerWords()...)
+	for _, f := range atTheField {
+		words = append(words, f)
+	}
+	return words
 }
