@@ -1,7 +1,9 @@
 package gen
 
 import (
+	"html/template"
 	"slices"
+	"strings"
 
 	"github.com/hashswitch/hashswitch/wasm/present"
 )
@@ -65,4 +67,49 @@ func (v *calcView) fold() {
 		}
 	}
 	v.Groups, v.More = []inputGroup{first}, more
+}
+
+// Glossed writes s, a label or a unit in the calculator's language, with
+// the first use of each glossary term in it spelled out (an abbr whose
+// title says what it stands for), and, where link is true, linked to the
+// glossary: for result labels and legends, never inside an input's label,
+// where a click must reach the input.
+func (v *calcView) Glossed(s string, link bool) template.HTML {
+	out := template.HTMLEscapeString(s)
+	for _, t := range present.Terms {
+		word := template.HTMLEscapeString(t.Word)
+		i := wordAt(out, word)
+		if i < 0 {
+			continue
+		}
+		title := template.HTMLEscapeString(v.Lang.T(t.Spelled))
+		tag := `<abbr title="` + title + `">` + word + `</abbr>`
+		if link {
+			tag = `<a class="term" href="` + langPrefix(v.Lang) + `/glossary/#` + t.Anchor + `" title="` + title + `">` + word + `</a>`
+		}
+		out = out[:i] + tag + out[i+len(word):]
+	}
+	return template.HTML(out)
+}
+
+// wordAt is where word is in s as a word of its own (not "sat" in
+// "satoshi"), or -1.
+func wordAt(s, word string) int {
+	for from := 0; from < len(s); {
+		i := strings.Index(s[from:], word)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		end := i + len(word)
+		if (i == 0 || !isWordByte(s[i-1])) && (end == len(s) || !isWordByte(s[end])) {
+			return i
+		}
+		from = i + 1
+	}
+	return -1
+}
+
+func isWordByte(b byte) bool {
+	return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= '0' && b <= '9' || b >= 0x80 || b == '/'
 }

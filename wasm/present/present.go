@@ -199,5 +199,5 @@ func Words() []string {
 	for _, f := range atTheField {
 		words = append(words, f)
 	}
-	return words
+	return append(words, termWords()...)
 }
