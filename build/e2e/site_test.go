@@ -260,17 +260,21 @@ func TestBadInputShowsErrorAndRecovers(t *testing.T) {
 }
 
 // TestKeyboardOnly reaches an input with Tab and changes it with keys.
+// The answer comes first (its glossary links and folds), then the form,
+// whose first input is the first field Tab reaches.
 func TestKeyboardOnly(t *testing.T) {
 	tb := newTab(t)
 	var focused string
-	tb.run(t,
-		chromedp.Navigate(site.URL+"/embed/hashprice/"),
-		chromedp.KeyEvent("\t"),
-		waitWasm(),
-		evaluate(`document.activeElement.name`, &focused),
-	)
+	tb.run(t, chromedp.Navigate(site.URL+"/embed/hashprice/"))
+	for range 8 {
+		tb.run(t, chromedp.KeyEvent("\t"), evaluate(`document.activeElement.name || ""`, &focused))
+		if focused != "" {
+			break
+		}
+	}
+	tb.run(t, waitWasm())
 	if focused != "price" {
-		t.Fatalf("first Tab focuses %q, want the price input", focused)
+		t.Fatalf("the first field Tab reaches is %q, want the price input", focused)
 	}
 	want := wantOutputs(t, "hashprice", "price=850001")
 	var value string

@@ -8,10 +8,11 @@
 // Everything here derives from package calc's definitions: a widget's
 // inputs are its calculator's parameters (the form leaves out Hidden ones),
 // its outputs are the result fields with a show tag, read from the typed
-// result. Pure Go; it must never import syscall/js.
+// result, the headline ones (show:"…,lead") first. Pure Go; it must never import syscall/js.
 package widget
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
@@ -73,6 +74,16 @@ func newWidget(c calc.Calculator) *Widget {
 		}
 	}
 	w.outputs(c.Table().Fields, "")
+	// The headline figures first, as pages show them.
+	slices.SortStableFunc(w.Outputs, func(a, b Output) int {
+		switch {
+		case a.Lead == b.Lead:
+			return 0
+		case a.Lead:
+			return -1
+		}
+		return 1
+	})
 	return w
 }
 
