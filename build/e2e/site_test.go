@@ -12,6 +12,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -654,6 +655,12 @@ func TestPrintAndNotFound(t *testing.T) {
 		if shown[sel] != want {
 			t.Errorf("printed, %s shown %v", sel, shown[sel])
 		}
+	}
+	// The results folded behind "All results (n)" are on paper too.
+	var folded []bool
+	tb.run(t, evaluate(`[...document.querySelectorAll(".all-results output")].map((o) => o.checkVisibility())`, &folded))
+	if len(folded) == 0 || slices.Contains(folded, false) {
+		t.Errorf("printed, the folded results are visible: %v", folded)
 	}
 	res, err := http.Get(site.URL + "/no-such-page/")
 	if err != nil {
