@@ -8,10 +8,11 @@ import (
 	"github.com/hashswitch/hashswitch/wasm/calc"
 )
 
-// claims are the English of each clause an answer can hold: %s are its
-// use (first, when the claim is about one) and its figures, in order.
-// The catalogs translate each.
-var claims = map[calc.Claim]string{
+// claims are the English of each clause an answer can hold, by Claim: %s
+// are its use (first, when the claim is about one) and its figures, in
+// order. The catalogs translate each. (Arrays, not maps: static data in
+// the WebAssembly, where a map literal is code that builds it.)
+var claims = [...]string{
 	calc.HashpriceEarns:       "one PH/s of hashing earns %s a day (%s sat) with bitcoin at %s",
 	calc.ProfitEarns:          "each TH/s earns %s a day after power, a %s margin, while power costs less than %s per kWh",
 	calc.ProfitLoses:          "each TH/s loses %s a day after power: it breaks even only with power at %s per kWh or less",
@@ -30,7 +31,7 @@ var claims = map[calc.Claim]string{
 }
 
 // uses name the uses of a site inside a sentence.
-var uses = map[calc.Use]string{calc.UseMining: "mining", calc.UseLease: "colocation", calc.UseGPU: "renting out GPUs"}
+var uses = [...]string{calc.UseMining: "mining", calc.UseLease: "colocation", calc.UseGPU: "renting out GPUs"}
 
 // Headline writes a calculator's answer as one sentence: its clauses joined
 // by semicolons, the first capitalised, a full stop at the end; "" for
@@ -79,7 +80,9 @@ func answerWords() []string {
 		out = append(out, s)
 	}
 	for _, s := range uses {
-		out = append(out, s)
+		if s != "" { // NoUse
+			out = append(out, s)
+		}
 	}
 	return out
 }

@@ -135,8 +135,10 @@ func (p *Presenter) Number(x float64) string {
 func (p *Presenter) Error(e *calc.FieldError) *calc.FieldError {
 	out := *e
 	if format, args := e.Format(); format != "" {
-		if f, ok := atTheField[format]; ok {
-			format = f
+		for _, f := range atTheField {
+			if f[0] == format {
+				format = f[1]
+			}
 		}
 		out.Message = p.message(format, args)
 	} // else about the request, in the API's words
@@ -166,11 +168,11 @@ func (p *Presenter) message(format string, args []any) string {
 // atTheField are the API's messages that read badly without the field's
 // name before them ("Is required (must be ...)"), as a page writes them
 // under the field: to the reader.
-var atTheField = map[string]string{
-	"is required (%s)":                            "fill this in (%s)",
-	"is required (%s), or give %s":                "fill this in (%s), or give %s",
-	"is required (or give %s)":                    "fill this in (or give %s)",
-	"is required (8 hex digits such as 1d00ffff)": "fill this in (8 hex digits such as 1d00ffff)",
+var atTheField = [...][2]string{
+	{"is required (%s)", "fill this in (%s)"},
+	{"is required (%s), or give %s", "fill this in (%s), or give %s"},
+	{"is required (or give %s)", "fill this in (or give %s)"},
+	{"is required (8 hex digits such as 1d00ffff)", "fill this in (8 hex digits such as 1d00ffff)"},
 }
 
 // dollars is a presenter of lang in dollars.
@@ -197,7 +199,7 @@ func Moment(lang locale.Tag, t time.Time) string { return Day(lang, t) + t.Forma
 func Words() []string {
 	words := append(append([]string{"never", "Never pays back", "valid", "not valid"}, rateLines...), answerWords()...)
 	for _, f := range atTheField {
-		words = append(words, f)
+		words = append(words, f[1])
 	}
 	return append(words, termWords()...)
 }

@@ -12,7 +12,6 @@
 package widget
 
 import (
-	"slices"
 	"strings"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
@@ -75,15 +74,15 @@ func newWidget(c calc.Calculator) *Widget {
 	}
 	w.outputs(c.Table().Fields, "")
 	// The headline figures first, as pages show them.
-	slices.SortStableFunc(w.Outputs, func(a, b Output) int {
-		switch {
-		case a.Lead == b.Lead:
-			return 0
-		case a.Lead:
-			return -1
+	var leads, others []Output
+	for _, o := range w.Outputs {
+		if o.Lead {
+			leads = append(leads, o)
+		} else {
+			others = append(others, o)
 		}
-		return 1
-	})
+	}
+	w.Outputs = append(leads, others...)
 	return w
 }
 
