@@ -660,7 +660,7 @@ func TestPrintAndNotFound(t *testing.T) {
 	var folded []bool
 	tb.run(t, evaluate(`[...document.querySelectorAll(".all-results output")].map((o) => o.checkVisibility())`, &folded))
 	if len(folded) == 0 || slices.Contains(folded, false) {
-		t.Errorf("printed, the folded results are visible: %v", folded)
+		t.Errorf("printed, whether each folded result shows: %v", folded)
 	}
 	res, err := http.Get(site.URL + "/no-such-page/")
 	if err != nil {

@@ -38,9 +38,14 @@ func (v *calcView) figures(lead bool) []figure {
 }
 
 // ResultUnit is an output's unit as its result row shows it, less what
-// its value's text already says (package present).
+// its value's text already says (package present), and none where its
+// label says it: "At block 1,050,000", not "At block 1,050,000 block".
 func (f figure) ResultUnit() string {
-	return present.New(f.V.Lang, nil).ResultUnit(f.Kind, f.Unit)
+	unit := present.New(f.V.Lang, nil).ResultUnit(f.Kind, f.Unit)
+	if unit != "" && wordAt(strings.ToLower(f.V.T(f.Label)), strings.ToLower(unit)) >= 0 {
+		return ""
+	}
+	return unit
 }
 
 // fold puts a form's key inputs first, in one group, and the others in
