@@ -96,7 +96,7 @@ func TestVietnameseEmbed(t *testing.T) {
 		evaluate(`document.querySelector('output[data-key="hashprice_usd_per_ph_day"]').nextElementSibling.textContent`, &dongUnit),
 		evaluate(`document.querySelector(".rate-line").textContent`, &rateLine),
 	)
-	if !strings.HasSuffix(dongLead, " đồng") || dongUnit != "VND mỗi PH/s mỗi ngày" ||
+	if !strings.HasSuffix(dongLead, " đồng") || dongUnit != "mỗi PH/s mỗi ngày" ||
 		!strings.Contains(rateLine, "26.345 đồng mỗi đô la Mỹ (Vietcombank, 25 tháng 11 năm 2025)") {
 		t.Errorf("in dong: %q %q; %q", dongLead, dongUnit, rateLine)
 	}
@@ -133,14 +133,15 @@ func TestVietnameseEmbed(t *testing.T) {
 		touch(), waitWasm(),
 		until(leadOut+`.endsWith(" đồng")`, 10*time.Second),
 	)
-	// A payback that never comes reads "không bao giờ", without "năm" after it.
+	// A payback that never comes reads "Không bao giờ hoàn vốn", without
+	// "năm" after it.
 	var never string
 	frame.run(t,
 		chromedp.Navigate(site.URL+"/vi/embed/convert/"),
 		evaluate(`(() => { const o = document.querySelector('output[data-key="mining.payback_years"]');
 			return o.textContent + "|" + getComputedStyle(o.nextElementSibling).display; })()`, &never),
 	)
-	if never != "không bao giờ|none" {
+	if never != "Không bao giờ hoàn vốn|none" {
 		t.Errorf("mining's payback: %q", never)
 	}
 }

@@ -63,12 +63,7 @@ func contentDir(root string, lang locale.Tag) string {
 }
 
 // langPrefix is "" for English, "/vi" for Vietnamese: where lang's pages are.
-func langPrefix(lang locale.Tag) string {
-	if lang == locale.EN {
-		return ""
-	}
-	return "/" + string(lang)
-}
+func langPrefix(lang locale.Tag) string { return widget.LangPrefix(lang) }
 
 // readExplainers reads the explainers, in menu order: content/index.md
 // is /, content/x.md is /x/; content/vi/x.md is /vi/x/, the same

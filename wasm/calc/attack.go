@@ -23,9 +23,9 @@ var (
 // AttackResult is what a majority attack with new machines costs.
 type AttackResult struct {
 	TotalUSD            float64  `json:"total_usd" label:"To buy it" unit:"machines, buildings and power" show:"usd,lead"`
-	RentUSD             *float64 `json:"rent_usd,omitempty" label:"To rent it" unit:"for the attack's hours" doc:"when hashprice is given" show:"usd"`
+	RentUSD             *float64 `json:"rent_usd,omitempty" label:"To rent it" unit:"for the attack's hours" doc:"when hashprice is given" show:"usd,lead"`
 	RentableSharePct    float64  `json:"rentable_share_pct" label:"Of that hashrate, for rent" unit:"%" doc:"renting works only at 100%" show:"pct"`
-	ManufactureMonths   *float64 `json:"manufacture_months" label:"Months to make the machines" doc:"null when the supply is not given" show:"number"`
+	ManufactureMonths   *float64 `json:"manufacture_months" label:"Months to make the machines" doc:"null when the supply is not given" show:"number,lead"`
 	HardwareUSD         float64  `json:"hardware_usd" label:"Machines" unit:"USD" show:"usd"`
 	BuildingsUSD        float64  `json:"buildings_usd" label:"Buildings" unit:"USD" show:"usd"`
 	PowerUSD            float64  `json:"power_usd" label:"Power for the attack" unit:"USD" show:"usd"`
@@ -43,7 +43,7 @@ type AttackResult struct {
 // Attack answers /api/v1/attack.
 var Attack = register(&Def[AttackResult]{
 	Meta: Meta{
-		Name: "attack", Order: 50, Widget: "attack", Title: "The cost of a 51% attack",
+		Name: "attack", Order: 50, Widget: "attack", Key: []string{"share", "hardware_price", "power_price", "hours"}, Title: "The cost of a 51% attack",
 		Summary: "What it costs to out-hash the honest network, buying machines or renting hashrate, and how that cost falls as hashrate leaves.",
 		Params: []Param{Hashrate, Difficulty, AttackShare, HardwarePrice, Efficiency.In("Attacker"), PowerPrice.In("Attacker"),
 			AttackHours, shown(optional(HashpriceIn, "prices renting the hashrate, and what it would earn mining honestly over the same hours")).In("Attacker"),

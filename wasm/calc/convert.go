@@ -131,7 +131,7 @@ type OptionResult struct {
 	Purchases            int64     `json:"purchases" label:"fleets bought" unit:"machines or GPUs, the first included" doc:"0 for colocation and for equipment priced 0"`
 	MonthsOn             int64     `json:"months_on" label:"months running" doc:"months (a last part-month counts as one) the use ran: mining hashed, the lease was in its term, the GPUs were held"`
 	MonthsOff            int64     `json:"months_off" label:"months off" doc:"the horizon's other months: switched off at a loss, without machines, or after the lease's term"`
-	PaybackYears         *float64  `json:"payback_years" label:"pays back in" unit:"years" show:"years" doc:"the first time after which cumulative cash, capital and salvage included, never again goes below zero, with each month's cash spread evenly over it; 0 when it never is below zero; null when it ends below zero"`
+	PaybackYears         *float64  `json:"payback_years" label:"payback" unit:"years" show:"years" doc:"the first time after which cumulative cash, capital and salvage included, never again goes below zero, with each month's cash spread evenly over it; 0 when it never is below zero; null when it ends below zero"`
 	NPVUSD               float64   `json:"npv_usd" label:"NPV" unit:"USD" show:"usd" doc:"each month's cash discounted from the month's end, each purchase from its month's start, salvage from the horizon"`
 	CashToday            float64   `json:"cash_today" label:"cash today" unit:"USD" doc:"minus what is built and bought at month 0"`
 	CashByYear           []float64 `json:"cash_by_year" label:"cumulative cash" unit:"USD at the end of each year, capital included" doc:"undiscounted; the last value is at the horizon, salvage included"`
@@ -141,9 +141,9 @@ type OptionResult struct {
 type ConvertResult struct {
 	LeaseToMining        *float64      `json:"lease_to_mining_revenue,omitempty" label:"Colocation earns per kWh" unit:"mining's revenue, today" show:"ratio,lead" doc:"lease.revenue_usd_per_kwh / mining.revenue_usd_per_kwh"`
 	LeaseToMiningMargin  *float64      `json:"lease_to_mining_margin,omitempty" label:"Colocation's margin per kWh" unit:"mining's, today" doc:"lease.margin_usd_per_kwh / mining.margin_usd_per_kwh; left out when mining's margin is not positive"`
-	GPUToMining          *float64      `json:"gpu_to_mining_revenue,omitempty" label:"GPU cloud earns per kWh" unit:"mining's revenue, today" show:"ratio" doc:"gpu.revenue_usd_per_kwh / mining.revenue_usd_per_kwh"`
+	GPUToMining          *float64      `json:"gpu_to_mining_revenue,omitempty" label:"GPU cloud earns per kWh" unit:"mining's revenue, today" show:"ratio,lead" doc:"gpu.revenue_usd_per_kwh / mining.revenue_usd_per_kwh"`
 	GPUToMiningMargin    *float64      `json:"gpu_to_mining_margin,omitempty" label:"GPU cloud's margin per kWh" unit:"mining's, today" doc:"gpu.margin_usd_per_kwh / mining.margin_usd_per_kwh; left out when mining's margin is not positive"`
-	MiningWinsHashprice  *float64      `json:"mining_wins_hashprice" label:"Mining wins above a hashprice today of" unit:"USD per PH/s per day" show:"usd" doc:"the lowest starting hashprice at which mining's NPV reaches the best other use's, by bisection over 0 to 1,000,000,000 until the interval is at most 1e-12 x max(1, its upper end) wide (mining's NPV never falls as hashprice rises); null when no hashprice up to 1,000,000,000 does, or there is no other use"`
+	MiningWinsHashprice  *float64      `json:"mining_wins_hashprice" label:"Mining wins above a hashprice today of" unit:"USD per PH/s per day" show:"usd,lead" doc:"the lowest starting hashprice at which mining's NPV reaches the best other use's, by bisection over 0 to 1,000,000,000 until the interval is at most 1e-12 x max(1, its upper end) wide (mining's NPV never falls as hashprice rises); null when no hashprice up to 1,000,000,000 does, or there is no other use"`
 	HashpriceUSDPerPHDay float64       `json:"hashprice_usd_per_ph_day" label:"Hashprice today" unit:"USD per PH/s per day" doc:"given, or from the network inputs, or from the newest committed snapshot"`
 	HashpriceByYear      []float64     `json:"hashprice_by_year" label:"Hashprice at the start of each year" unit:"USD per PH/s per day" doc:"for y = 0 to ceil(years) - 1, at block height + 52,560 y: the subsidy's part scaled by that block's subsidy over today's (exact satoshis), the fees' part kept, both divided by (1 + difficulty_growth / 100) per retarget passed"`
 	Height               int64         `json:"height" label:"Block height today" doc:"the horizon's first block"`
@@ -155,7 +155,7 @@ type ConvertResult struct {
 // Convert answers /api/v1/convert.
 var Convert = register(&Def[ConvertResult]{
 	Meta: Meta{
-		Name: "convert", Order: 40, Widget: "convert", Title: "Mining or AI: one site, three uses",
+		Name: "convert", Order: 40, Widget: "convert", Key: []string{"power_price", "hashprice", "lease", "gpu_hour"}, Title: "Mining or AI: one site, three uses",
 		Summary: "Revenue and margin per kWh, cash margin, profit after depreciation, payback and NPV of a site mining bitcoin, leased to an AI tenant, or renting GPUs, month by month.",
 		Params: []Param{SiteMW, PowerPrice.In("Site"), PUE,
 			SiteHashprice,

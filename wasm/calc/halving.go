@@ -29,8 +29,8 @@ type HalvingResult struct {
 	ETA               string  `json:"eta,omitempty" label:"Next halving, estimated" unit:"RFC 3339, UTC" doc:"when time is given"`
 	Height            int64   `json:"height" label:"Block height" unit:"block"`
 	Epoch             int64   `json:"epoch" label:"Halvings so far" doc:"height / 210,000, rounded down"`
-	NextHalvingHeight int64   `json:"next_halving_height" label:"At block" unit:"block" show:"integer"`
-	BlocksRemaining   int64   `json:"blocks_remaining" label:"Blocks to go" unit:"blocks" show:"integer"`
+	NextHalvingHeight int64   `json:"next_halving_height" label:"At block" unit:"block" show:"integer,lead"`
+	BlocksRemaining   int64   `json:"blocks_remaining" label:"Blocks to go" unit:"blocks" show:"integer,lead"`
 	SubsidySat        int64   `json:"subsidy_sat" label:"Subsidy now" unit:"sat per block"`
 	SubsidyBTC        float64 `json:"subsidy_btc" label:"Subsidy now" unit:"BTC per block" show:"btc"`
 	NextSubsidySat    int64   `json:"next_subsidy_sat" label:"Subsidy after" unit:"sat per block"`

@@ -5,7 +5,7 @@ type HashpriceResult struct {
 	HashpriceUSDPerPHDay float64 `json:"hashprice_usd_per_ph_day" label:"Hashprice" unit:"USD per PH/s per day" show:"usd,lead"`
 	HashpriceUSDPerTHDay float64 `json:"hashprice_usd_per_th_day" label:"Hashprice" unit:"USD per TH/s per day"`
 	HashvalueBTCPerPHDay float64 `json:"hashvalue_btc_per_ph_day" label:"Hashvalue" unit:"BTC per PH/s per day"`
-	HashvalueSatPerPHDay float64 `json:"hashvalue_sat_per_ph_day" label:"Hashvalue" unit:"sat per PH/s per day" show:"sat"`
+	HashvalueSatPerPHDay float64 `json:"hashvalue_sat_per_ph_day" label:"Hashvalue" unit:"sat per PH/s per day" show:"sat,lead"`
 	FeeSharePct          float64 `json:"fee_share_pct" label:"Fees' share of the reward" unit:"%" show:"pct"`
 	NetworkHashrateEHs   float64 `json:"network_hashrate_ehs" label:"Network hashrate" unit:"EH/s"`
 	Difficulty           float64 `json:"difficulty" label:"Difficulty" doc:"as Bitcoin Core reports it: the target of nBits 1d00ffff over the current target" show:"big"`

@@ -22,7 +22,7 @@ var HeaderHex = Param{Name: "hex", Label: "Block header", Unit: "160 hex digits"
 // HeaderResult is a block header's fields and its proof of work.
 type HeaderResult struct {
 	ValidPoW bool   `json:"valid_pow" label:"Proof of work" doc:"the hash is at or below the target, and the target within the network's limit" show:"valid,lead"`
-	Hash     string `json:"hash" label:"Block hash" unit:"64 hex digits, as explorers show it" show:"text"`
+	Hash     string `json:"hash" label:"Block hash" unit:"64 hex digits, as explorers show it" show:"text,lead"`
 	// Target and Difficulty are empty and null when the bits encode no
 	// valid target; PoWError then says why.
 	Target     string   `json:"target" label:"Target" unit:"64 hex digits; empty when the bits encode none" show:"text"`

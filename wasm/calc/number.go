@@ -58,6 +58,16 @@ func readNumber(s string, unit Unit) (x float64, plain, ok bool) {
 	return x * scale, s == written && !strings.ContainsAny(s, "eE+"), true
 }
 
+// groupedElsewhere reports whether s, a decimal, looks like a whole number
+// grouped in the other way of writing numbers: one to three digits, the
+// first not 0, a point, then exactly three digits: "95.000" in an English
+// form, or "85,000" in a Vietnamese one (which reaches calc as 85.000).
+func groupedElsewhere(s string) bool {
+	whole, frac, ok := strings.Cut(s, ".")
+	return ok && len(whole) >= 1 && len(whole) <= 3 && whole[0] >= '1' && whole[0] <= '9' && len(frac) == 3 &&
+		strings.Trim(whole+frac, "0123456789") == ""
+}
+
 // readInteger reads a whole number, its thousands grouped or not (see
 // ungroup); plain as readNumber says it.
 func readInteger(s string) (x int64, plain, ok bool) {

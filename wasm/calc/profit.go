@@ -3,13 +3,13 @@ package calc
 // ProfitResult is a miner's day per TH/s and where it breaks even.
 type ProfitResult struct {
 	ProfitUSDPerTHDay       float64  `json:"profit_usd_per_th_day" label:"Profit" unit:"USD per TH/s per day" show:"usd,lead"`
-	MarginPct               float64  `json:"margin_pct" label:"Margin" unit:"% of revenue" show:"pct"`
+	MarginPct               float64  `json:"margin_pct" label:"Margin" unit:"% of revenue" show:"pct,lead"`
 	RevenueUSDPerTHDay      float64  `json:"revenue_usd_per_th_day" label:"Revenue" unit:"USD per TH/s per day" show:"usd"`
 	PowerCostUSDPerTHDay    float64  `json:"power_cost_usd_per_th_day" label:"Power cost" unit:"USD per TH/s per day" show:"usd"`
 	CostPerBTC              *float64 `json:"cost_per_btc" label:"Power cost of one mined BTC" unit:"USD" doc:"power only; null when the price is unknown" show:"usd"`
 	AllInCostPerBTC         *float64 `json:"all_in_cost_per_btc" label:"Power and machine per mined BTC" unit:"USD" doc:"the machine paid off over its life, running or not; null when the price is unknown" show:"usd"`
 	DepreciationUSDPerTHDay float64  `json:"depreciation_usd_per_th_day" label:"Machine cost" unit:"USD per TH/s per day" doc:"its price spread over its life"`
-	BreakevenPowerPrice     float64  `json:"breakeven_power_price" label:"Breakeven power price" unit:"USD per kWh" show:"usd"`
+	BreakevenPowerPrice     float64  `json:"breakeven_power_price" label:"Breakeven power price" unit:"USD per kWh" show:"usd,lead"`
 	BreakevenHashprice      float64  `json:"breakeven_hashprice" label:"Breakeven hashprice" unit:"USD per PH/s per day" show:"usd"`
 	HashpriceUSDPerPHDay    float64  `json:"hashprice_usd_per_ph_day" label:"Hashprice" unit:"USD per PH/s per day"`
 	EnergyKWhPerTHDay       float64  `json:"energy_kwh_per_th_day" label:"Energy" unit:"kWh per TH/s per day"`
@@ -24,7 +24,7 @@ var profitParams = append(append([]Param{}, networkParams...),
 // Profit answers /api/v1/profit.
 var Profit = register(&Def[ProfitResult]{
 	Meta: Meta{
-		Name: "profit", Order: 20, Widget: "profit", Title: "Mining profit",
+		Name: "profit", Order: 20, Widget: "profit", Key: []string{"price", "efficiency", "power_price"}, Title: "Mining profit",
 		Summary:  "A miner's revenue, power cost and profit per TH/s, the power price that breaks even, and what the power for one bitcoin costs.",
 		Params:   profitParams,
 		Examples: []string{"price=85000&difficulty=149.3e12&height=925000&fees=0.02&efficiency=17.5&power_price=0.05", "hashprice=36&efficiency=17.5&power_price=0.05&pool_fee=2&uptime=97"},

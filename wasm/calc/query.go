@@ -97,6 +97,12 @@ func (in Parsed) of(p Param) Parsed {
 		switch p.Type {
 		case Number:
 			in.Number, in.Plain, in.OK = readNumber(in.Raw, p.Unit)
+			// 95.000 is 95, but may have meant 95,000: when that too is a
+			// value p takes, the number is not plain, and a form says how
+			// it read it.
+			if in.Plain && groupedElsewhere(strings.TrimSpace(in.Raw)) && p.Range.contains(in.Number*1000) {
+				in.Plain = false
+			}
 		case Integer:
 			in.Int, in.Plain, in.OK = readInteger(in.Raw)
 			in.Number = float64(in.Int)

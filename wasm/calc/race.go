@@ -22,8 +22,8 @@ var (
 // RaceResult is how far a device is from one ASIC and the network.
 type RaceResult struct {
 	YearsToBlock       float64 `json:"years_to_block" label:"Expected time for your browser alone to find a block" unit:"years" show:"number,lead"`
-	ASICTimesFaster    float64 `json:"asic_times_faster" label:"One ASIC is faster by" unit:"times" show:"ratio"`
-	NetworkTimesFaster float64 `json:"network_times_faster" label:"The network is faster by" unit:"times" show:"ratio"`
+	ASICTimesFaster    float64 `json:"asic_times_faster" label:"One ASIC is faster by" unit:"times" show:"ratio,lead"`
+	NetworkTimesFaster float64 `json:"network_times_faster" label:"The network is faster by" unit:"times" show:"ratio,lead"`
 	JPerHash           float64 `json:"j_per_hash" label:"Your energy per hash" unit:"J" show:"number"`
 	EnergyTimesASIC    float64 `json:"energy_times_asic" label:"Energy per hash against the ASIC's" unit:"times" show:"ratio"`
 	DeviceHashrate     float64 `json:"device_hashrate" label:"Your browser's hashrate" unit:"H/s"`
@@ -35,7 +35,7 @@ type RaceResult struct {
 // Race answers /api/v1/race: the browser benchmark's numbers.
 var Race = register(&Def[RaceResult]{
 	Meta: Meta{
-		Name: "race", Order: 70, Widget: "bench", Title: "Your browser against the machines", Miner: DeviceHashrate.Name,
+		Name: "race", Order: 70, Widget: "bench", Key: []string{"device_hashrate", "device_watts", "hashrate"}, Title: "Your browser against the machines", Miner: DeviceHashrate.Name,
 		Summary:  "Mine a real block header in your browser, then see how far it is from one ASIC and from the whole network.",
 		Params:   []Param{DeviceHashrate, DeviceWatts, ASICHashrate, ASICEfficiency, Hashrate, Difficulty},
 		Examples: []string{"device_hashrate=2000000&hashrate=1068", "device_hashrate=5e6&device_watts=45&asic_hashrate=200&asic_efficiency=17.5&difficulty=149.3e12"},

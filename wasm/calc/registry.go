@@ -22,6 +22,10 @@ type Meta struct {
 	Widget string
 	// Miner names the parameter the in-browser miner measures and fills.
 	Miner string
+	// Key names the three or four inputs that move the answer most, which
+	// a page shows first; it folds the others. Empty: a short form shows
+	// all its inputs.
+	Key []string
 	// Live: the answer depends on the host's live figures and clock, not
 	// on the URL alone, so it is cached briefly.
 	Live bool

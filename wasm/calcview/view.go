@@ -29,7 +29,7 @@ type View struct {
 	Params   calc.Values
 	Preset   calc.Values // the fence's presets: inputs the page's text fixed
 	Groups   []InputGroup
-	More     []InputGroup     // groups past the first two of a long form, collapsed
+	More     []InputGroup     // the groups of the inputs past the key ones, folded
 	Heading  int              // 2 in articles, 1 on embed pages
 	Share    string           // this page with the scenario in its URL
 	Embed    string           // the embed page with the scenario
@@ -137,11 +137,7 @@ func New(p Page, lang locale.Tag, id, name string, preset calc.Values, heading i
 		g.Inputs = append(g.Inputs, in)
 	}
 	v.InputIDs = strings.Join(ids, " ")
-	// A long form shows its first two groups and folds the rest, so on a
-	// phone the results are not a screen of inputs away.
-	if len(w.Inputs) > 8 && len(v.Groups) > 2 {
-		v.Groups, v.More = v.Groups[:2], v.Groups[2:]
-	}
+	v.fold() // key inputs first, the others folded (glance.go)
 	if w.Miner != "" {
 		v.MinerHeader, v.MinerTarget = widget.MinerHeader, widget.MinerTarget()
 	}
@@ -205,7 +201,6 @@ type Result struct {
 	ID    string
 	Text  string
 	Value string
-	Shown string // the unit as rendered where it is not the output's own: in dong
 }
 
 // Results pairs the calculator's outputs with their rendered values; a
@@ -217,7 +212,7 @@ func (v *View) Results() []Result {
 		if v.Err != nil {
 			out[i].Text = "—"
 		} else if i < len(v.R.Values) {
-			out[i].Text, out[i].Value, out[i].Shown = v.R.Values[i].Text, RawValue(v.R.Values[i].Raw), v.R.Values[i].Unit
+			out[i].Text, out[i].Value = v.R.Values[i].Text, RawValue(v.R.Values[i].Raw)
 		}
 	}
 	return out

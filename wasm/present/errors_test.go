@@ -62,12 +62,19 @@ func errorsOf(t *testing.T) []problem {
 }
 
 // TestEnglishErrorsAreTheAPIs: the presenter writes an error's code and
-// typed arguments in English exactly as calc wrote the API's message.
+// typed arguments in English exactly as calc wrote the API's message, but
+// that a missing value is asked for ("fill this in (must be ...)" where
+// the API says "is required (must be ...)").
 func TestEnglishErrorsAreTheAPIs(t *testing.T) {
 	en := New(locale.EN, nil)
 	for _, pr := range errorsOf(t) {
-		if e := pr.e; en.Error(e).Message != e.Message {
-			t.Errorf("%s: the presenter writes %q, the API %q", e.Field, en.Error(e).Message, e.Message)
+		e := pr.e
+		want := e.Message
+		if rest, ok := strings.CutPrefix(want, "is required ("); ok {
+			want = "fill this in (" + rest
+		}
+		if en.Error(e).Message != want {
+			t.Errorf("%s: the presenter writes %q, want %q (the API: %q)", e.Field, en.Error(e).Message, want, e.Message)
 		}
 	}
 }
@@ -123,7 +130,26 @@ func TestRequiredInVietnamese(t *testing.T) {
 	if want := "is required (must be a positive number up to 1,000,000,000,000), or give difficulty"; e.Message != want {
 		t.Errorf("the API says %q, want %q", e.Message, want)
 	}
-	if got, want := New(locale.VI, nil).Error(e).Message, "là bắt buộc (phải là một số dương, tối đa 1.000.000.000.000), hoặc nhập difficulty"; got != want {
+	if got, want := New(locale.VI, nil).Error(e).Message, "hãy nhập ô này (phải là một số dương, tối đa 1.000.000.000.000), hoặc nhập difficulty"; got != want {
 		t.Errorf("in Vietnamese %q, want %q", got, want)
+	}
+}
+
+// TestRequiredReadsNaturally: under its field, a missing number says what
+// to do, not "Is required (must be a positive number up to 100,000)".
+func TestRequiredReadsNaturally(t *testing.T) {
+	q := calc.QueryOf(calc.Convert, chain.MainNet, calc.Values{"mw": {""}})
+	q.Float(calc.SiteMW)
+	e, _ := q.Err().(*calc.FieldError)
+	if e == nil {
+		t.Fatal("an empty mw is no problem")
+	}
+	for lang, want := range map[locale.Tag]string{
+		locale.EN: "fill this in (must be a positive number up to 100,000)",
+		locale.VI: "hãy nhập ô này (phải là một số dương, tối đa 100.000)",
+	} {
+		if got := New(lang, nil).Error(e).Message; got != want {
+			t.Errorf("%s: %q, want %q", lang, got, want)
+		}
 	}
 }

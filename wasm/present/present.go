@@ -131,10 +131,16 @@ func (p *Presenter) Number(x float64) string {
 // Error is e with its message written for the reader: its code
 // translated, its numbers in the reader's style, a unit translated, a
 // rule written the same way, what the reader typed given back as they
-// typed it. In English it is the API's message.
+// typed it. In English it is the API's message, but that "is required"
+// reads "fill this in" at the field (atTheField).
 func (p *Presenter) Error(e *calc.FieldError) *calc.FieldError {
 	out := *e
 	if format, args := e.Format(); format != "" {
+		for _, f := range atTheField {
+			if f[0] == format {
+				format = f[1]
+			}
+		}
 		out.Message = p.message(format, args)
 	} // else about the request, in the API's words
 	return &out
@@ -160,6 +166,16 @@ func (p *Presenter) message(format string, args []any) string {
 	return p.lang.Sprintf(format, written...)
 }
 
+// atTheField are the API's messages that read badly without the field's
+// name before them ("Is required (must be ...)"), as a page writes them
+// under the field: to the reader.
+var atTheField = [...][2]string{
+	{"is required (%s)", "fill this in (%s)"},
+	{"is required (%s), or give %s", "fill this in (%s), or give %s"},
+	{"is required (or give %s)", "fill this in (or give %s)"},
+	{"is required (8 hex digits such as 1d00ffff)", "fill this in (8 hex digits such as 1d00ffff)"},
+}
+
 // dollars is a presenter of lang in dollars.
 func dollars(lang locale.Tag) *Presenter { return New(lang, nil) }
 
@@ -182,5 +198,9 @@ func Moment(lang locale.Tag, t time.Time) string { return Day(lang, t) + t.Forma
 // Words are the presenter's own English words, which the catalogs
 // translate: the formats' words, the dong's errors and its rate's line.
 func Words() []string {
-	return append([]string{"never", "valid", "not valid"}, rateLines...)
+	words := append(append([]string{"never", "Never pays back", "valid", "not valid"}, rateLines...), answerWords()...)
+	for _, f := range atTheField {
+		words = append(words, f[1])
+	}
+	return append(words, termWords()...)
 }

@@ -17,11 +17,16 @@ import (
 // EmbedPath is where calculator (or table) name's embed is for readers of
 // lang: /embed/NAME/, /vi/embed/NAME/.
 func EmbedPath(lang locale.Tag, name string) string {
-	prefix := ""
-	if lang != locale.EN {
-		prefix = "/" + string(lang)
+	return LangPrefix(lang) + "/embed/" + name + "/"
+}
+
+// LangPrefix is where lang's pages are: "" for English, "/vi" for
+// Vietnamese.
+func LangPrefix(lang locale.Tag) string {
+	if lang == locale.EN {
+		return ""
 	}
-	return prefix + "/embed/" + name + "/"
+	return "/" + string(lang)
 }
 
 // Scope is what calculator id's parameters start with in its page's URL,

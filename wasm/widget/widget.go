@@ -8,7 +8,7 @@
 // Everything here derives from package calc's definitions: a widget's
 // inputs are its calculator's parameters (the form leaves out Hidden ones),
 // its outputs are the result fields with a show tag, read from the typed
-// result. Pure Go; it must never import syscall/js.
+// result, the headline ones (show:"…,lead") first. Pure Go; it must never import syscall/js.
 package widget
 
 import (
@@ -73,6 +73,16 @@ func newWidget(c calc.Calculator) *Widget {
 		}
 	}
 	w.outputs(c.Table().Fields, "")
+	// The headline figures first, as pages show them.
+	var leads, others []Output
+	for _, o := range w.Outputs {
+		if o.Lead {
+			leads = append(leads, o)
+		} else {
+			others = append(others, o)
+		}
+	}
+	w.Outputs = append(leads, others...)
 	return w
 }
 
@@ -111,9 +121,6 @@ type Value struct {
 	Key  string `json:"key"`
 	Text string `json:"text"`
 	Raw  any    `json:"raw"` // the result's value: number, string, bool or null
-	// Unit is the output's unit when the display changes it (amounts in
-	// VND); empty otherwise.
-	Unit string `json:"unit,omitempty"`
 }
 
 // Result is a calculator rendered for one scenario.
@@ -121,7 +128,10 @@ type Result struct {
 	Status int              `json:"status"`
 	Error  *calc.FieldError `json:"error,omitempty"`
 	Values []Value          `json:"values,omitempty"`
-	Chart  string           `json:"chart,omitempty"` // <svg>, chart.Wide
+	// Answer is the calculator's answer in one sentence, in the reader's
+	// words (calc.Headline, written by package present): the headline.
+	Answer string `json:"answer,omitempty"`
+	Chart  string `json:"chart,omitempty"` // <svg>, chart.Wide
 	// ChartNarrow is the same chart drawn for phones (chart.Narrow).
 	ChartNarrow string `json:"chart_narrow,omitempty"`
 	Table       string `json:"table,omitempty"` // <table> with the chart's data
@@ -210,11 +220,9 @@ func (w *Widget) RenderIn(s netdata.Snapshot, rawQuery string, lang locale.Tag) 
 	r.Values = make([]Value, len(w.Outputs))
 	for i, o := range w.Outputs {
 		raw := o.field.ValueIn(result)
-		r.Values[i] = Value{Key: o.Key, Text: p.Value(o.Kind, raw), Raw: raw}
-		if _, amount := raw.(float64); amount && o.Kind == calc.AsUSD && p.InDong() {
-			r.Values[i].Unit = p.Unit(o.Unit)
-		}
+		r.Values[i] = Value{Key: o.Key, Text: p.Result(o.Kind, raw), Raw: raw}
 	}
+	r.Answer = p.Headline(calc.HeadlineOf(result))
 	r.Rate = p.RateLine()
 	if pl := w.Calc.Plot(query, result); pl != nil {
 		c := p.Chart(pl)

@@ -26,7 +26,7 @@ func TestEveryOutputIsWritten(t *testing.T) {
 			continue
 		}
 		for _, v := range r.Values {
-			if v.Raw == nil && v.Text != "never" || v.Text == "—" || v.Text == "" {
+			if v.Raw == nil && v.Text != "Never pays back" || v.Text == "—" || v.Text == "" {
 				t.Errorf("%s: %s has no value: %q", w.Name, v.Key, v.Text)
 			}
 		}

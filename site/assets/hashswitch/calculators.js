@@ -46,6 +46,9 @@ export function show(section, r) {
   }
   const summary = section.querySelector(dom.error);
   section.classList.toggle(dom.cls.hasError, Boolean(r.error));
+  // The answer in one sentence, said once per change: the outputs are
+  // not live regions, so fifteen of them changing make no noise.
+  section.querySelector(dom.headline).textContent = r.answer || "";
   if (r.error) {
     // The error is said once: next to its field when it has one (the label
     // is right there), above the results otherwise.
@@ -71,11 +74,6 @@ export function show(section, r) {
   for (const v of r.values) {
     const out = section.querySelector(`${dom.output}[data-key="${CSS.escape(v.key)}"]`);
     if (!out) continue;
-    const unit = out.nextElementSibling?.matches(dom.unit) ? out.nextElementSibling : null;
-    if (unit) {
-      unit.dataset.unit ??= unit.textContent; // the prerendered one, in dollars
-      unit.textContent = v.unit || unit.dataset.unit;
-    }
     out.value = v.text;
     out.dataset.value = v.raw === null || v.raw === undefined ? "" : String(v.raw);
   }
@@ -219,6 +217,7 @@ export function enhance(section) {
   if (embed) {
     section.classList.add(dom.cls.pending);
     for (const out of section.querySelectorAll(dom.output)) out.value = "…";
+    section.querySelector(dom.headline).textContent = "";
     section.querySelector(dom.pending).hidden = false;
     return;
   }

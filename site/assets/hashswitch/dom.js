@@ -14,11 +14,11 @@ export const field = ".field"; // an input with its label, help, reading and err
 export const understood = ".understood";
 export const fieldError = ".field-error";
 export const more = "details.more-inputs"; // a long form's folded inputs
+export const headline = ".calc-headline"; // the answer in one sentence: the calculator's live region
 export const error = ".calc-error";
 export const pending = ".calc-pending";
 export const rateLine = ".rate-line";
 export const output = "output[data-key]"; // data-key: the API's field, data-value: its number
-export const unit = ".unit";
 export const chart = ".chart-box";
 export const chartWide = ".chart-wide";
 export const chartNarrow = ".chart-narrow";
@@ -59,7 +59,7 @@ export const updateReload = "#update-reload";
 // data: the data attributes the script reads (el.dataset.name), each
 // written by the templates (data-name).
 export const data = [
-  "calc", "scope", "scenario", "preset", "key", "value", "unit", "countdown", // a calculator (data-scenario: rendered for the URL's scenario)
+  "calc", "scope", "scenario", "preset", "key", "value", "countdown", // a calculator (data-scenario: rendered for the URL's scenario)
   "miner", "header", "target", "worker", "workerWasm", "workerWasmSimd", "gpu", // its miner
   "code", // the embed dialog's template
   "embed", "wasm", "wasmExec", "calcWorker", "network", // <body>: the page
