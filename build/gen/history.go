@@ -171,7 +171,7 @@ func historyFigure(w io.Writer, lang locale.Tag, fb history.Fallback, kept *hist
 		links = append(links, `<a href="`+html.EscapeString(s[1])+`">`+html.EscapeString(s[0])+`</a>`)
 	}
 	_, err = fmt.Fprintf(w, "<figure class=\"chart-figure history-chart\" id=\"history\">\n<div class=\"chart-box\"><div class=\"chart-wide\">%s</div><div class=\"chart-narrow\">%s</div></div>\n"+
-		"<figcaption><p class=\"history-about\">%s %s: %s.</p><details><summary>%s</summary><div class=\"chart-table\">%s</div></details></figcaption>\n</figure>\n",
+		"<figcaption><p class=\"history-about chart-source\">%s %s: %s.</p><details><summary>%s</summary><div class=\"chart-table\">%s</div></details></figcaption>\n</figure>\n",
 		wide, narrow, html.EscapeString(about), html.EscapeString(lang.T(historySources)), strings.Join(links, "; "), html.EscapeString(lang.T(historyData)), table)
 	return err
 }

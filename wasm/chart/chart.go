@@ -366,10 +366,25 @@ func (c *Chart) marksAndNotes(m *markup, f *frame, px, py func(float64) float64)
 // numbers the point and writes the label under the plot.
 func (f *frame) label(m *markup, class string, x, y float64, above bool, lines []string) {
 	if sp, ok := f.place(lines, tickSize, true, around(x, y, lines, tickSize, above)); ok {
+		f.leader(m, x, y, textBox(lines, sp.x, sp.y, tickSize, true, sp.anchor))
 		f.text(m, class, sp.x, sp.y, sp.anchor, tickSize, true, lines...)
 		return
 	}
 	f.numbered(m, x, y, strings.Join(lines, " "))
+}
+
+// leader joins a point to its label when the label had to move away from
+// it, so that a reader sees which point it names.
+func (f *frame) leader(m *markup, x, y float64, b box) {
+	nx, ny := math.Min(math.Max(x, b.x0), b.x1), math.Min(math.Max(y, b.y0), b.y1)
+	dx, dy := nx-x, ny-y
+	d := math.Hypot(dx, dy)
+	if d < 16 {
+		return
+	}
+	x0, y0 := x+dx/d*7, y+dy/d*7 // from the point's rim
+	m.put(`<line class="chart-leader" x1="%f" y1="%f" x2="%f" y2="%f"/>`, x0, y0, nx-dx/d*2, ny-dy/d*2)
+	f.lines = append(f.lines, segment{x0, y0, nx, ny})
 }
 
 // numbered writes the next note's number by (x, y) and keeps its label
@@ -381,6 +396,7 @@ func (f *frame) numbered(m *markup, x, y float64, label string) {
 	if !ok {
 		sp = spot{x + 8, y - 8, "start"}
 	}
+	f.leader(m, x, y, textBox([]string{num}, sp.x, sp.y, tickSize, true, sp.anchor))
 	f.text(m, "chart-note-label chart-note-num", sp.x, sp.y, sp.anchor, tickSize, true, num)
 }
 
