@@ -365,10 +365,17 @@ func (c *Chart) marksAndNotes(m *markup, f *frame, px, py func(float64) float64)
 // label writes a point's label where it finds room beside the point, or
 // numbers the point and writes the label under the plot.
 func (f *frame) label(m *markup, class string, x, y float64, above bool, lines []string) {
-	if sp, ok := f.place(lines, tickSize, true, around(x, y, lines, tickSize, above)); ok {
-		f.leader(m, x, y, textBox(lines, sp.x, sp.y, tickSize, true, sp.anchor))
-		f.text(m, class, sp.x, sp.y, sp.anchor, tickSize, true, lines...)
-		return
+	// As written, else in narrower lines.
+	var narrow []string
+	for _, l := range lines {
+		narrow = append(narrow, wrap(l, 110, tickSize, true)...)
+	}
+	for _, ls := range [][]string{lines, narrow} {
+		if sp, ok := f.place(ls, tickSize, true, around(x, y, ls, tickSize, above)); ok {
+			f.leader(m, x, y, textBox(ls, sp.x, sp.y, tickSize, true, sp.anchor))
+			f.text(m, class, sp.x, sp.y, sp.anchor, tickSize, true, ls...)
+			return
+		}
 	}
 	f.numbered(m, x, y, strings.Join(lines, " "))
 }
