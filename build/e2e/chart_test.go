@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"sort"
@@ -12,6 +13,10 @@ import (
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
+
+	"github.com/hashswitch/hashswitch/build/gen"
+	"github.com/hashswitch/hashswitch/internal/fakeupstream"
+	"github.com/hashswitch/hashswitch/wasm/history"
 )
 
 // chartReport is what chartCheck finds wrong in a page's drawings.
@@ -194,6 +199,62 @@ func TestGPUCloudLineInTheUpTo25xScenario(t *testing.T) {
 		if got.Stroke == "none" || got.Legend != "GPU cloud" || got.LineHeight < 0.3*got.PlotHeight || !got.Covered {
 			t.Errorf("at %d px: the GPU line's stroke %s, its name %q, %.0f px high in a plot of %.0f px, lines inside the axis %v",
 				width, got.Stroke, got.Legend, got.LineHeight, got.PlotHeight, got.Covered)
+		}
+	}
+}
+
+// TestHistoryControlsInBrowser: built with a daily series of six years,
+// the hashprice article's history chart shows one drawing at a time, the
+// whole hashprice first; choosing a metric and a range (keyboard or
+// click, no WebAssembly) shows that drawing alone, which passes
+// chartCheck, in English and Vietnamese, at 320 and 1280 px; printed, the
+// chosen drawing without the controls.
+func TestHistoryControlsInBrowser(t *testing.T) {
+	s, err := fakeupstream.FlatSeries(history.DateFromTime(time.Date(2019, 12, 1, 0, 0, 0, 0, time.UTC)), 6*365)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := t.TempDir()
+	srv := httptest.NewUnstartedServer(nil)
+	if _, err := gen.Build(gen.Config{Root: repoRoot, Out: dir, BaseURL: "http://" + srv.Listener.Addr().String(), History: &history.Kept{Series: s, Has: true}}); err != nil {
+		t.Fatal(err)
+	}
+	srv.Config.Handler = siteHandler(t, dir)
+	srv.Start()
+	t.Cleanup(srv.Close)
+	const shown = `(() => {
+		for (const f of document.querySelectorAll(".chart-figure")) f.style.contentVisibility = "visible";
+		const fig = document.querySelector("figure.history-chart");
+		const views = [...fig.querySelectorAll(".history-view")].filter((v) => v.getBoundingClientRect().height > 0);
+		return views.map((v) => v.dataset.metric + " " + v.dataset.range + " " + v.querySelector("svg title").textContent).join("|");
+	})()`
+	for _, c := range []struct{ path, difficulty string }{{"/hashprice/", "Difficulty through time"}, {"/vi/hashprice/", "Độ khó theo thời gian"}} {
+		for _, width := range []int64{320, 1280} {
+			tb := newTab(t)
+			tb.origins = append(tb.origins, srv.URL)
+			var first, chosen, printed, controls string
+			var report chartReport
+			tb.run(t,
+				chromedp.EmulateViewport(width, 900),
+				chromedp.Navigate(srv.URL+c.path),
+				evaluate(shown, &first),
+				evaluate(`(() => { document.querySelector("[name=history-metric][value=difficulty]").click(); document.querySelector("[name=history-range][value='1y']").click(); return true; })()`, new(bool)),
+				evaluate(shown, &chosen),
+				evaluate(chartCheck, &report),
+				media("print", "light"),
+				evaluate(shown, &printed),
+				evaluate(`getComputedStyle(document.querySelector(".history-controls")).display`, &controls),
+			)
+			if !strings.HasPrefix(first, "hashprice_usd all ") || strings.Contains(first, "|") {
+				t.Errorf("%s at %d px: first shown %q", c.path, width, first)
+			}
+			if chosen != "difficulty 1y "+c.difficulty || printed != chosen || controls != "none" {
+				t.Errorf("%s at %d px: chosen %q, printed %q, controls printed %q", c.path, width, chosen, printed, controls)
+			}
+			if len(report.Problems) > 0 {
+				t.Errorf("%s at %d px: %q", c.path, width, report.Problems)
+			}
+			tb.check(t)
 		}
 	}
 }

@@ -365,10 +365,16 @@ func (c *Chart) marksAndNotes(m *markup, f *frame, px, py func(float64) float64)
 // label writes a point's label where it finds room beside the point, or
 // numbers the point and writes the label under the plot.
 func (f *frame) label(m *markup, class string, x, y float64, above bool, lines []string) {
-	// As written, else in narrower lines.
+	// As written, else in narrower lines: after a colon, then at spaces.
 	var narrow []string
 	for _, l := range lines {
-		narrow = append(narrow, wrap(l, 110, tickSize, true)...)
+		head, tail, ok := strings.Cut(l, ": ")
+		if !ok {
+			narrow = append(narrow, wrap(l, 140, tickSize, true)...)
+			continue
+		}
+		narrow = append(narrow, wrap(head+":", 140, tickSize, true)...)
+		narrow = append(narrow, wrap(tail, 140, tickSize, true)...)
 	}
 	for _, ls := range [][]string{lines, narrow} {
 		if sp, ok := f.place(ls, tickSize, true, around(x, y, ls, tickSize, above)); ok {
