@@ -2,6 +2,7 @@ package e2e
 
 import (
 	"context"
+	"math"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
@@ -256,5 +257,59 @@ func TestHistoryControlsInBrowser(t *testing.T) {
 			}
 			tb.check(t)
 		}
+	}
+}
+
+// TestHistoryPointFollowsTheCalculator: on the hashprice article, in
+// English and Vietnamese, halving the bitcoin price in the calculator
+// above the history chart moves its "The calculator above" point down by
+// what the chart's scale says for the new hashprice (read from the
+// result's data-value, a second reading of the scale against the axis's
+// ticks), and its label to the calculator's words for it; the
+// calculator below the chart moves nothing.
+func TestHistoryPointFollowsTheCalculator(t *testing.T) {
+	for _, path := range []string{"/hashprice/", "/vi/hashprice/"} {
+		tb := newTab(t)
+		var before, after, later struct {
+			Cy, Want float64
+			Label    string
+			Output   string
+		}
+		const read = `(() => {
+			const fig = document.querySelector("figure.history-chart");
+			fig.style.contentVisibility = "visible";
+			const svg = [...fig.querySelectorAll("svg.chart")].find((s) => s.getBoundingClientRect().width > 0);
+			const point = svg.querySelector("circle.chart-live");
+			// The axis: two grid lines and their ticks give the drawing's y for a value.
+			const ticks = [...svg.querySelectorAll("text.chart-tick[text-anchor=end]")];
+			const [a, b] = [ticks[0], ticks[ticks.length - 1]];
+			const va = parseFloat(a.textContent.replace(/[^0-9,.]/g, "").replace(",", ".")), vb = parseFloat(b.textContent.replace(/[^0-9,.]/g, "").replace(",", "."));
+			const ya = parseFloat(a.getAttribute("y")) - 4, yb = parseFloat(b.getAttribute("y")) - 4;
+			const out = [...document.querySelectorAll('section[data-calc="hashprice"]')][0].querySelector("output[data-key=hashprice_usd_per_ph_day]");
+			const v = parseFloat(out.dataset.value);
+			const spans = svg.querySelectorAll(".chart-live-label tspan");
+			return {cy: parseFloat(point.getAttribute("cy")),
+				want: ya + (v - va) * (yb - ya) / (vb - va), label: spans[spans.length - 1].textContent, output: out.value};
+		})()`
+		price := `[...document.querySelectorAll('section[data-calc="hashprice"]')][0].querySelector("[name=price]")`
+		tb.run(t,
+			chromedp.EmulateViewport(1280, 900),
+			chromedp.Navigate(site.URL+path),
+			evaluate(read, &before),
+			evaluate(price+`.focus(), true`, new(bool)),
+			waitWasm(),
+			evaluate(price+`.select(), true`, new(bool)),
+			chromedp.KeyEvent("42500"),
+			until(`parseFloat([...document.querySelectorAll('section[data-calc="hashprice"]')][0].querySelector("output[data-key=hashprice_usd_per_ph_day]").dataset.value) < 25`, 10*time.Second),
+			evaluate(read, &after),
+			evaluate(`(() => { const p = [...document.querySelectorAll('section[data-calc="hashprice"]')][1].querySelector("[name=price]"); p.focus(); p.select(); return true; })()`, new(bool)),
+			chromedp.KeyEvent("170000"),
+			until(`parseFloat([...document.querySelectorAll('section[data-calc="hashprice"]')][1].querySelector("output[data-key=hashprice_usd_per_ph_day]").dataset.value) > 60`, 10*time.Second),
+			evaluate(read, &later),
+		)
+		if math.Abs(before.Cy-before.Want) > 1.5 || math.Abs(after.Cy-after.Want) > 1.5 || after.Cy <= before.Cy+20 || after.Label != after.Output || later.Cy != after.Cy {
+			t.Errorf("%s: before %+v, after %+v, after the calculator below %+v", path, before, after, later)
+		}
+		tb.check(t)
 	}
 }

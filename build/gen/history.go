@@ -210,7 +210,7 @@ func historyView(lang locale.Tag, fb history.Fallback, kept *history.Kept, page 
 		n := econ.Network{Chain: chain.MainNet, PriceUSD: snap.PriceUSD, Difficulty: snap.Difficulty, SubsidyBTC: snap.SubsidyBTC, FeesBTC: snap.FeesBTC}
 		hp := n.HashpriceUSDPerPHDay()
 		if history.DateFromTime(day) >= from {
-			c.Notes = append(c.Notes, chart.Note{X: yearOf(day), Y: hp, Above: true,
+			c.Notes = append(c.Notes, chart.Note{X: yearOf(day), Y: hp, Above: true, Live: true,
 				Label: lang.T(historyStart) + "\n" + st.USD(hp)})
 		}
 	}

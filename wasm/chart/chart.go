@@ -82,6 +82,11 @@ type Note struct {
 	X, Y  float64
 	Label string
 	Above bool
+	// Live marks a point the page moves as a calculator's answer changes:
+	// its circle says its value and the units of the drawing per unit of
+	// y (data-v, data-k) and the plot's top and bottom, and its label
+	// with its leader is one group (chart-live-label) moved with it.
+	Live bool
 }
 
 // Point is a marked point.
@@ -265,7 +270,12 @@ func (c *Chart) lines(m *markup) *frame {
 	}
 	for _, n := range c.Notes {
 		x, y := px(n.X), py(n.Y)
-		m.put(`<circle class="chart-note" cx="%f" cy="%f" r="5"/>`, x, y)
+		if n.Live {
+			m.put(`<circle class="chart-note chart-live" cx="%f" cy="%f" r="5" data-v="%g" data-k="%g" data-top="%g" data-bottom="%g"/>`,
+				x, y, n.Y, py(1)-py(0), f.top, f.bottom)
+		} else {
+			m.put(`<circle class="chart-note" cx="%f" cy="%f" r="5"/>`, x, y)
+		}
 		f.taken = append(f.taken, box{x - 7, y - 7, x + 7, y + 7})
 	}
 	if mk := c.Marker; mk != nil {
@@ -358,7 +368,13 @@ func (c *Chart) marksAndNotes(m *markup, f *frame, px, py func(float64) float64)
 		}
 	}
 	for _, n := range c.Notes {
+		if n.Live {
+			m.raw(`<g class="chart-live-label">`)
+		}
 		f.label(m, "chart-note-label", px(n.X), py(n.Y), n.Above, strings.Split(n.Label, "\n"))
+		if n.Live {
+			m.raw(`</g>`)
+		}
 	}
 }
 

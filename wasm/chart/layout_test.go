@@ -40,7 +40,7 @@ func TestLabelsFitAndNeverCollide(t *testing.T) {
 		{Title: "t", XLabel: "Tháng", YLabel: "USD mỗi PH/s mỗi ngày", Dots: true,
 			Series: []chart.Series{{X: []float64{2024.04, 2024.5, 2024.9, 2025.3, 2025.7, 2025.87}, Y: []float64{120, 50, 60, 55, 48, 38}}},
 			Marks:  []chart.Mark{{2024.3, "Halving 20/4/2024"}, {2022.3, "Halving 11/5/2020"}},
-			Notes:  []chart.Note{{2025.89, 35.06, "Mức thấp kỷ lục: 35,06 USD\n22/11/2025", false}, {2025.9, 35.3, "Công cụ tính ở trên\n35,32 USD", true}}},
+			Notes:  []chart.Note{{X: 2025.89, Y: 35.06, Label: "Mức thấp kỷ lục: 35,06 USD\n22/11/2025"}, {X: 2025.9, Y: 35.3, Label: "Công cụ tính ở trên\n35,32 USD", Above: true, Live: true}}},
 		// bars with long labels and a negative value.
 		{Title: "t", XLabel: "Cách dùng", YLabel: "USD mỗi kWh", FormatY: money,
 			Bars: []chart.Bar{{"Đào bitcoin", 0.08}, {"Cho thuê chỗ đặt máy", 0.17}, {"Cho thuê GPU (đám mây)", -1}}},

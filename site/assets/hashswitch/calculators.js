@@ -5,6 +5,7 @@ import { display, styles } from "go:rules";
 import { LANG, embed, later, params, root, shown, t } from "./boot.js";
 import * as dom from "./dom.js";
 import { postHeight } from "./embedhost.js";
+import { followScenario } from "./historypoint.js";
 import { api } from "./wasm.js";
 
 // owned holds the inputs a reader typed or a URL preset set: new network
@@ -87,6 +88,7 @@ export function show(section, r) {
     chart.querySelector(dom.chartNarrow).innerHTML = r.chart_narrow;
     section.querySelector(dom.chartTable).innerHTML = r.table;
   }
+  followScenario(section, r);
   section.querySelector(dom.share).href = location.pathname + r.share;
   section.querySelector(dom.embedLink).href = r.embed;
   section.querySelector(dom.apiLink).href = r.api_url;
