@@ -83,8 +83,9 @@ type Note struct {
 	Label string
 	Above bool
 	// Live marks a point the page moves as a calculator's answer changes:
-	// its circle says its value and the units of the drawing per unit of
-	// y (data-v, data-k) and the plot's top and bottom, and its label
+	// its circle says where it starts (data-c), its value and the units of
+	// the drawing per unit of y (data-v, data-k) and the plot's top and
+	// bottom, and its label
 	// with its leader is one group (chart-live-label) moved with it.
 	Live bool
 }
@@ -271,8 +272,8 @@ func (c *Chart) lines(m *markup) *frame {
 	for _, n := range c.Notes {
 		x, y := px(n.X), py(n.Y)
 		if n.Live {
-			m.put(`<circle class="chart-note chart-live" cx="%f" cy="%f" r="5" data-v="%g" data-k="%g" data-top="%g" data-bottom="%g"/>`,
-				x, y, n.Y, py(1)-py(0), f.top, f.bottom)
+			m.put(`<circle class="chart-note chart-live" cx="%f" cy="%f" r="5" data-c="%f" data-v="%g" data-k="%g" data-top="%g" data-bottom="%g"/>`,
+				x, y, y, n.Y, py(1)-py(0), f.top, f.bottom)
 		} else {
 			m.put(`<circle class="chart-note" cx="%f" cy="%f" r="5"/>`, x, y)
 		}
