@@ -14,7 +14,6 @@ package chart
 import (
 	"html"
 	"math"
-	"sort"
 	"strconv"
 	"strings"
 
@@ -314,7 +313,11 @@ func (c *Chart) legend(m *markup, f *frame, direct bool, py func(float64) float6
 				ends = append(ends, end{i, py(s.Y[n-1]) + 4})
 			}
 		}
-		sort.SliceStable(ends, func(a, b int) bool { return ends[a].y < ends[b].y })
+		for k := 1; k < len(ends); k++ { // by height, top first (a few lines: insertion)
+			for j := k; j > 0 && ends[j].y < ends[j-1].y; j-- {
+				ends[j], ends[j-1] = ends[j-1], ends[j]
+			}
+		}
 		step := lineGap * tickSize
 		for k := range ends { // apart, downwards
 			if k > 0 && ends[k].y < ends[k-1].y+step {

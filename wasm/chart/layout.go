@@ -3,7 +3,6 @@ package chart
 import (
 	"math"
 	"strings"
-	"unicode"
 )
 
 // A drawing sets its text with the page's sans-serif font at these sizes
@@ -76,12 +75,20 @@ func advance(r rune) float64 {
 		return 0.84
 	case r >= '0' && r <= '9' || r == '$' || r == '#':
 		return 0.64
-	case unicode.IsUpper(r):
+	case upper(r):
 		return 0.79
-	case unicode.IsSpace(r):
+	case r == '\u00a0' || r == '\u202f':
 		return 0.32
 	}
 	return 0.65 // lowercase, Vietnamese letters with their marks, the rest
+}
+
+// upper says whether r is a capital of English or Vietnamese: A to Z,
+// Latin-1's, Đ, Ơ, Ư, and the capitals with tone marks (U+1EA0 to U+1EF8,
+// the even ones). Package unicode's tables would cost the page's
+// WebAssembly more than this needs.
+func upper(r rune) bool {
+	return r >= 'A' && r <= 'Z' || r >= 0xC0 && r <= 0xDE || r == 'Đ' || r == 'Ơ' || r == 'Ư' || r >= 0x1EA0 && r <= 0x1EF8 && r%2 == 0
 }
 
 // box is a rectangle of the drawing: a piece of text, a point.
