@@ -143,7 +143,7 @@ func (c *Chart) frame(yTicks []string, rightPad float64) *frame {
 
 // SVG returns the chart as an <svg> element.
 func (c *Chart) SVG() string {
-	var body markup
+	body := make(markup, 0, 6<<10) // most drawings fit
 	var f *frame
 	if len(c.Bars) > 0 {
 		f = c.bars(&body)
@@ -155,14 +155,14 @@ func (c *Chart) SVG() string {
 		f.footnotes(&body)
 		height = f.height
 	}
-	var m markup
+	m := make(markup, 0, len(body)+len(c.Title)+256)
 	titleID := html.EscapeString(c.ID + "-title")
 	m.put(`<svg class="chart" viewBox="0 0 %g %g" role="img" aria-labelledby="`, c.w(), height)
 	m.raw(titleID)
 	m.raw(`" xmlns="http://www.w3.org/2000/svg"><title id="`)
 	m.raw(titleID)
 	m.tag(`">`, c.Title, `</title>`)
-	m.raw(string(body))
+	m = append(m, body...)
 	m.raw(`</svg>`)
 	return string(m)
 }

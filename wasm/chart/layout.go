@@ -247,7 +247,7 @@ func around(x, y float64, lines []string, size float64, above bool) []spot {
 	if !above {
 		rows[0], rows[1] = down, up
 	}
-	var spots []spot
+	spots := make([]spot, 0, 3*len(rows)+6*4*2)
 	for _, r := range rows {
 		spots = append(spots, spot{x + 9, r, "start"}, spot{x - 9, r, "end"}, spot{x, r, "middle"})
 	}
@@ -275,19 +275,24 @@ func xTicks(lo, hi float64, format func(float64) string, px func(float64) float6
 		}
 		return ts
 	}
+	// mid is where a tick's label goes, moved in to fit the drawing, and
+	// its width.
+	mid := func(t float64) (x, w float64) {
+		w = textWidth(format(t), tickSize, false)
+		return math.Min(math.Max(px(t), w/2+2), width-w/2-2), w
+	}
 	fits := func(ts []float64, rows int) ([]float64, bool) {
 		at := make([]float64, len(ts))
-		prev := []float64{math.Inf(-1), math.Inf(-1)}
-		ok := true
+		prev := [2]float64{math.Inf(-1), math.Inf(-1)}
 		for i, t := range ts {
-			w := textWidth(format(t), tickSize, false)
-			at[i] = math.Min(math.Max(px(t), w/2+2), width-w/2-2)
+			var w float64
+			at[i], w = mid(t)
 			if at[i]-w/2 < prev[i%rows]+8 {
-				ok = false
+				return at, false
 			}
 			prev[i%rows] = at[i] + w/2
 		}
-		return at, ok
+		return at, true
 	}
 	// About one tick per 110 px, fewer where labels are wide, more where
 	// round values are sparse in the range.
@@ -310,8 +315,12 @@ func xTicks(lo, hi float64, format func(float64) string, px func(float64) float6
 			}
 		}
 	}
+	// Nothing round fits: the ends and the middle, in two rows.
 	ts = []float64{lo, (lo + hi) / 2, hi}
-	at, _ = fits(ts, 2)
+	at = make([]float64, 3)
+	for i, t := range ts {
+		at[i], _ = mid(t)
+	}
 	return ts, at, 2
 }
 
