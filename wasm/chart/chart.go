@@ -153,7 +153,7 @@ func (c *Chart) SVG() string {
 	height := 300.0
 	if f != nil {
 		f.footnotes(&body)
-		height = f.height
+		height = math.Ceil(f.height)
 	}
 	m := make(markup, 0, len(body)+len(c.Title)+256)
 	titleID := html.EscapeString(c.ID + "-title")
