@@ -42,7 +42,9 @@ func TestHistoryChartInBrowser(t *testing.T) {
 							out.smallest = Math.min(out.smallest, parseFloat(getComputedStyle(t).fontSize) * scale);
 							const r = t.getBoundingClientRect();
 							if (r.left < box.left - 1 || r.right > box.right + 1 || r.top < box.top - 1 || r.bottom > box.bottom + 1) out.outside.push(t.textContent);
-							out.texts += t.textContent + "\n";
+							// A label set in several lines reads as one.
+							const spans = [...t.querySelectorAll("tspan")];
+							out.texts += (spans.length ? spans.map((s) => s.textContent).join(" ") : t.textContent) + "\n";
 						}
 					}
 					return out;

@@ -5,6 +5,7 @@ import (
 	"html"
 	"io"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -30,11 +31,40 @@ const (
 	historySources    = "Sources"
 	historyStart      = "The calculator above"
 	historyData       = "The chart's data"
+	historyShow       = "Show"
+	historyRangeWord  = "Range"
+	historyTitleDiff  = "Difficulty through time"
+	historyTitlePrice = "The bitcoin price through time, in USD"
 )
 
 // historyStrings are the words above, for the catalog's test.
 var historyStrings = []string{historyTitle, historyMonth, historyLuxor, historyDaily, historyHalving, historyLow,
-	historyUnit, historyAboutLuxor, historyAboutDaily, historySources, historyData, historyStart}
+	historyUnit, historyAboutLuxor, historyAboutDaily, historySources, historyData, historyStart,
+	historyShow, historyRangeWord, historyTitleDiff, historyTitlePrice, "Hashprice", "Difficulty", "Bitcoin price", "All", "4 years", "1 year"}
+
+// historyMetric is a quantity the history chart can show: hashprice from
+// either source, difficulty and the price from the daily series alone.
+type historyMetric struct {
+	field        history.Field
+	name, title  string // each in vi.json
+	yLabel, unit string
+}
+
+var historyMetrics = []historyMetric{
+	{history.HashpriceUSD, "Hashprice", historyTitle, historyUnit, ""},
+	{history.Difficulty, "Difficulty", historyTitleDiff, "Difficulty", ""},
+	{history.PriceUSD, "Bitcoin price", historyTitlePrice, "Bitcoin price", "USD"},
+}
+
+// historyRange is a span of the chart, back from its last day; years 0 is
+// all of it.
+type historyRange struct {
+	years      int
+	value, say string // the control's value; its words, in vi.json
+}
+
+// historyRanges are the spans readers choose from, the whole first.
+var historyRanges = []historyRange{{0, "all", "All"}, {4, "4y", "4 years"}, {1, "1y", "1 year"}}
 
 // yearOf is a day as a fractional year, the history chart's x.
 func yearOf(t time.Time) float64 {
@@ -72,42 +102,81 @@ func dayLabel(lang locale.Tag, t time.Time) string {
 // past up to its figures' day: the months complete by then, the record
 // low if it had happened.
 func historyChart(lang locale.Tag, fb history.Fallback, kept *history.Kept, page *PageInfo) (c *chart.Chart, about string, sources [][2]string, err error) {
+	return historyView(lang, fb, kept, page, historyMetrics[0], historyRanges[0])
+}
+
+// daily says a kept daily series is there to draw.
+func daily(kept *history.Kept) bool { return kept != nil && kept.Has && len(kept.Series.Days) > 0 }
+
+// historyView is historyChart for a metric over a range: a range shows
+// the halvings within it only, and the record low and the page's
+// hashprice when they fall within it; difficulty and price have neither.
+// A metric the source lacks has no chart (nil, no error).
+func historyView(lang locale.Tag, fb history.Fallback, kept *history.Kept, page *PageInfo, metric historyMetric, span historyRange) (c *chart.Chart, about string, sources [][2]string, err error) {
 	end := history.Date(math.MaxInt32)
 	if page != nil && page.Pinned {
 		if end, err = history.ParseDate(page.Snapshot.AsOf); err != nil {
 			return nil, "", nil, fmt.Errorf("history: the page's date: %w", err)
 		}
 	}
+	if metric.field != history.HashpriceUSD && !daily(kept) {
+		return nil, "", nil, nil
+	}
 	st := lang.Style()
-	c = &chart.Chart{ID: "history", Title: lang.T(historyTitle), XLabel: lang.T(historyMonth), YLabel: lang.T(historyUnit),
-		FormatX: monthLabel(lang), Gap: 1.5 / 12,
+	yLabel := lang.T(metric.yLabel)
+	if metric.unit != "" {
+		yLabel += " (" + metric.unit + ")"
+	}
+	c = &chart.Chart{ID: "history", Title: lang.T(metric.title), XLabel: lang.T(historyMonth), YLabel: yLabel,
+		FormatX: monthLabel(lang), Gap: 1.5 / 12, FormatY: st.Compact}
+	if metric.field == history.HashpriceUSD {
 		// Whole numbers on the axis (its label says USD), dollars and
 		// cents in the table.
-		FormatY: func(y float64) string {
+		c.FormatY = func(y float64) string {
 			if y == math.Trunc(y) {
 				return st.Plain(strconv.FormatFloat(y, 'f', 0, 64))
 			}
 			return st.USD(y)
-		}}
+		}
+	}
+	// from is the range's first day: years back from the last day drawn.
+	from := history.Date(math.MinInt32)
+	back := func(last history.Date) {
+		if span.years > 0 {
+			from = history.DateFromTime(last.Time().AddDate(-span.years, 0, 0))
+		}
+	}
 	var s chart.Series
-	if kept != nil && kept.Has && len(kept.Series.Days) > 0 {
-		q := history.Query{From: kept.Series.First(), To: min(kept.Series.Last(), end), Step: history.StepMonth, Fields: history.AllFields}
+	if daily(kept) {
+		last := min(kept.Series.Last(), end)
+		back(last)
+		q := history.Query{From: max(kept.Series.First(), from), To: last, Step: history.StepMonth, Fields: history.AllFields}
 		for _, d := range history.Select(&kept.Series, q) {
-			if v, ok := d.Value(history.HashpriceUSD); ok {
+			if v, ok := d.Value(metric.field); ok {
 				s.X, s.Y = append(s.X, yearOf(d.Date.Time().AddDate(0, 0, 14))), append(s.Y, v)
 			}
 		}
 		s.Name, about = lang.T(historyDaily), lang.T(historyAboutDaily)
 		sources = append(sources, [2]string{"mempool.space", "https://mempool.space/docs/api/rest"})
 	} else {
+		var months []time.Time
 		for _, m := range fb.Months {
 			t, err := time.Parse("2006-01", m.Month)
 			if err != nil {
 				return nil, "", nil, fmt.Errorf("history: month %q: %w", m.Month, err)
 			}
-			if history.DateFromTime(t.AddDate(0, 1, 0)) > end {
-				continue // not complete by the page's day
+			if history.DateFromTime(t.AddDate(0, 1, 0)) <= end { // complete by the page's day
+				months = append(months, t)
 			}
+		}
+		if len(months) > 0 {
+			back(history.DateFromTime(months[len(months)-1].AddDate(0, 1, -1)))
+		}
+		for i, t := range months {
+			if history.DateFromTime(t) < from {
+				continue
+			}
+			m := fb.Months[i]
 			s.X, s.Y = append(s.X, yearOf(t.AddDate(0, 0, 14))), append(s.Y, m.HashpriceUSD)
 			sources = append(sources, [2]string{m.Title, m.URL})
 		}
@@ -117,11 +186,15 @@ func historyChart(lang locale.Tag, fb history.Fallback, kept *history.Kept, page
 		return nil, "", nil, fmt.Errorf("history: no month to draw")
 	}
 	c.Series = []chart.Series{s}
+	if metric.field != history.HashpriceUSD {
+		c.Marks, err = halvings(lang, fb, s.X[0], s.X[len(s.X)-1])
+		return c, about, sources, err
+	}
 	low, err := time.Parse(time.DateOnly, fb.RecordLow.Date)
 	if err != nil {
 		return nil, "", nil, fmt.Errorf("history: record low: %w", err)
 	}
-	if history.DateFromTime(low) <= end {
+	if d := history.DateFromTime(low); d <= end && d >= from {
 		c.Notes = []chart.Note{{X: yearOf(low), Y: fb.RecordLow.HashpriceUSD,
 			Label: lang.T(historyLow) + ": " + st.USD(fb.RecordLow.HashpriceUSD) + "\n" + dayLabel(lang, low)}}
 		if sources[len(sources)-1][1] != fb.RecordLow.URL {
@@ -136,42 +209,129 @@ func historyChart(lang locale.Tag, fb history.Fallback, kept *history.Kept, page
 		}
 		n := econ.Network{Chain: chain.MainNet, PriceUSD: snap.PriceUSD, Difficulty: snap.Difficulty, SubsidyBTC: snap.SubsidyBTC, FeesBTC: snap.FeesBTC}
 		hp := n.HashpriceUSDPerPHDay()
-		c.Notes = append(c.Notes, chart.Note{X: yearOf(day), Y: hp, Above: true,
-			Label: lang.T(historyStart) + "\n" + st.USD(hp)})
+		if history.DateFromTime(day) >= from {
+			c.Notes = append(c.Notes, chart.Note{X: yearOf(day), Y: hp, Above: true, Live: true,
+				Label: lang.T(historyStart) + "\n" + st.USD(hp)})
+		}
 	}
+	// The whole history shows the halving before it too (up to two years
+	// back, widening the axis); a range, those within it.
+	first := s.X[0]
+	if span.years == 0 {
+		first -= 2
+	}
+	c.Marks, err = halvings(lang, fb, first, s.X[len(s.X)-1])
+	return c, about, sources, err
+}
+
+// halvings are the halvings between two fractional years, as marks.
+func halvings(lang locale.Tag, fb history.Fallback, from, to float64) ([]chart.Mark, error) {
+	var marks []chart.Mark
 	for _, h := range fb.Halvings {
 		t, err := time.Parse(time.DateOnly, h.Date)
 		if err != nil {
-			return nil, "", nil, fmt.Errorf("history: halving %d: %w", h.Height, err)
+			return nil, fmt.Errorf("history: halving %d: %w", h.Height, err)
 		}
-		if x := yearOf(t); x >= s.X[0]-2 && x <= s.X[len(s.X)-1] {
-			c.Marks = append(c.Marks, chart.Mark{X: x, Label: lang.T(historyHalving) + " " + dayLabel(lang, t)})
+		if x := yearOf(t); x >= from && x <= to {
+			marks = append(marks, chart.Mark{X: x, Label: lang.T(historyHalving) + " " + dayLabel(lang, t)})
 		}
 	}
-	return c, about, sources, nil
+	return marks, nil
 }
 
 // historyWriter writes the history chart for readers of lang on page (nil
 // for an embed: the whole series, no scenario).
 type historyWriter func(w io.Writer, lang locale.Tag, page *PageInfo) error
 
-// historyFigure writes the history chart for readers of lang, wide and
-// narrow, with what it shows, its sources and its data table.
+// historyFigure writes the history chart for readers of lang: a drawing,
+// wide and narrow, for each metric the source has and each range that
+// shows less than the one before, the whole hashprice first; radio
+// buttons choose among them where there are several (the stylesheet
+// shows the chosen one, with no script; without :has() the first alone);
+// what it shows, its sources and each metric's data table.
 func historyFigure(w io.Writer, lang locale.Tag, fb history.Fallback, kept *history.Kept, page *PageInfo) error {
-	c, about, sources, err := historyChart(lang, fb, kept, page)
-	if err != nil {
-		return err
+	var metrics []historyMetric
+	var ranges []historyRange
+	var views, tables strings.Builder
+	var about string
+	var sources [][2]string
+	for _, metric := range historyMetrics {
+		points := -1 // the last range's, to skip a range that shows them all again
+		for _, span := range historyRanges {
+			c, a, src, err := historyView(lang, fb, kept, page, metric, span)
+			if err != nil {
+				return err
+			}
+			if c == nil {
+				break
+			}
+			if metric.field == history.HashpriceUSD {
+				if len(c.Series[0].X) == points {
+					continue
+				}
+				points = len(c.Series[0].X)
+				ranges = append(ranges, span)
+				if span.years == 0 {
+					about, sources = a, src
+				}
+			} else if !slices.Contains(ranges, span) {
+				continue
+			}
+			if span.years == 0 {
+				metrics = append(metrics, metric)
+				tables.WriteString(c.Table())
+			}
+			class := "history-view"
+			if len(metrics) > 1 || span.years > 0 {
+				class += " history-alt"
+			}
+			wide := c.SVG()
+			c.Width, c.ID = chart.Narrow, c.ID+"-narrow"
+			fmt.Fprintf(&views, "<div class=\"%s\" data-metric=\"%s\" data-range=\"%s\"><div class=\"chart-box\"><div class=\"chart-wide\">%s</div><div class=\"chart-narrow\">%s</div></div></div>\n",
+				class, metric.field, span.value, wide, c.SVG())
+		}
 	}
-	wide := c.SVG()
-	table := c.Table()
-	c.Width, c.ID = chart.Narrow, c.ID+"-narrow"
-	narrow := c.SVG()
 	var links []string
 	for _, s := range sources {
 		links = append(links, `<a href="`+html.EscapeString(s[1])+`">`+html.EscapeString(s[0])+`</a>`)
 	}
-	_, err = fmt.Fprintf(w, "<figure class=\"chart-figure history-chart\" id=\"history\">\n<div class=\"chart-box\"><div class=\"chart-wide\">%s</div><div class=\"chart-narrow\">%s</div></div>\n"+
-		"<figcaption><p class=\"history-about\">%s %s: %s.</p><details><summary>%s</summary><div class=\"chart-table\">%s</div></details></figcaption>\n</figure>\n",
-		wide, narrow, html.EscapeString(about), html.EscapeString(lang.T(historySources)), strings.Join(links, "; "), html.EscapeString(lang.T(historyData)), table)
+	_, err := fmt.Fprintf(w, "<figure class=\"chart-figure history-chart\" id=\"history\">\n%s%s"+
+		"<figcaption><p class=\"history-about chart-source\">%s %s: %s.</p><details><summary>%s</summary><div class=\"chart-table\">%s</div></details></figcaption>\n</figure>\n",
+		historyControls(lang, metrics, ranges), views.String(), html.EscapeString(about), html.EscapeString(lang.T(historySources)), strings.Join(links, "; "),
+		html.EscapeString(lang.T(historyData)), tables.String())
 	return err
+}
+
+// historyControls are the radio buttons that choose the history chart's
+// metric and range, each group only where it offers a choice.
+func historyControls(lang locale.Tag, metrics []historyMetric, ranges []historyRange) string {
+	var b strings.Builder
+	group := func(name, legend string, values, says []string) {
+		if len(values) < 2 {
+			return
+		}
+		fmt.Fprintf(&b, "<fieldset><legend>%s</legend>", html.EscapeString(lang.T(legend)))
+		for i, v := range values {
+			checked := ""
+			if i == 0 {
+				checked = " checked"
+			}
+			fmt.Fprintf(&b, "<label><input type=\"radio\" name=\"history-%s\" value=\"%s\"%s> %s</label>", name, v, checked, html.EscapeString(lang.T(says[i])))
+		}
+		b.WriteString("</fieldset>")
+	}
+	var values, says []string
+	for _, m := range metrics {
+		values, says = append(values, m.field.String()), append(says, m.name)
+	}
+	group("metric", historyShow, values, says)
+	values, says = nil, nil
+	for _, r := range ranges {
+		values, says = append(values, r.value), append(says, r.say)
+	}
+	group("range", historyRangeWord, values, says)
+	if b.Len() == 0 {
+		return ""
+	}
+	return "<div class=\"history-controls\">" + b.String() + "</div>\n"
 }

@@ -8,6 +8,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,6 +17,7 @@ import (
 	"github.com/hashswitch/hashswitch/internal/fakeupstream"
 	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/chart"
+	"github.com/hashswitch/hashswitch/wasm/chart/chartcheck"
 	"github.com/hashswitch/hashswitch/wasm/history"
 	"github.com/hashswitch/hashswitch/wasm/locale"
 	"github.com/hashswitch/hashswitch/wasm/netdata"
@@ -185,5 +187,76 @@ func TestHistoryChartOnAPage(t *testing.T) {
 	}
 	if len(c.Notes) != 1 || len(c.Series[0].X) != 2 {
 		t.Errorf("pinned to 20 November 2025: notes %+v, %d months", c.Notes, len(c.Series[0].X))
+	}
+}
+
+// TestHistoryViews: with a daily series of six years the figure offers
+// hashprice, difficulty and the price over all of it, four years and one,
+// a drawing each (wide and narrow, every one passing chartcheck), the
+// whole hashprice first and the only one shown without :has(); a range
+// draws only its months and the halvings within it. With Luxor's few
+// months, the one drawing and no control.
+func TestHistoryViews(t *testing.T) {
+	fb, err := history.LoadFallback()
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := fakeupstream.FlatSeries(history.DateFromTime(time.Date(2019, 12, 1, 0, 0, 0, 0, time.UTC)), 6*365)
+	if err != nil {
+		t.Fatal(err)
+	}
+	kept := &history.Kept{Series: s, Has: true}
+	for _, lang := range []locale.Tag{locale.EN, locale.VI} {
+		var b strings.Builder
+		if err := historyFigure(&b, lang, fb, kept, &PageInfo{Snapshot: netdata.Committed()}); err != nil {
+			t.Fatal(err)
+		}
+		doc := b.String()
+		views := regexp.MustCompile(`<div class="(history-view[^"]*)" data-metric="([a-z_]+)" data-range="([a-z0-9]+)">`).FindAllStringSubmatch(doc, -1)
+		var got []string
+		for i, v := range views {
+			got = append(got, v[2]+" "+v[3])
+			if alt := strings.Contains(v[1], "history-alt"); alt != (i > 0) {
+				t.Errorf("%s: view %d (%s %s) has class %q", lang, i, v[2], v[3], v[1])
+			}
+		}
+		want := []string{"hashprice_usd all", "hashprice_usd 4y", "hashprice_usd 1y", "difficulty all", "difficulty 4y", "difficulty 1y", "price_usd all", "price_usd 4y", "price_usd 1y"}
+		if !slices.Equal(got, want) {
+			t.Errorf("%s: views %q, want %q", lang, got, want)
+		}
+		for _, name := range []string{`name="history-metric" value="hashprice_usd" checked`, `name="history-metric" value="difficulty"`, `name="history-range" value="all" checked`, `name="history-range" value="1y"`,
+			html.EscapeString(lang.T("4 years")), html.EscapeString(lang.T(historyShow)), html.EscapeString(lang.T(historyTitleDiff))} {
+			if !strings.Contains(doc, name) {
+				t.Errorf("%s: no %s", lang, name)
+			}
+		}
+		for _, svg := range regexp.MustCompile(`(?s)<svg class="chart".*?</svg>`).FindAllString(doc, -1) {
+			if p := chartcheck.Check(svg); len(p) > 0 {
+				t.Errorf("%s: %q", lang, p)
+			}
+		}
+	}
+	// One year back from the series' last day: 13 months at most, and of
+	// the halvings, none (the last was in April 2024, before the range).
+	c, _, _, err := historyView(locale.EN, fb, kept, nil, historyMetrics[0], historyRanges[2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len(c.Series[0].X); n < 12 || n > 13 || len(c.Marks) != 0 {
+		t.Errorf("one year: %d months, marks %+v", n, c.Marks)
+	}
+	c, _, _, err = historyView(locale.EN, fb, kept, nil, historyMetrics[0], historyRanges[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if first := c.Series[0].X[0]; first < yearOf(s.Last().Time().AddDate(-4, 0, 0))-1.0/12 || len(c.Marks) != 1 {
+		t.Errorf("four years: from %v, marks %+v", first, c.Marks)
+	}
+	var b strings.Builder
+	if err := historyFigure(&b, locale.EN, fb, nil, nil); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(b.String(), `class="history-view`); n != 1 || strings.Contains(b.String(), "history-controls") {
+		t.Errorf("Luxor's months: %d views, controls %v", n, strings.Contains(b.String(), "history-controls"))
 	}
 }

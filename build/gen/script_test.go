@@ -28,8 +28,10 @@ func brotliBytes(data []byte) int {
 // scriptBudget is what the page script may weigh in brotli (quality 11):
 // every page and every embed loads it before a touch. The one file it was
 // split from weighed 5,774 bytes minified (10,159 as it was served,
-// unminified); its modules, split by concern and bundled, 6,226.
-const scriptBudget = 6_300
+// unminified); its modules, split by concern and bundled, 6,226; with
+// the charts' source line kept current and the history chart's point
+// following the calculator above it, 6,427.
+const scriptBudget = 6_450
 
 // TestScriptSizeBudget: the bundled page script stays within its budget,
 // and is minified.

@@ -81,6 +81,12 @@ type Note struct {
 	X, Y  float64
 	Label string
 	Above bool
+	// Live marks a point the page moves as a calculator's answer changes:
+	// its circle says where it starts (data-c), its value and the units of
+	// the drawing per unit of y (data-v, data-k) and the plot's top and
+	// bottom, and its label
+	// with its leader is one group (chart-live-label) moved with it.
+	Live bool
 }
 
 // Point is a marked point.
@@ -89,17 +95,22 @@ type Point struct {
 	Label string
 }
 
+// A drawing's plot is plotHeight high below a margin of padTop; the axes'
+// words, a legend below the plot and numbered notes add to its height.
 const (
-	height                   = 300
-	padRight, padTop, padBot = 16, 16, 44
+	plotHeight = 240
+	padTop     = 16
+	padRight   = 16
 )
 
-// c.padLeft() is the room for the y axis's ticks and label.
-func (c *Chart) padLeft() float64 {
-	if c.w() < 400 {
-		return 58
-	}
-	return 72
+// frame is one drawing's geometry: its size, the plot's box inside it,
+// the axes' labels broken into lines, and what is placed so far.
+type frame struct {
+	width, height            float64
+	left, top, right, bottom float64
+	yLabel, xLabel           []string
+	scene
+	notes []string // labels that found no room by their point, numbered under the plot
 }
 
 // w is the drawing's width.
@@ -110,20 +121,48 @@ func (c *Chart) w() float64 {
 	return float64(max(c.Width, 200))
 }
 
+// frame lays out a drawing whose y axis shows yTicks and whose plot keeps
+// rightPad free on its right: the y axis as wide as its widest tick and
+// its label (in lines as long as the plot is high), the x label in lines
+// as wide as the drawing.
+func (c *Chart) frame(yTicks []string, rightPad float64) *frame {
+	f := &frame{width: c.w(), top: padTop, bottom: padTop + plotHeight}
+	f.yLabel = wrap(c.YLabel, plotHeight, labelSize, false)
+	f.xLabel = wrap(c.XLabel, f.width-8, labelSize, false)
+	widest := 0.0
+	for _, t := range yTicks {
+		widest = math.Max(widest, textWidth(t, tickSize, false))
+	}
+	// The y label's baselines run down from x 14, a line apart; the ticks
+	// end 6 px before the axis.
+	f.left = math.Ceil(14 + float64(len(f.yLabel)-1)*lineGap*labelSize + descent*labelSize + 4 + widest + 6)
+	f.right = f.width - rightPad
+	f.bounds = box{0, 0, f.width, f.bottom}
+	return f
+}
+
 // SVG returns the chart as an <svg> element.
 func (c *Chart) SVG() string {
-	var m markup
+	body := make(markup, 0, 6<<10) // most drawings fit
+	var f *frame
+	if len(c.Bars) > 0 {
+		f = c.bars(&body)
+	} else {
+		f = c.lines(&body)
+	}
+	height := 300.0
+	if f != nil {
+		f.footnotes(&body)
+		height = math.Ceil(f.height)
+	}
+	m := make(markup, 0, len(body)+len(c.Title)+256)
 	titleID := html.EscapeString(c.ID + "-title")
-	m.put(`<svg class="chart" viewBox="0 0 %g %d" role="img" aria-labelledby="`, c.w(), height)
+	m.put(`<svg class="chart" viewBox="0 0 %g %g" role="img" aria-labelledby="`, c.w(), height)
 	m.raw(titleID)
 	m.raw(`" xmlns="http://www.w3.org/2000/svg"><title id="`)
 	m.raw(titleID)
 	m.tag(`">`, c.Title, `</title>`)
-	if len(c.Bars) > 0 {
-		c.bars(&m)
-	} else {
-		c.lines(&m)
-	}
+	m = append(m, body...)
 	m.raw(`</svg>`)
 	return string(m)
 }
@@ -142,7 +181,24 @@ func (c *Chart) fy() func(float64) string {
 	return human.English.Compact
 }
 
-func (c *Chart) lines(m *markup) {
+// legendRight is the room direct labels need at the lines' right ends, or
+// 0 when the chart has one line (its axis names it) or the names are too
+// wide for this drawing: then a legend goes below the plot.
+func (c *Chart) legendRight() float64 {
+	if len(c.Series) < 2 || c.w() < 400 {
+		return 0
+	}
+	widest := 0.0
+	for _, s := range c.Series {
+		widest = math.Max(widest, textWidth(s.Name, tickSize, true))
+	}
+	if widest > 0.3*c.w() {
+		return 0
+	}
+	return widest + 14
+}
+
+func (c *Chart) lines(m *markup) *frame {
 	xmin, xmax, ymin, ymax := math.Inf(1), math.Inf(-1), 0.0, math.Inf(-1)
 	for _, s := range c.Series {
 		for i := range s.X {
@@ -161,42 +217,42 @@ func (c *Chart) lines(m *markup) {
 		xmin, xmax = math.Min(xmin, mk.X), math.Max(xmax, mk.X)
 	}
 	if !(xmax > xmin) || math.IsInf(ymax, 0) || math.IsNaN(ymax) || math.IsNaN(ymin) {
-		return // nothing drawable: the table still says it
+		return nil // nothing drawable: the table still says it
 	}
 	yt := niceTicks(ymin, ymax, 5)
 	ymin, ymax = yt[0], yt[len(yt)-1]
 	if ymax == ymin {
 		ymax = ymin + 1
 	}
-	width, left := c.w(), c.padLeft()
-	px := func(x float64) float64 { return left + (x-xmin)/(xmax-xmin)*(width-left-padRight) }
-	py := func(y float64) float64 { return height - padBot - (y-ymin)/(ymax-ymin)*(height-padTop-padBot) }
+	direct := c.legendRight()
+	f := c.frame(c.tickTexts(yt), math.Max(padRight, direct))
+	px := func(x float64) float64 { return f.left + (x-xmin)/(xmax-xmin)*(f.right-f.left) }
+	py := func(y float64) float64 { return f.bottom - (y-ymin)/(ymax-ymin)*(f.bottom-f.top) }
 
-	c.axes(m, yt, py)
-	// One x tick per 110 px or so: fewer on a phone.
+	c.axes(m, f, yt, py)
 	fx := c.fx()
-	for _, x := range niceTicks(xmin, xmax, max(2, int((width-left-padRight)/110))) {
-		if x < xmin-1e-9*math.Abs(xmax-xmin) || x > xmax+1e-9*math.Abs(xmax-xmin) {
-			continue
-		}
-		m.put(`<text class="chart-tick" x="%f" y="%d" text-anchor="middle">`, px(x), height-padBot+18)
-		m.tag("", fx(x), `</text>`)
+	ticks, at, rows := xTicks(xmin, xmax, fx, px, f.left, f.right, f.width)
+	for i, x := range ticks {
+		f.text(m, "chart-tick", at[i], f.bottom+18+float64(i%rows)*lineGap*tickSize, "middle", tickSize, false, fx(x))
 	}
-	m.put(`<text class="chart-label" x="%f" y="%d" text-anchor="middle">`, (width+left)/2, height-6)
-	m.tag("", c.XLabel, `</text>`)
+	f.xAxisLabel(m, float64(rows-1)*lineGap*tickSize)
 	// A path is most of a drawing's numbers, redrawn on every keystroke:
 	// written with strconv, not fmt (BENCH.md, 26 November 2026).
 	for i, s := range c.Series {
 		m.put(`<path class="chart-line chart-line-%d" d="`, float64(i))
 		for j := range s.X {
+			x, y := px(s.X[j]), py(s.Y[j])
 			switch {
 			case j == 0 || c.Gap > 0 && s.X[j]-s.X[j-1] > c.Gap:
-				m.put(`M%f %f`, px(s.X[j]), py(s.Y[j]))
+				m.put(`M%f %f`, x, y)
 				continue
 			case c.StepSeries:
-				m.put(`L%f %f`, px(s.X[j]), py(s.Y[j-1]))
+				m.put(`L%f %f`, x, py(s.Y[j-1]))
+				f.lines = append(f.lines, segment{px(s.X[j-1]), py(s.Y[j-1]), x, py(s.Y[j-1])}, segment{x, py(s.Y[j-1]), x, y})
+			default:
+				f.lines = append(f.lines, segment{px(s.X[j-1]), py(s.Y[j-1]), x, y})
 			}
-			m.put(`L%f %f`, px(s.X[j]), py(s.Y[j]))
+			m.put(`L%f %f`, x, y)
 		}
 		m.raw(`" fill="none"/>`)
 		if c.Dots {
@@ -205,110 +261,306 @@ func (c *Chart) lines(m *markup) {
 			}
 		}
 	}
-	c.marksAndNotes(m, px, py)
+	c.legend(m, f, direct > 0, py)
+	// Points first, so that no label covers one; then their labels.
 	if mk := c.Marker; mk != nil {
 		x, y := px(mk.X), py(mk.Y)
 		m.put(`<circle class="chart-marker" cx="%f" cy="%f" r="5"/>`, x, y)
-		if x > width*0.7 {
-			m.put(`<text class="chart-marker-label" x="%f" y="%f" text-anchor="end">`, x-8, y-8)
-		} else {
-			m.put(`<text class="chart-marker-label" x="%f" y="%f" text-anchor="start">`, x+8, y-8)
-		}
-		m.tag("", mk.Label, `</text>`)
+		f.taken = append(f.taken, box{x - 7, y - 7, x + 7, y + 7})
 	}
-	if len(c.Series) > 1 {
+	for _, n := range c.Notes {
+		x, y := px(n.X), py(n.Y)
+		if n.Live {
+			m.put(`<circle class="chart-note chart-live" cx="%f" cy="%f" r="5" data-c="%f" data-v="%g" data-k="%g" data-top="%g" data-bottom="%g"/>`,
+				x, y, y, n.Y, py(1)-py(0), f.top, f.bottom)
+		} else {
+			m.put(`<circle class="chart-note" cx="%f" cy="%f" r="5"/>`, x, y)
+		}
+		f.taken = append(f.taken, box{x - 7, y - 7, x + 7, y + 7})
+	}
+	if mk := c.Marker; mk != nil {
+		f.label(m, "chart-marker-label", px(mk.X), py(mk.Y), true, []string{mk.Label})
+	}
+	c.marksAndNotes(m, f, px, py)
+	return f
+}
+
+// tickTexts writes the y axis's ticks.
+func (c *Chart) tickTexts(yt []float64) []string {
+	fy := c.fy()
+	out := make([]string, len(yt))
+	for i, y := range yt {
+		out[i] = fy(y)
+	}
+	return out
+}
+
+// legend names each line of a chart of several: at the line's right end,
+// the labels moved apart where ends meet, when direct; else a row below
+// the plot for each, its line's colour and dash drawn before its name.
+func (c *Chart) legend(m *markup, f *frame, direct bool, py func(float64) float64) {
+	if len(c.Series) < 2 {
+		return
+	}
+	if direct {
+		type end struct {
+			i int
+			y float64
+		}
+		var ends []end
 		for i, s := range c.Series {
-			m.put(`<text class="chart-legend chart-legend-%d" x="%g" y="%d">`, float64(i), left+8, float64(padTop+14+16*i))
-			m.tag("", s.Name, `</text>`)
+			if n := len(s.Y); n > 0 {
+				ends = append(ends, end{i, py(s.Y[n-1]) + 4})
+			}
+		}
+		for k := 1; k < len(ends); k++ { // by height, top first (a few lines: insertion)
+			for j := k; j > 0 && ends[j].y < ends[j-1].y; j-- {
+				ends[j], ends[j-1] = ends[j-1], ends[j]
+			}
+		}
+		step := lineGap * tickSize
+		for k := range ends { // apart, downwards
+			if k > 0 && ends[k].y < ends[k-1].y+step {
+				ends[k].y = ends[k-1].y + step
+			}
+		}
+		if n := len(ends); n > 0 && ends[n-1].y > f.bottom { // back up into the plot
+			shift := ends[n-1].y - f.bottom
+			for k := range ends {
+				ends[k].y -= shift
+			}
+		}
+		for k := range ends {
+			if lo := f.top + ascent*tickSize + float64(k)*step; ends[k].y < lo {
+				ends[k].y = lo
+			}
+			f.text(m, "chart-legend chart-legend-"+strconv.Itoa(ends[k].i), f.right+6, ends[k].y, "start", tickSize, true, c.Series[ends[k].i].Name)
+		}
+		return
+	}
+	for i, s := range c.Series {
+		y := f.next(tickSize)
+		lines := wrap(s.Name, f.width-40, tickSize, true)
+		m.put(`<line class="chart-line chart-line-%d chart-swatch" x1="8" x2="32" y1="%f" y2="%f"/>`, float64(i), y-4, y-4)
+		f.text(m, "chart-legend chart-legend-"+strconv.Itoa(i), 38, y, "start", tickSize, true, lines...)
+		f.height = y + (float64(len(lines)-1)*lineGap+descent)*tickSize + 2
+	}
+	f.height += 4
+}
+
+// marksAndNotes draws the Marks, each label beside its line near the top
+// of the plot where it finds room, and the Notes' labels beside their
+// points (above first when Above), a line for each "\n". A label with no
+// room by its point is numbered there and written under the plot.
+func (c *Chart) marksAndNotes(m *markup, f *frame, px, py func(float64) float64) {
+	for _, mk := range c.Marks {
+		x := px(mk.X)
+		m.put(`<line class="chart-mark" x1="%f" x2="%f" y1="%g" y2="%g"/>`, x, x, f.top, f.bottom)
+		f.lines = append(f.lines, segment{x, f.top, x, f.bottom})
+	}
+	for _, mk := range c.Marks {
+		x := px(mk.X)
+		var spots []spot
+		for k := 0.0; k < 8; k++ {
+			y := f.top + 11 + k*14
+			spots = append(spots, spot{x + 4, y, "start"}, spot{x - 4, y, "end"})
+		}
+		if sp, ok := f.place([]string{mk.Label}, markSize, false, spots); ok {
+			f.text(m, "chart-mark-label", sp.x, sp.y, sp.anchor, markSize, false, mk.Label)
+		} else {
+			f.numbered(m, x, f.top+6, mk.Label)
+		}
+	}
+	for _, n := range c.Notes {
+		if n.Live {
+			m.raw(`<g class="chart-live-label">`)
+		}
+		f.label(m, "chart-note-label", px(n.X), py(n.Y), n.Above, strings.Split(n.Label, "\n"))
+		if n.Live {
+			m.raw(`</g>`)
 		}
 	}
 }
 
-// marksAndNotes draws the Marks, each label in one of two rows so that
-// neighbours do not collide, and the Notes, each label below its point
-// (or above), towards the middle of the plot, a line for each "\n".
-func (c *Chart) marksAndNotes(m *markup, px, py func(float64) float64) {
-	for i, mk := range c.Marks {
-		x := px(mk.X)
-		m.put(`<line class="chart-mark" x1="%f" x2="%f" y1="%d" y2="%d"/>`, x, x, padTop, height-padBot)
-		m.put(`<text class="chart-mark-label" x="%f" y="%d">`, x+4, float64(padTop+12+14*(i%2)))
-		m.tag("", mk.Label, `</text>`)
+// label writes a point's label where it finds room beside the point, or
+// numbers the point and writes the label under the plot.
+func (f *frame) label(m *markup, class string, x, y float64, above bool, lines []string) {
+	// As written, else in narrower lines: after a colon, then at spaces.
+	var narrow []string
+	for _, l := range lines {
+		head, tail, ok := strings.Cut(l, ": ")
+		if !ok {
+			narrow = append(narrow, wrap(l, 140, tickSize, true)...)
+			continue
+		}
+		narrow = append(narrow, wrap(head+":", 140, tickSize, true)...)
+		narrow = append(narrow, wrap(tail, 140, tickSize, true)...)
 	}
-	for _, n := range c.Notes {
-		x, y := px(n.X), py(n.Y)
-		m.put(`<circle class="chart-note" cx="%f" cy="%f" r="5"/>`, x, y)
-		ly := y + 22
-		if n.Above {
-			ly = y - 12 - 14.4*float64(strings.Count(n.Label, "\n"))
+	for _, ls := range [][]string{lines, narrow} {
+		if sp, ok := f.place(ls, tickSize, true, around(x, y, ls, tickSize, above)); ok {
+			f.leader(m, x, y, textBox(ls, sp.x, sp.y, tickSize, true, sp.anchor))
+			f.text(m, class, sp.x, sp.y, sp.anchor, tickSize, true, ls...)
+			return
 		}
-		if x > c.w()*0.6 {
-			m.put(`<text class="chart-note-label" x="%f" y="%f" text-anchor="end">`, x, ly)
+	}
+	f.numbered(m, x, y, strings.Join(lines, " "))
+}
+
+// leader joins a point to its label when the label had to move away from
+// it, so that a reader sees which point it names.
+func (f *frame) leader(m *markup, x, y float64, b box) {
+	nx, ny := math.Min(math.Max(x, b.x0), b.x1), math.Min(math.Max(y, b.y0), b.y1)
+	dx, dy := nx-x, ny-y
+	d := math.Hypot(dx, dy)
+	if d < 16 {
+		return
+	}
+	x0, y0 := x+dx/d*7, y+dy/d*7 // from the point's rim
+	m.put(`<line class="chart-leader" x1="%f" y1="%f" x2="%f" y2="%f"/>`, x0, y0, nx-dx/d*2, ny-dy/d*2)
+	f.lines = append(f.lines, segment{x0, y0, nx, ny})
+}
+
+// numbered writes the next note's number by (x, y) and keeps its label
+// for the foot of the drawing.
+func (f *frame) numbered(m *markup, x, y float64, label string) {
+	num := strconv.Itoa(len(f.notes) + 1)
+	f.notes = append(f.notes, num+". "+label)
+	sp, ok := f.place([]string{num}, tickSize, true, around(x, y, []string{num}, tickSize, true))
+	if !ok {
+		sp = spot{x + 8, y - 8, "start"}
+	}
+	f.leader(m, x, y, textBox([]string{num}, sp.x, sp.y, tickSize, true, sp.anchor))
+	f.text(m, "chart-note-label chart-note-num", sp.x, sp.y, sp.anchor, tickSize, true, num)
+}
+
+// footnotes writes the numbered notes' labels under everything else.
+func (f *frame) footnotes(m *markup) {
+	for _, n := range f.notes {
+		y := f.next(tickSize)
+		lines := wrap(n, f.width-16, tickSize, true)
+		f.text(m, "chart-note-label chart-footnote", 8, y, "start", tickSize, true, lines...)
+		f.height = y + (float64(len(lines)-1)*lineGap+descent)*tickSize + 2
+	}
+	if len(f.notes) > 0 {
+		f.height += 4
+	}
+}
+
+// text writes lines of text of a class, its first baseline at y, and takes
+// its box.
+func (f *frame) text(m *markup, class string, x, y float64, anchor string, size float64, bold bool, lines ...string) {
+	f.taken = append(f.taken, textBox(lines, x, y, size, bold, anchor))
+	m.raw(`<text class="`)
+	m.raw(class)
+	m.put(`" x="%f" y="%f" text-anchor="`, x, y)
+	m.raw(anchor)
+	m.raw(`">`)
+	if len(lines) == 1 {
+		m.tag("", lines[0], `</text>`)
+		return
+	}
+	for j, line := range lines {
+		if j == 0 {
+			m.put(`<tspan x="%f" dy="0">`, x)
 		} else {
-			m.put(`<text class="chart-note-label" x="%f" y="%f" text-anchor="start">`, x, ly)
+			m.put(`<tspan x="%f" dy="1.2em">`, x)
 		}
-		for j, line := range strings.Split(n.Label, "\n") {
-			if j == 0 {
-				m.put(`<tspan x="%f" dy="0">`, x)
-			} else {
-				m.put(`<tspan x="%f" dy="1.2em">`, x)
-			}
+		m.tag("", line, `</tspan>`)
+	}
+	m.raw(`</text>`)
+}
+
+// axes draws the y axis with its grid and label, and the x axis line.
+func (c *Chart) axes(m *markup, f *frame, yt []float64, py func(float64) float64) {
+	fy := c.fy()
+	for _, y := range yt {
+		m.put(`<line class="chart-grid" x1="%g" x2="%f" y1="%f" y2="%f"/>`, f.left, f.right, py(y), py(y))
+		f.text(m, "chart-tick", f.left-6, py(y)+4, "end", tickSize, false, fy(y))
+	}
+	m.put(`<line class="chart-axis" x1="%g" x2="%f" y1="%g" y2="%g"/>`, f.left, f.right, f.bottom, f.bottom)
+	mid := (f.top + f.bottom) / 2
+	m.put(`<text class="chart-label" x="14" y="%g" text-anchor="middle" transform="rotate(-90 14 %g)">`, mid, mid)
+	if len(f.yLabel) == 1 {
+		m.tag("", f.yLabel[0], `</text>`)
+	} else {
+		for j, line := range f.yLabel {
+			m.put(`<tspan x="14" dy="%g">`, float64(j)*lineGap*labelSize)
 			m.tag("", line, `</tspan>`)
 		}
 		m.raw(`</text>`)
 	}
-}
-
-// axes draws the y axis with its grid and label, and the x axis line.
-func (c *Chart) axes(m *markup, yt []float64, py func(float64) float64) {
-	left, right, fy := c.padLeft(), c.w()-padRight, c.fy()
-	for _, y := range yt {
-		m.put(`<line class="chart-grid" x1="%g" x2="%f" y1="%f" y2="%f"/>`, left, right, py(y), py(y))
-		m.put(`<text class="chart-tick" x="%g" y="%f" text-anchor="end">`, left-6, py(y)+4)
-		m.tag("", fy(y), `</text>`)
+	w := 0.0
+	for _, l := range f.yLabel {
+		w = math.Max(w, textWidth(l, labelSize, false))
 	}
-	m.put(`<line class="chart-axis" x1="%g" x2="%f" y1="%d" y2="%d"/>`, left, right, height-padBot, height-padBot)
-	m.put(`<text class="chart-label" x="14" y="%d" text-anchor="middle" transform="rotate(-90 14 %d)">`, (height-padBot+padTop)/2, (height-padBot+padTop)/2)
-	m.tag("", c.YLabel, `</text>`)
+	f.taken = append(f.taken, box{14 - ascent*labelSize, mid - w/2, 14 + float64(len(f.yLabel)-1)*lineGap*labelSize + descent*labelSize, mid + w/2})
 }
 
-func (c *Chart) bars(m *markup) {
+func (c *Chart) bars(m *markup) *frame {
 	ymin, ymax := 0.0, 0.0
 	for _, bar := range c.Bars {
 		ymin, ymax = math.Min(ymin, bar.Value), math.Max(ymax, bar.Value)
 	}
 	if math.IsNaN(ymax) || math.IsInf(ymax, 0) || math.IsInf(ymin, 0) || ymax == ymin {
-		return
+		return nil
 	}
-	yt := niceTicks(ymin, ymax*1.08, 5) // room above the tallest bar for its value
+	lo := ymin
+	if lo < 0 {
+		lo *= 1.1 // room below the lowest bar for its value
+	}
+	yt := niceTicks(lo, ymax*1.1, 5) // and above the tallest
 	ymin, ymax = yt[0], yt[len(yt)-1]
-	py := func(y float64) float64 { return height - padBot - (y-ymin)/(ymax-ymin)*(height-padTop-padBot) }
-	c.axes(m, yt, py)
+	f := c.frame(c.tickTexts(yt), padRight)
+	py := func(y float64) float64 { return f.bottom - (y-ymin)/(ymax-ymin)*(f.bottom-f.top) }
+	c.axes(m, f, yt, py)
 	fy := c.fy()
-	slot := (c.w() - c.padLeft() - padRight) / float64(len(c.Bars))
+	slot := (f.right - f.left) / float64(len(c.Bars))
+	most := 1
 	for i, bar := range c.Bars {
-		x := c.padLeft() + slot*float64(i) + slot*0.2
+		x := f.left + slot*float64(i) + slot*0.2
 		top, bottom := py(math.Max(bar.Value, 0)), py(math.Min(bar.Value, 0))
 		m.put(`<rect class="chart-bar chart-bar-%d" x="%f" y="%f" width="%f" height="%f"/>`, float64(i), x, top, slot*0.6, math.Max(bottom-top, 0.5))
-		m.put(`<text class="chart-value" x="%f" y="%f" text-anchor="middle">`, x+slot*0.3, top-6)
-		m.tag("", fy(bar.Value), `</text>`)
-		// A label wider than its slot (about 7 px a character) wraps at
-		// its spaces, a line each.
-		lines := []string{bar.Label}
-		if float64(len(bar.Label))*7 > slot {
-			lines = strings.Fields(bar.Label)
-		}
-		m.put(`<text class="chart-tick" x="%f" y="%d" text-anchor="middle">`, x+slot*0.3, height-padBot+18)
-		for j, line := range lines {
-			if j == 0 {
-				m.put(`<tspan x="%f" dy="0">`, x+slot*0.3)
-			} else {
-				m.put(`<tspan x="%f" dy="1.1em">`, x+slot*0.3)
-			}
-			m.tag("", line, `</tspan>`)
-		}
-		m.raw(`</text>`)
+		f.taken = append(f.taken, box{x, top, x + slot*0.6, bottom})
+		// A label wider than its slot wraps at its spaces.
+		lines := wrap(bar.Label, slot-4, tickSize, false)
+		most = max(most, len(lines))
+		f.text(m, "chart-tick", x+slot*0.3, f.bottom+18, "middle", tickSize, false, lines...)
 	}
+	for i, bar := range c.Bars {
+		x := f.left + slot*float64(i) + slot*0.5
+		top, bottom := py(math.Max(bar.Value, 0)), py(math.Min(bar.Value, 0))
+		spots := []spot{{x, top - 6, "middle"}, {x, bottom + 16, "middle"}, {x, top + 16, "middle"}}
+		if bar.Value < 0 {
+			spots[0], spots[1] = spots[1], spots[0]
+		}
+		sp, ok := f.place([]string{fy(bar.Value)}, tickSize, true, spots)
+		if !ok {
+			sp = spots[0]
+		}
+		f.text(m, "chart-value", sp.x, sp.y, "middle", tickSize, true, fy(bar.Value))
+	}
+	// The axis's label under the bars' labels.
+	f.xAxisLabel(m, float64(most-1)*lineGap*tickSize)
+	return f
 }
+
+// xAxisLabel writes the x axis's label under the plot and its ticks (extra
+// lower where they take more than a row), centred on the plot as far as it
+// fits the drawing, and ends the drawing below it.
+func (f *frame) xAxisLabel(m *markup, extra float64) {
+	w := 0.0
+	for _, l := range f.xLabel {
+		w = math.Max(w, textWidth(l, labelSize, false))
+	}
+	x := math.Min(math.Max((f.left+f.right)/2, w/2+2), f.width-w/2-2)
+	y := f.bottom + 38 + extra
+	f.text(m, "chart-label", x, y, "middle", labelSize, false, f.xLabel...)
+	f.height = y + (float64(len(f.xLabel)-1)*lineGap+descent)*labelSize + 4
+}
+
+// next is the baseline of a line of text at size px below all that the
+// drawing holds so far.
+func (f *frame) next(size float64) float64 { return f.height + ascent*size + 2 }
 
 // Table returns the chart's data as an HTML table.
 func (c *Chart) Table() string {

@@ -2,8 +2,10 @@ package chart
 
 import (
 	"encoding/xml"
+	"fmt"
 	"math"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -87,8 +89,16 @@ func TestMarksAndNotes(t *testing.T) {
 	c := &Chart{ID: "h", Title: "t", Series: []Series{{X: []float64{10, 20}, Y: []float64{50, 60}}}, Dots: true,
 		Marks: []Mark{{X: 0, Label: "halving"}}, Notes: []Note{{X: 30, Y: 35, Label: "record\nlow"}}}
 	svg := c.SVG()
-	// x 0 is the left edge of the plot, x 30 the right: padLeft and width-padRight.
-	for _, want := range []string{`<line class="chart-mark" x1="72.0"`, `<circle class="chart-note" cx="624.0"`, `>halving</text>`, `>record</tspan><tspan x="624.0" dy="1.2em">low</tspan>`, `class="chart-dot chart-dot-0"`} {
+	// x 0 is the left edge of the plot, x 30 the right: where the grid's
+	// lines start and end.
+	grid := regexp.MustCompile(`<line class="chart-grid" x1="([\d.]+)" x2="([\d.]+)"`).FindStringSubmatch(svg)
+	if grid == nil {
+		t.Fatalf("no grid in %s", svg)
+	}
+	left, _ := strconv.ParseFloat(grid[1], 64)
+	right, _ := strconv.ParseFloat(grid[2], 64)
+	for _, want := range []string{fmt.Sprintf(`<line class="chart-mark" x1="%.1f"`, left), fmt.Sprintf(`<circle class="chart-note" cx="%.1f"`, right),
+		`>halving</text>`, `>record</tspan><tspan`, `>low</tspan>`, `class="chart-dot chart-dot-0"`} {
 		if !strings.Contains(svg, want) {
 			t.Errorf("no %s in %s", want, svg)
 		}

@@ -3,6 +3,7 @@ package present
 import (
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/chart"
@@ -72,7 +73,16 @@ func times(xs []float64, k float64) []float64 {
 
 // ticks writes an axis's numbers as its Ticks say, in the reader's style.
 func (p *Presenter) ticks(a calc.Axis) func(float64) string {
-	return func(v float64) string { return p.tick(a, v) }
+	return func(v float64) string {
+		if v == 0 {
+			v = 0 // not −0
+		}
+		s := p.tick(a, v)
+		if strings.HasPrefix(s, "-") {
+			return "−" + s[1:] // a minus sign, as the results write it
+		}
+		return s
+	}
 }
 
 // tick writes one of an axis's numbers. An axis of amounts in dong has

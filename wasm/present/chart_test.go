@@ -1,6 +1,7 @@
 package present
 
 import (
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -97,6 +98,10 @@ func TestTicks(t *testing.T) {
 		{en, calc.Axis{Unit: "USD", Ticks: calc.AmountTicks}, -250, "−$250"},
 		{vi, calc.Axis{Unit: "USD", Ticks: calc.AmountTicks}, -2e9, "−2 tỷ"},
 		{dong, calc.Axis{Unit: "USD", Ticks: calc.AmountTicks}, 2.6e9, "2.6B"},
+		{dong, calc.Axis{Unit: "USD", Ticks: calc.AmountTicks}, -2e13, "−20T"}, // a loss in dong: the minus sign, not a hyphen
+		{New(locale.VI, &Rate{VNDPerUSD: 26_000}), calc.Axis{Unit: "USD", Ticks: calc.AmountTicks}, -2e13, "−20 nghìn tỷ"},
+		{vi, calc.Axis{Label: "Change"}, -1.5, "−1,5"},
+		{en, calc.Axis{Label: "Change"}, math.Copysign(0, -1), "0"},
 		{en, calc.Axis{Unit: "USD per kWh", Ticks: calc.CentTicks}, 0.05, "$0.05"},
 		{vi, calc.Axis{Unit: "USD per kWh", Ticks: calc.CentTicks}, 0.05, "0,05"},
 		{en, calc.Axis{Ticks: calc.WholeTicks}, 31.6, "32"},

@@ -85,9 +85,31 @@ export function show(section, r) {
     chart.querySelector(dom.chartNarrow).innerHTML = r.chart_narrow;
     section.querySelector(dom.chartTable).innerHTML = r.table;
   }
+  followScenario(section, r);
   section.querySelector(dom.share).href = location.pathname + r.share;
   section.querySelector(dom.embedLink).href = r.embed;
   section.querySelector(dom.apiLink).href = r.api_url;
+}
+
+// The history chart's "The calculator above" point follows the reader's
+// scenario: when the page's first hashprice calculator (the one above the
+// chart) computes a new hashprice in dollars, the point moves on the
+// drawing's scale (package chart wrote it on the point, and where the
+// point started, data-c) and its label says the calculator's figure. In
+// dong the point keeps the page's figures. (Its classes are the history
+// figure's and package chart's, not a template's: not in dom.js.)
+function followScenario(section, r) {
+  const v = r.values.find((v) => v.key === "hashprice_usd_per_ph_day");
+  if (r.rate || !v || section !== document.querySelector('section[data-calc="hashprice"]')) return;
+  for (const p of document.querySelectorAll(".history-chart .chart-live")) {
+    const d = p.dataset;
+    const cy = Math.min(Math.max(+d.c + (v.raw - d.v) * d.k, d.top), d.bottom);
+    p.setAttribute("cy", cy);
+    const label = p.parentNode.querySelector(".chart-live-label");
+    label.setAttribute("transform", `translate(0 ${cy - d.c})`);
+    const figure = label.querySelector("tspan:last-child");
+    if (figure) figure.textContent = v.text;
+  }
 }
 
 // addressFor is the address bar after an edit: this calculator's scenario

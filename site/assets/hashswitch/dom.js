@@ -23,6 +23,7 @@ export const chart = ".chart-box";
 export const chartWide = ".chart-wide";
 export const chartNarrow = ".chart-narrow";
 export const chartTable = ".chart-table";
+export const chartFigures = ".chart-figures";
 export const share = "a.share";
 export const embedLink = "a.embed-link";
 export const apiLink = "a.api-link";

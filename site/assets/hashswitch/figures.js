@@ -143,5 +143,7 @@ function refreshed(section, r, freshness) {
   const time = line.querySelector(dom.freshnessTime);
   time.dateTime = freshness.iso;
   time.textContent = freshness.lines[section.dataset.calc];
+  const chartFigures = section.querySelector(dom.chartFigures);
+  if (chartFigures) chartFigures.textContent = time.textContent;
   section.querySelector(dom.figuresSource).textContent = freshness.source;
 }
