@@ -381,9 +381,10 @@ func loadTemplates(root, baseURL string, assets Assets) (templates, error) {
 		"group":       func(v *calcView, g inputGroup) groupView { return groupView{v, g} },
 		"fields":      calc.Fields,
 		"openapi":     func() string { return calc.OpenAPIPath },
-		// embedCode is the code a newsroom pastes, with {origin}, {src} and
-		// {title} for the page to fill in (package oembed writes it).
-		"embedCode": func() string { return oembed.Code("{origin}", "{src}", "{title}", oembed.Height) },
+		// embedCode is the code a newsroom pastes, with {origin}, {src},
+		// {title} and {width} for the page to fill in (package oembed
+		// writes it).
+		"embedCode": func() string { return oembed.CodeSized("{origin}", "{src}", "{title}", "{width}", oembed.Height) },
 		// apiURL joins an endpoint and one of its examples, our own constants.
 		"apiURL": func(name, query string) template.URL { return template.URL(calc.Prefix + name + "?" + query) },
 	}).ParseGlob(filepath.Join(root, "site", "templates", "*.html"))

@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -204,6 +206,7 @@ type calcView struct {
 	Heading  int              // 2 in articles, 1 on embed pages
 	Share    string           // this page with the scenario in its URL
 	Embed    string           // the embed page with the scenario
+	Captured string           // what Share and Embed carry, in words
 	Fresh    widget.Freshness // how old the figures are, at build time
 	Source   string
 	Clock    string // the countdown when the page was built
@@ -271,12 +274,16 @@ func (c calculators) view(p PageInfo, lang locale.Tag, id, name string, preset c
 	if r.Error != nil {
 		return nil, fmt.Errorf("calc %s: preset %s: %s: %s", name, preset.Encode(), r.Error.Field, r.Error.Message)
 	}
+	// The links carry what the page's text set, where it differs from the
+	// start values: the network's figures stay live.
+	captured := w.Captured(snap, r.Query, slices.Collect(maps.Keys(preset)))
 	v := &calcView{
 		Lang: lang, ID: id, W: w, R: r, Params: w.Params(snap, preset), Preset: preset, Heading: heading,
-		Share:  path + widget.Share(id, r.Query),
-		Embed:  widget.Embed(lang, name, r.Query),
-		Fresh:  widget.FreshnessIn(snap, time.Unix(snap.Time, 0), widget.FromBuild, lang),
-		Source: snap.Source,
+		Share:    path + widget.Share(id, captured),
+		Embed:    widget.Embed(lang, name, captured),
+		Captured: w.Describe(lang, captured),
+		Fresh:    widget.FreshnessIn(snap, time.Unix(snap.Time, 0), widget.FromBuild, lang),
+		Source:   snap.Source,
 	}
 	if heading == 1 {
 		v.Share = v.Embed

@@ -139,10 +139,16 @@ func presets(w *widget.Widget, q url.Values) string {
 	return keep.Encode()
 }
 
-// Code is what a newsroom pastes: the iframe and the resize script.
+// Code is what a newsroom pastes: the iframe, as wide as its column, and
+// the resize script.
 func Code(origin, src, title string, height int) string {
-	return fmt.Sprintf(`<iframe src="%s" title="%s" width="100%%" height="%d" loading="lazy" style="border:0;max-width:100%%"></iframe><script src="%s/embed.js" async></script>`,
-		html.EscapeString(src), html.EscapeString(title), height, html.EscapeString(origin))
+	return CodeSized(origin, src, title, "100%", height)
+}
+
+// CodeSized is Code for an iframe width wide: "100%", or pixels ("600").
+func CodeSized(origin, src, title, width string, height int) string {
+	return fmt.Sprintf(`<iframe src="%s" title="%s" width="%s" height="%d" loading="lazy" style="border:0;max-width:100%%"></iframe><script src="%s/embed.js" async></script>`,
+		html.EscapeString(src), html.EscapeString(title), html.EscapeString(width), height, html.EscapeString(origin))
 }
 
 // Size reads a maxwidth or maxheight parameter: 0 when absent or bad.

@@ -9,6 +9,7 @@
 // Selectors: what the script looks for.
 export const strings = "#hashswitch-strings"; // the page's translations, a JSON data block
 export const calc = "section.calc[data-calc]"; // a calculator: data-calc is its name
+export const title = ".calc-title";
 export const form = "form.calc-form";
 export const field = ".field"; // an input with its label, help, reading and error
 export const understood = ".understood";
@@ -23,7 +24,10 @@ export const chart = ".chart-box";
 export const chartWide = ".chart-wide";
 export const chartNarrow = ".chart-narrow";
 export const chartTable = ".chart-table";
-export const share = "a.share";
+export const share = "a.share"; // the scenario's link, which shares it
+export const shareStatus = ".share-status";
+export const shared = ".calc-shared"; // "Shared scenario", on a page opened with presets
+export const reset = "a.calc-reset"; // back to the page's own numbers
 export const embedLink = "a.embed-link";
 export const apiLink = "a.api-link";
 export const clock = "output.countdown"; // data-countdown: the output of the moment it counts to
@@ -43,8 +47,10 @@ export const eras = ".eras[data-gpu]"; // the comparison with a graphics card: d
 export const erasStart = ".eras-start";
 export const erasStatus = ".eras-status";
 export const dialog = "dialog#embed-dialog"; // data-code: the code with {origin}, {src}, {title}
-export const dialogTheme = "input[name=embed-theme]";
-export const dialogLang = "input[name=embed-lang]";
+export const dialogChoice = "input[name^=embed-]"; // figures, width, theme, language
+export const dialogCaptured = ".embed-captured";
+export const dialogPin = ".embed-pin"; // data-words: "Pinned to %s"
+export const dialogPreview = "iframe.embed-preview";
 export const dialogCode = "#embed-code";
 export const dialogStatus = ".embed-status";
 export const dialogCopy = ".embed-copy";
@@ -61,7 +67,8 @@ export const updateReload = "#update-reload";
 export const data = [
   "calc", "scope", "preset", "key", "value", "unit", "countdown", // a calculator
   "miner", "header", "target", "worker", "workerWasm", "workerWasmSimd", "gpu", // its miner
-  "code", // the embed dialog's template
+  "code", "words", // the embed dialog's template and its pinned day's words
+  "summary", // an Embed link's scenario in words
   "embed", "wasm", "wasmExec", "calcWorker", "network", // <body>: the page
 ];
 
