@@ -207,6 +207,7 @@ type calcView struct {
 	Share    string           // this page with the scenario in its URL
 	Embed    string           // the embed page with the scenario
 	Captured string           // what Share and Embed carry, in words
+	Title    string           // the page's title for it (the calc fence's), "" for its own
 	Fresh    widget.Freshness // how old the figures are, at build time
 	Source   string
 	Clock    string // the countdown when the page was built
@@ -319,12 +320,14 @@ func (c calculators) view(p PageInfo, lang locale.Tag, id, name string, preset c
 // embedPath is where calculator name's embed is for readers of lang.
 func embedPath(lang locale.Tag, name string) string { return widget.EmbedPath(lang, name) }
 
-// render writes a calculator into page p in lang.
-func (c calculators) render(w io.Writer, p PageInfo, lang locale.Tag, id, name string, preset calc.Values) error {
+// render writes a calculator into page p in lang, under title when the
+// page gives it one.
+func (c calculators) render(w io.Writer, p PageInfo, lang locale.Tag, id, name string, preset calc.Values, title string) error {
 	v, err := c.view(p, lang, id, name, preset, 2)
 	if err != nil {
 		return err
 	}
+	v.Title = title
 	return c.tmpl.ExecuteTemplate(w, "calc", v)
 }
 
@@ -335,7 +338,7 @@ func (c calculators) fence(lang locale.Tag) func(w util.BufWriter, n *Calc) erro
 		if n.Page == nil {
 			return fmt.Errorf("calc %s: no page to draw it for: convert with parser.WithContext(NewPageContext(page))", n.Name)
 		}
-		return c.render(w, *n.Page, lang, n.ID, n.Name, n.Preset)
+		return c.render(w, *n.Page, lang, n.ID, n.Name, n.Preset, n.Title)
 	}
 }
 

@@ -28,8 +28,10 @@ func brotliBytes(data []byte) int {
 // scriptBudget is what the page script may weigh in brotli (quality 11):
 // every page and every embed loads it before a touch. The one file it was
 // split from weighed 5,774 bytes minified (10,159 as it was served,
-// unminified); its modules, split by concern and bundled, 6,226.
-const scriptBudget = 6_300
+// unminified); its modules, split by concern and bundled, 6,226; with the
+// share button and the embed dialog's preview, choices and summary,
+// 6,764 (6 December 2026).
+const scriptBudget = 6_800
 
 // TestScriptSizeBudget: the bundled page script stays within its budget,
 // and is minified.

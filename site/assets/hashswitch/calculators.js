@@ -292,8 +292,8 @@ function enhanceShare(section) {
 }
 
 // sharedNotice says a page was opened with a calculator's scenario in its
-// URL, with a link back to the page's own numbers for it (the address
-// without its parameters, the others' kept).
+// URL. Its link back to the page's own numbers (Go's: the page, scrolled
+// to the calculator) keeps the others' parameters.
 function sharedNotice(section) {
   const notice = section.querySelector(dom.shared);
   if (!notice) return;
@@ -303,6 +303,9 @@ function sharedNotice(section) {
   for (const k of [...rest.keys()]) {
     if (k.startsWith(section.dataset.scope) || old && (k === "calc" || names.has(k))) rest.delete(k);
   }
-  notice.querySelector(dom.reset).href = `${location.pathname}${rest.size ? `?${rest}` : ""}#${section.id}`;
+  const reset = notice.querySelector(dom.reset);
+  const back = new URL(reset.href);
+  back.search = rest;
+  reset.href = back;
   notice.hidden = false;
 }

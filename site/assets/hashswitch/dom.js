@@ -47,7 +47,7 @@ export const eras = ".eras[data-gpu]"; // the comparison with a graphics card: d
 export const erasStart = ".eras-start";
 export const erasStatus = ".eras-status";
 export const dialog = "dialog#embed-dialog"; // data-code: the code with {origin}, {src}, {title}
-export const dialogChoice = "input[name^=embed-]"; // figures, width, theme, language
+export const dialogChoice = ".embed-choice input"; // figures, width, theme, language
 export const dialogCaptured = ".embed-captured";
 export const dialogPin = ".embed-pin"; // data-words: "Pinned to %s"
 export const dialogPreview = "iframe.embed-preview";
