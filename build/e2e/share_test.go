@@ -264,19 +264,24 @@ const targetsScript = `(() => {
 
 // TestTargetSizes: at 375 px, on pages of every kind and in the embed
 // dialog, every target is at least 24x24 px and the primary actions (share,
-// embed, copy, close, compute) at least 44.
+// embed, copy, close, compute) at least 44; no page scrolls sideways.
 func TestTargetSizes(t *testing.T) {
 	tb := newTab(t)
 	for _, path := range []string{"/", "/hashprice/", "/mining-vs-ai/", "/calculators/", "/api/", "/vi/mining-vs-ai/", "/embed/convert/", "/vi/embed/profit/"} {
 		var small []string
+		var sideways bool
 		tb.run(t,
 			chromedp.EmulateViewport(375, 800),
 			chromedp.Navigate(site.URL+path),
 			evaluate(`document.querySelectorAll("details").forEach((d) => d.open = true), true`, new(bool)),
 			evaluate(targetsScript, &small),
+			evaluate(`document.documentElement.scrollWidth > document.documentElement.clientWidth`, &sideways),
 		)
 		for _, s := range small {
 			t.Errorf("%s: %s", path, s)
+		}
+		if sideways {
+			t.Errorf("%s scrolls sideways at 375 px", path)
 		}
 	}
 	var small []string
