@@ -51,7 +51,7 @@ func axeCheck(dst *[]violation) chromedp.Action[chromedp.Void] {
 			return chromedp.Void{}, err
 		}
 		if !loaded {
-			if _, err := chromedp.Evaluate[any](src + "\n;true")(ctx, t); err != nil {
+			if _, err := chromedp.Evaluate[any](src+"\n;true")(ctx, t); err != nil {
 				return chromedp.Void{}, fmt.Errorf("injecting axe-core: %w", err)
 			}
 		}
