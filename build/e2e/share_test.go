@@ -214,6 +214,9 @@ func TestSharedLinkSaysSo(t *testing.T) {
 			until(`!document.querySelector("#hashprice-2 .calc-shared").hidden`, 10*time.Second),
 			evaluate(`document.querySelector("#hashprice-2 .calc-shared").textContent.replace(/\s+/g, " ").trim()`, &notice),
 			evaluate(`document.querySelector("#hashprice-2 a.calc-reset").href`, &back),
+			chromedp.EmulateViewport(375, 800),
+			evaluate(`document.getElementById("hashprice-2").scrollIntoView(), true`, new(bool)),
+			screenshot(t, "shared"+strings.ReplaceAll(c.path, "/", "-")+"375"),
 		)
 		if notice != c.notice || back != site.URL+c.path+"?hashprice-1.fees=0.1#hashprice-2" {
 			t.Errorf("%s: notice %q, back to %q", c.path, notice, back)
@@ -262,12 +265,15 @@ const targetsScript = `(() => {
 	return small;
 })()`
 
-// TestTargetSizes: at 375 px, on pages of every kind and in the embed
+// TestTargetSizes: at 375 px, on every page and embed and in the embed
 // dialog, every target is at least 24x24 px and the primary actions (share,
 // embed, copy, close, compute) at least 44; no page scrolls sideways.
 func TestTargetSizes(t *testing.T) {
 	tb := newTab(t)
-	for _, path := range []string{"/", "/hashprice/", "/mining-vs-ai/", "/calculators/", "/api/", "/vi/mining-vs-ai/", "/embed/convert/", "/vi/embed/profit/"} {
+	for _, path := range builtPages(t) {
+		if path == "/no-such-page/" {
+			continue // the 404 page, whose status the tab would report
+		}
 		var small []string
 		var sideways bool
 		tb.run(t,
