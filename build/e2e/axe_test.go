@@ -9,6 +9,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -25,8 +26,12 @@ var axeSource = sync.OnceValues(func() (string, error) {
 })
 
 // axeRules are the rule sets every page is held to: WCAG 2.0, 2.1 and 2.2
-// at A and AA, and axe's best practices.
-const axeRules = `["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]`
+// at A and AA, and axe's best practices (axe's runOnly).
+const axeRules = `{type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]}`
+
+// axeColours are the rules a change of colours alone can break: in dark
+// mode the page's structure is the same, only its colours differ.
+const axeColours = `{type: "rule", values: ["color-contrast", "link-in-text-block"]}`
 
 // violation is one axe rule a page breaks, with the nodes that break it.
 type violation struct {
@@ -38,9 +43,10 @@ type violation struct {
 
 // axeCheck injects axe-core into the page, unless it is there (through
 // the DevTools protocol, which the page's CSP does not govern: a test
-// asserts it runs), and runs it over the document, frames left out (an
-// embed's preview is checked as an embed), into dst.
-func axeCheck(dst *[]violation) chromedp.Action[chromedp.Void] {
+// asserts it runs), and runs rules (axeRules, axeColours) over the
+// document, frames left out (an embed's preview is checked as an embed),
+// into dst.
+func axeCheck(rules string, dst *[]violation) chromedp.Action[chromedp.Void] {
 	return func(ctx context.Context, t *chromedp.Target) (chromedp.Void, error) {
 		src, err := axeSource()
 		if err != nil {
@@ -55,7 +61,7 @@ func axeCheck(dst *[]violation) chromedp.Action[chromedp.Void] {
 				return chromedp.Void{}, fmt.Errorf("injecting axe-core: %w", err)
 			}
 		}
-		v, err := chromedp.Evaluate[[]violation](`axe.run(document, {runOnly: {type: "tag", values: `+axeRules+`}, iframes: false, resultTypes: ["violations"]})
+		v, err := chromedp.Evaluate[[]violation](`axe.run(document, {runOnly: `+rules+`, iframes: false, resultTypes: ["violations"]})
 			.then((r) => r.violations.map((v) => ({id: v.id, impact: v.impact || "", help: v.help,
 				nodes: v.nodes.map((n) => n.target.join(" ") + "  " + n.html.replace(/\s+/g, " ").slice(0, 160) +
 					(n.failureSummary ? "  → " + n.failureSummary.split("\n").slice(1).join("; ").trim() : ""))})))`, chromedp.EvalAwaitPromise)(ctx, t)
@@ -119,7 +125,7 @@ func TestAxeRunsUnderTheCSP(t *testing.T) {
 	tb.run(t,
 		chromedp.Navigate(site.URL+"/hashprice/"),
 		evaluate(`document.querySelector("main").insertAdjacentHTML("beforeend", '<img src="data:," class="planted">'), true`, new(bool)),
-		axeCheck(&found),
+		axeCheck(axeRules, &found),
 	)
 	for _, v := range found {
 		if v.ID == "image-alt" && strings.Contains(strings.Join(v.Nodes, " "), "planted") {
@@ -133,18 +139,20 @@ func TestAxeRunsUnderTheCSP(t *testing.T) {
 // and Vietnamese, at 375 and 1280 px, in each state a reader can put it in:
 // as it loads; in dark mode; with a bad value typed into its first
 // calculator (the error state); with the embed dialog open. Every
-// violation is reported with its nodes.
+// violation is reported with its nodes. The pages run in parallel tabs
+// (go test's -parallel, GOMAXPROCS by default).
 func TestAxe(t *testing.T) {
 	paths := builtPages(t)
-	count := 0
+	var count atomic.Int64
+	t.Cleanup(func() { t.Logf("%d pages and states checked", count.Load()) })
 	for _, width := range []int64{375, 1280} {
 		for _, path := range paths {
 			t.Run(fmt.Sprintf("%d%s", width, path), func(t *testing.T) {
-				count += axePage(t, path, width)
+				t.Parallel()
+				count.Add(int64(axePage(t, path, width)))
 			})
 		}
 	}
-	t.Logf("%d pages and states checked", count)
 }
 
 // axePage checks one page at one width in each of its states and returns
@@ -164,10 +172,10 @@ func axePage(t *testing.T, path string, width int64) int {
 		chromedp.Navigate(site.URL+path),
 		evaluate(`document.querySelector("section.calc input[inputmode=decimal]") !== null`, &calcs),
 		evaluate(`document.body.dataset.embed !== undefined`, &embed),
-		axeCheck(&light),
+		axeCheck(axeRules, &light),
 		emulateDark(true),
 		transitionsDone(),
-		axeCheck(&dark),
+		axeCheck(axeColours, &dark),
 		emulateDark(false),
 		transitionsDone(),
 	)
@@ -184,7 +192,7 @@ func axePage(t *testing.T, path string, width int64) int {
 			// (content-visibility) can move the link under a pointer.
 			evaluate(`document.querySelector("section.calc a.embed-link").click(), true`, new(bool)),
 			until(`document.getElementById("embed-dialog").open`, 5*time.Second),
-			axeCheck(&open),
+			axeCheck(axeRules, &open),
 			evaluate(`document.querySelector("#embed-dialog .embed-close").click(), true`, new(bool)),
 		)
 		report("the embed dialog open", open)
@@ -196,7 +204,7 @@ func axePage(t *testing.T, path string, width int64) int {
 		touch(), waitWasm(),
 		retype(sel, "abc"),
 		until(`document.querySelector("`+sel+`").closest("section.calc").classList.contains("has-error")`, 20*time.Second),
-		axeCheck(&bad),
+		axeCheck(axeRules, &bad),
 	)
 	report("a bad value typed", bad)
 	return states + 1
