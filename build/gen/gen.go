@@ -435,6 +435,20 @@ func (p *page) Network() (string, error) {
 	return string(data), err
 }
 
+// Pin is the embed dialog's choice of the page's figures' day, in the
+// page's language: "Pinned to 25 Nov 2025"; "" when the figures have no
+// day.
+func (p *page) Pin() string {
+	day, err := time.Parse(time.DateOnly, p.snapshot.AsOf)
+	if err != nil {
+		return ""
+	}
+	return p.HTMLLang().Sprintf(pinWords, present.Day(p.HTMLLang(), day))
+}
+
+// pinWords is Pin's English, which the catalogs translate.
+const pinWords = "Pinned to %s"
+
 // HTMLLang is the page's <html lang>.
 func (p *page) HTMLLang() locale.Tag {
 	if p.Lang == "" {

@@ -251,7 +251,7 @@ func TestVietnameseCatalogIsComplete(t *testing.T) {
 			}
 		}
 	}
-	shown[appName], shown[appDescription] = true, true
+	shown[appName], shown[appDescription], shown[pinWords] = true, true, true
 	for _, s := range historyStrings {
 		shown[s] = true
 	}

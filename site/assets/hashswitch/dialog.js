@@ -23,7 +23,6 @@ export function enhanceDialog(dialog) {
   } catch {
     // no figures on this page: nothing to pin
   }
-  pin.textContent = t(pin.dataset.words, asof);
   pin.closest("label").hidden = !asof;
 
   // embedSrc is the embed's URL in the chosen language (its path is the

@@ -49,7 +49,7 @@ export const erasStatus = ".eras-status";
 export const dialog = "dialog#embed-dialog"; // data-code: the code with {origin}, {src}, {title}
 export const dialogChoice = ".embed-choice input"; // figures, width, theme, language
 export const dialogCaptured = ".embed-captured";
-export const dialogPin = ".embed-pin"; // data-words: "Pinned to %s"
+export const dialogPin = ".embed-pin"; // "Pinned to 25 Nov 2025", the page's figures' day
 export const dialogPreview = "iframe.embed-preview";
 export const dialogCode = "#embed-code";
 export const dialogStatus = ".embed-status";
@@ -67,7 +67,7 @@ export const updateReload = "#update-reload";
 export const data = [
   "calc", "scope", "preset", "key", "value", "unit", "countdown", // a calculator
   "miner", "header", "target", "worker", "workerWasm", "workerWasmSimd", "gpu", // its miner
-  "code", "words", // the embed dialog's template and its pinned day's words
+  "code", // the embed dialog's template
   "summary", // an Embed link's scenario in words
   "embed", "wasm", "wasmExec", "calcWorker", "network", // <body>: the page
 ];
