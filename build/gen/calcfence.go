@@ -19,7 +19,10 @@ import (
 //	```calc profit power_price=0.035 pool_fee=0
 //	```
 //
-// becomes a Calc node, and Render writes the calculator in its place. The
+// becomes a Calc node, and Render writes the calculator in its place. A
+// value may be quoted, with spaces: title="At $160 per kW" is the
+// calculator's title on the page, which tells it from the page's others.
+// The
 // block's body is ignored. Each node has an id unique in its document
 // (NAME-1, NAME-2, …) and the page the parser context carries
 // (NewPageContext), so one converter serves every page; CalcsIn lists the
@@ -43,6 +46,7 @@ type Calc struct {
 	Name   string
 	ID     string // NAME-N: the Nth calculator of that name in the document
 	Preset calc.Values
+	Title  string    // the fence's title=, "" for the calculator's own
 	Page   *PageInfo // the page the parser context carried; nil if none
 	Err    error     // a malformed preset, reported when rendering
 }
@@ -58,9 +62,12 @@ func (n *Calc) Dump(source []byte, level int) {
 // ParseCalcInfo reads a fence's info string: "calc NAME k=v ...". ok is
 // false for other fences.
 func ParseCalcInfo(info string) (name string, preset calc.Values, ok bool, err error) {
-	fields := strings.Fields(info)
+	fields, quoted := infoFields(info)
 	if len(fields) == 0 || fields[0] != "calc" {
 		return "", nil, false, nil
+	}
+	if !quoted {
+		return "", nil, true, fmt.Errorf("calc fence %q: a quote is not closed", info)
 	}
 	if len(fields) < 2 {
 		return "", nil, true, fmt.Errorf("calc fence without a calculator name")
@@ -74,6 +81,33 @@ func ParseCalcInfo(info string) (name string, preset calc.Values, ok bool, err e
 		preset.Set(k, v)
 	}
 	return fields[1], preset, true, nil
+}
+
+// infoFields splits a fence's info string at spaces, except inside
+// double quotes, which it drops: key="a b" is one field, key=a b. closed is
+// false when a quote is left open.
+func infoFields(info string) (fields []string, closed bool) {
+	var b strings.Builder
+	in, started := false, false
+	for _, r := range info {
+		switch {
+		case r == '"':
+			in, started = !in, true
+		case !in && (r == ' ' || r == '\t'):
+			if started {
+				fields = append(fields, b.String())
+				b.Reset()
+				started = false
+			}
+		default:
+			b.WriteRune(r)
+			started = true
+		}
+	}
+	if started {
+		fields = append(fields, b.String())
+	}
+	return fields, !in
 }
 
 type calcTransformer struct{}
@@ -96,7 +130,9 @@ func (calcTransformer) Transform(doc *ast.Document, reader text.Reader, pc parse
 			continue
 		}
 		seen[name]++
-		c := &Calc{Name: name, ID: fmt.Sprintf("%s-%d", name, seen[name]), Preset: preset, Page: page, Err: err}
+		title := preset.Get("title")
+		preset.Del("title")
+		c := &Calc{Name: name, ID: fmt.Sprintf("%s-%d", name, seen[name]), Preset: preset, Title: title, Page: page, Err: err}
 		calcs = append(calcs, c)
 		f.Parent().ReplaceChild(f.Parent(), f, c)
 	}

@@ -65,3 +65,28 @@ func TestCalcFenceCarriesThePage(t *testing.T) {
 		t.Errorf("drawn %v, listed %v, want %v", drawn, listed, want)
 	}
 }
+
+// TestCalcFenceTitle: title="…" (quoted, with spaces) is the calculator's
+// title on its page, not a preset; the other presets stay as they are; an
+// unclosed quote fails.
+func TestCalcFenceTitle(t *testing.T) {
+	var got []*Calc
+	md := goldmark.New(goldmark.WithExtensions(&CalcFence{Render: func(w util.BufWriter, c *Calc) error {
+		got = append(got, c)
+		return nil
+	}}))
+	src := []byte("```calc convert lease=160 title=\"Colocation at $160 a kW\" pue=1.2\n```\n\n```calc convert title=Plain\n```\n\n```calc convert\n```\n")
+	if err := md.Convert(src, &bytes.Buffer{}); err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 3 || got[0].Title != "Colocation at $160 a kW" || got[0].Preset.Encode() != "lease=160&pue=1.2" ||
+		got[1].Title != "Plain" || len(got[1].Preset) != 0 || got[2].Title != "" {
+		for _, c := range got {
+			t.Logf("%s %q %s", c.ID, c.Title, c.Preset.Encode())
+		}
+		t.Error("titles")
+	}
+	if _, _, ok, err := ParseCalcInfo(`calc convert title="open`); !ok || err == nil {
+		t.Errorf("an open quote: ok=%v err=%v", ok, err)
+	}
+}

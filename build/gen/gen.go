@@ -388,9 +388,10 @@ func loadTemplates(root, baseURL string, assets Assets) (templates, error) {
 		"calculators": calc.All,
 		"fields":      calc.Fields,
 		"openapi":     func() string { return calc.OpenAPIPath },
-		// embedCode is the code a newsroom pastes, with {origin}, {src} and
-		// {title} for the page to fill in (package oembed writes it).
-		"embedCode": func() string { return oembed.Code("{origin}", "{src}", "{title}", oembed.Height) },
+		// embedCode is the code a newsroom pastes, with {origin}, {src},
+		// {title} and {width} for the page to fill in (package oembed
+		// writes it).
+		"embedCode": func() string { return oembed.CodeSized("{origin}", "{src}", "{title}", "{width}", oembed.Height) },
 		// apiURL joins an endpoint and one of its examples, our own constants.
 		"apiURL": func(name, query string) template.URL { return template.URL(calc.Prefix + name + "?" + query) },
 	}).ParseFS(sitetemplates.FS, "*.html")
@@ -440,6 +441,20 @@ func (p *page) Network() (string, error) {
 	data, err := json.Marshal(p.snapshot)
 	return string(data), err
 }
+
+// Pin is the embed dialog's choice of the page's figures' day, in the
+// page's language: "Pinned to 25 Nov 2025"; "" when the figures have no
+// day.
+func (p *page) Pin() string {
+	day, err := time.Parse(time.DateOnly, p.snapshot.AsOf)
+	if err != nil {
+		return ""
+	}
+	return p.HTMLLang().Sprintf(pinWords, present.Day(p.HTMLLang(), day))
+}
+
+// pinWords is Pin's English, which the catalogs translate.
+const pinWords = "Pinned to %s"
 
 // HTMLLang is the page's <html lang>.
 func (p *page) HTMLLang() locale.Tag {

@@ -37,7 +37,7 @@ func TestCalcGolden(t *testing.T) {
 	} {
 		var out bytes.Buffer
 		w := bufio.NewWriter(&out)
-		if err := calcs.render(w, on, locale.EN, c.name+"-1", c.name, c.preset); err != nil {
+		if err := calcs.render(w, on, locale.EN, c.name+"-1", c.name, c.preset, ""); err != nil {
 			t.Fatal(err)
 		}
 		w.Flush()

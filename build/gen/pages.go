@@ -5,8 +5,10 @@ import (
 	"fmt"
 	"html/template"
 	"io"
+
 	"os"
 	"path/filepath"
+
 	"sort"
 	"strings"
 	"time"
@@ -201,12 +203,14 @@ func (c calculators) view(p PageInfo, lang locale.Tag, id, name string, preset c
 // embedPath is where calculator name's embed is for readers of lang.
 func embedPath(lang locale.Tag, name string) string { return widget.EmbedPath(lang, name) }
 
-// render writes a calculator into page p in lang.
-func (c calculators) render(w io.Writer, p PageInfo, lang locale.Tag, id, name string, preset calc.Values) error {
+// render writes a calculator into page p in lang, under title when the
+// page gives it one.
+func (c calculators) render(w io.Writer, p PageInfo, lang locale.Tag, id, name string, preset calc.Values, title string) error {
 	v, err := c.view(p, lang, id, name, preset, 2)
 	if err != nil {
 		return err
 	}
+	v.Title = title
 	return c.tmpl.ExecuteTemplate(w, "calc", v)
 }
 
@@ -217,7 +221,7 @@ func (c calculators) fence(lang locale.Tag) func(w util.BufWriter, n *Calc) erro
 		if n.Page == nil {
 			return fmt.Errorf("calc %s: no page to draw it for: convert with parser.WithContext(NewPageContext(page))", n.Name)
 		}
-		return c.render(w, *n.Page, lang, n.ID, n.Name, n.Preset)
+		return c.render(w, *n.Page, lang, n.ID, n.Name, n.Preset, n.Title)
 	}
 }
 

@@ -28,10 +28,11 @@ func brotliBytes(data []byte) int {
 // scriptBudget is what the page script may weigh in brotli (quality 11):
 // every page and every embed loads it before a touch. The one file it was
 // split from weighed 5,774 bytes minified (10,159 as it was served,
-// unminified); its modules, split by concern and bundled, 6,226; with
-// the charts' source line kept current and the history chart's point
-// following the calculator above it, 6,427.
-const scriptBudget = 6_450
+// unminified); its modules, split by concern and bundled, 6,226; with the
+// share button and the embed dialog's preview, choices and summary,
+// 6,764 (6 December 2026); with the charts' source line kept current and
+// the history chart's point following the calculator above it, 6,924.
+const scriptBudget = 6_950
 
 // TestScriptSizeBudget: the bundled page script stays within its budget,
 // and is minified.

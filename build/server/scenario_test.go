@@ -294,6 +294,12 @@ func TestScenarioOfTheBuildIsTheBuild(t *testing.T) {
 			}
 			_, page := fetch(t, srv, path+"?"+url.QueryEscape(scope+in[1])+"="+url.QueryEscape(value))
 			got := strings.Replace(section(t, page, id), " data-scenario", "", 1)
+			// A shared scenario says so, before any script (an embed's
+			// is the editor's: it does not).
+			if !strings.Contains(got, `<p class="calc-shared">`) != strings.Contains(path, "/embed/") {
+				t.Errorf("%s: %s: a shared scenario without its notice", path, id)
+			}
+			got = strings.Replace(got, `<p class="calc-shared">`, `<p class="calc-shared" hidden>`, 1)
 			if in[2] == "" {
 				got = strings.Replace(got, `name="`+in[1]+`" data-preset`, `name="`+in[1]+`"`, 1)
 			}

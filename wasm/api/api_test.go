@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -125,6 +126,12 @@ func TestOEmbedHandler(t *testing.T) {
 	if err := json.Unmarshal(rec.Body.Bytes(), &o); err != nil || rec.Code != 200 || o.Type != "rich" || o.Width != 500 ||
 		!strings.Contains(o.HTML, "/embed/attack/?share=40") || rec.Header().Get("Access-Control-Allow-Origin") != "*" {
 		t.Errorf("%d %s", rec.Code, rec.Body)
+	}
+	// An article's share link: its calculator's embed with the scenario.
+	rec = get("/oembed?url=" + url.QueryEscape("https://hashswitch.example/mining-vs-ai/?convert-1.mw=50"))
+	if err := json.Unmarshal(rec.Body.Bytes(), &o); err != nil || rec.Code != 200 ||
+		!strings.Contains(o.HTML, `src="https://hashswitch.example/embed/convert/?mw=50"`) {
+		t.Errorf("an article with a preset: %d %s", rec.Code, rec.Body)
 	}
 	if rec := get("/oembed?url=https://other.example/embed/attack/"); rec.Code != 404 || !json.Valid(rec.Body.Bytes()) {
 		t.Errorf("another host: %d %s", rec.Code, rec.Body)

@@ -125,7 +125,8 @@ var (
 	bodyTag      = regexp.MustCompile(`<body\b[^>]*>`)
 	attribute    = regexp.MustCompile(`([a-zA-Z-]+)(?:="([^"]*)")?`)
 	formField    = regexp.MustCompile(`<(?:input|select|textarea)\b[^>]*>`)
-	shareLink    = regexp.MustCompile(`<a\b[^>]*\bclass="share"[^>]*>`)
+	shareLink    = regexp.MustCompile(`<a\b[^>]*\bclass="share\b[^"]*"[^>]*>`)
+	calcTitle    = regexp.MustCompile(`<h2 class="calc-title"[^>]*>([^<]*)</h2>`)
 	// The option a select starts at.
 	selectedOption = regexp.MustCompile(`<option\b[^>]*\bvalue="([^"]*)"[^>]*\bselected\b`)
 	// A hashed asset's URL, as build/gen's Assets names it: its logical
@@ -214,7 +215,15 @@ func (r *Renderer) view(p builtPage, section []byte, query url.Values) (*View, e
 	if r.Now != nil {
 		now = r.Now
 	}
-	return Scenario(Page{Path: p.path, Snapshot: p.snap}, p.lang, id, name, base, scenario, heading, now())
+	v, err := Scenario(Page{Path: p.path, Snapshot: p.snap}, p.lang, id, name, base, scenario, heading, now())
+	// An article's calculator keeps the title its page gave it (the calc
+	// fence's), when it has one of its own.
+	if t := calcTitle.FindSubmatch(section); v != nil && t != nil {
+		if title := html.UnescapeString(string(t[1])); title != v.T(w.Title) {
+			v.Title = title
+		}
+	}
+	return v, err
 }
 
 // formPresets reads what the page's text fixed from the form in section:

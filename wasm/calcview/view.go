@@ -9,6 +9,8 @@ package calcview
 import (
 	"fmt"
 	"html/template"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -33,6 +35,8 @@ type View struct {
 	Heading  int              // 2 in articles, 1 on embed pages
 	Share    string           // this page with the scenario in its URL
 	Embed    string           // the embed page with the scenario
+	Captured string           // what Share and Embed carry, in words
+	Title    string           // the page's title for it (the calc fence's), "" for its own
 	Fresh    widget.Freshness // how old the figures are, at build time
 	Source   string
 	Clock    string // the countdown when the page was built
@@ -117,12 +121,16 @@ func New(p Page, lang locale.Tag, id, name string, preset calc.Values, heading i
 	if r.Error != nil {
 		return nil, fmt.Errorf("calc %s: preset %s: %s: %s", name, preset.Encode(), r.Error.Field, r.Error.Message)
 	}
+	// The links carry what the page's text set, where it differs from the
+	// start values: the network's figures stay live.
+	captured := w.Captured(snap, r.Query, slices.Collect(maps.Keys(preset)))
 	v := &View{
 		Lang: lang, ID: id, W: w, R: r, Params: w.Params(snap, preset), Preset: preset, Heading: heading,
-		Share:  path + widget.Share(id, r.Query),
-		Embed:  widget.Embed(lang, name, r.Query),
-		Fresh:  widget.FreshnessIn(snap, time.Unix(snap.Time, 0), widget.FromBuild, lang),
-		Source: snap.Source,
+		Share:    path + widget.Share(id, captured),
+		Embed:    widget.Embed(lang, name, captured),
+		Captured: w.Describe(lang, captured),
+		Fresh:    widget.FreshnessIn(snap, time.Unix(snap.Time, 0), widget.FromBuild, lang),
+		Source:   snap.Source,
 	}
 	if heading == 1 {
 		v.Share = v.Embed

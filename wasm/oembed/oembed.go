@@ -79,6 +79,12 @@ func For(base, embedURL string, maxWidth, maxHeight int) (Response, error) {
 		}
 	}
 	name, ok := strings.CutPrefix(path, "embed/")
+	query := u.Query()
+	if !ok {
+		// An article's URL with a calculator's scenario: that calculator's
+		// embed with it.
+		name, query, ok = article(u)
+	}
 	w := widget.Lookup(name)
 	titles, table := Tables[name]
 	if !ok || w == nil && !table {
@@ -96,7 +102,7 @@ func For(base, embedURL string, maxWidth, maxHeight int) (Response, error) {
 		height = maxHeight
 	}
 	src := b.Scheme + "://" + b.Host + prefix + "/embed/" + name + "/"
-	if q := presets(w, u.Query()); q != "" {
+	if q := presets(w, query); q != "" {
 		src += "?" + q
 	}
 	title := titles[lang]
@@ -109,6 +115,50 @@ func For(base, embedURL string, maxWidth, maxHeight int) (Response, error) {
 		HTML:  Code(b.Scheme+"://"+b.Host, src, title, height),
 		Width: width, Height: height, CacheAge: 86400,
 	}, nil
+}
+
+// article reads an article's URL whose query sets a calculator's
+// scenario, as its share links do: "?convert-2.mw=50#convert-2" is
+// calculator convert (its id on the page is NAME-N) with mw=50. The
+// fragment says which calculator when it names one; else the first
+// parameter does. ok is false when no parameter sets a calculator.
+func article(u *url.URL) (name string, query url.Values, ok bool) {
+	id := u.Fragment
+	if calculatorOf(id) == "" {
+		id = ""
+		for _, kv := range strings.Split(u.RawQuery, "&") {
+			k, _ := url.QueryUnescape(strings.SplitN(kv, "=", 2)[0])
+			if scope, _, found := strings.Cut(k, "."); found && calculatorOf(scope) != "" {
+				id = scope
+				break
+			}
+		}
+	}
+	if id == "" {
+		return "", nil, false
+	}
+	query = url.Values{}
+	for k, v := range u.Query() {
+		if key, found := strings.CutPrefix(k, widget.Scope(id)); found {
+			query[key] = v
+		} else if k == "dark" || k == "asof" || k == "lang" {
+			query[k] = v
+		}
+	}
+	return calculatorOf(id), query, len(query) > 0
+}
+
+// calculatorOf is the calculator of an id on a page, NAME-N; "" for
+// anything else.
+func calculatorOf(id string) string {
+	i := strings.LastIndexByte(id, '-')
+	if i < 0 || widget.Lookup(id[:i]) == nil {
+		return ""
+	}
+	if n, err := strconv.Atoi(id[i+1:]); err != nil || n < 1 {
+		return ""
+	}
+	return id[:i]
 }
 
 // Tables are the embeds that are not calculators, by name: tables the
@@ -139,10 +189,16 @@ func presets(w *widget.Widget, q url.Values) string {
 	return keep.Encode()
 }
 
-// Code is what a newsroom pastes: the iframe and the resize script.
+// Code is what a newsroom pastes: the iframe, as wide as its column, and
+// the resize script.
 func Code(origin, src, title string, height int) string {
-	return fmt.Sprintf(`<iframe src="%s" title="%s" width="100%%" height="%d" loading="lazy" style="border:0;max-width:100%%"></iframe><script src="%s/embed.js" async></script>`,
-		html.EscapeString(src), html.EscapeString(title), height, html.EscapeString(origin))
+	return CodeSized(origin, src, title, "100%", height)
+}
+
+// CodeSized is Code for an iframe width wide: "100%", or pixels ("600").
+func CodeSized(origin, src, title, width string, height int) string {
+	return fmt.Sprintf(`<iframe src="%s" title="%s" width="%s" height="%d" loading="lazy" style="border:0;max-width:100%%"></iframe><script src="%s/embed.js" async></script>`,
+		html.EscapeString(src), html.EscapeString(title), html.EscapeString(width), height, html.EscapeString(origin))
 }
 
 // Size reads a maxwidth or maxheight parameter: 0 when absent or bad.

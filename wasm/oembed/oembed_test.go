@@ -67,3 +67,32 @@ func TestCodeEscapes(t *testing.T) {
 		t.Errorf("unescaped: %s", c)
 	}
 }
+
+// TestForArticleScenario: an article's URL whose query sets one of its
+// calculators (a share link) is answered with that calculator's embed and
+// that scenario, its parameters without the page's scope; the fragment
+// picks the calculator among several; an article without one is not ours.
+func TestForArticleScenario(t *testing.T) {
+	const base = "https://hashswitch.example"
+	for _, c := range []struct{ url, src string }{
+		{base + "/mining-vs-ai/?convert-1.mw=50", base + "/embed/convert/?mw=50"},
+		{base + "/mining-vs-ai/?convert-2.mw=50&convert-2.power_price=0.07&dark=true#convert-2", base + "/embed/convert/?dark=true&amp;mw=50&amp;power_price=0.07"},
+		{base + "/mining-vs-ai/?convert-1.mw=50&convert-3.mw=70#convert-3", base + "/embed/convert/?mw=70"},
+		{base + "/vi/hashprice/?hashprice-2.price=50000#hashprice-2", base + "/vi/embed/hashprice/?price=50000"},
+		{base + "/hashprice/?hashprice-2.price=50000&hashprice-2.evil=%22#hashprice-2", base + "/embed/hashprice/?price=50000"},
+	} {
+		r, err := For(base, c.url, 0, 0)
+		if err != nil {
+			t.Errorf("%s: %v", c.url, err)
+			continue
+		}
+		if !strings.Contains(r.HTML, `src="`+c.src+`"`) {
+			t.Errorf("%s: html %s, want src %s", c.url, r.HTML, c.src)
+		}
+	}
+	for _, bad := range []string{base + "/mining-vs-ai/", base + "/mining-vs-ai/?dark=true", base + "/mining-vs-ai/?nothing-1.mw=50", base + "/mining-vs-ai/?convert-x.mw=50"} {
+		if _, err := For(base, bad, 0, 0); !errors.Is(err, ErrNotOurs) {
+			t.Errorf("%q: %v", bad, err)
+		}
+	}
+}

@@ -204,3 +204,31 @@ func Words() []string {
 	}
 	return append(words, termWords()...)
 }
+
+// Setting writes one input as a scenario sets it, for a summary: its
+// label, then value (in the API's form) with its unit in the reader's
+// style: "Site power: 50 MW at the meter", "Power price: $0.07 per kWh",
+// "Pool fee: 2%", a choice by its words.
+func (p *Presenter) Setting(in calc.Param, value string) string {
+	shown := value
+	if in.Numeric() {
+		if _, err := strconv.ParseFloat(value, 64); err == nil {
+			shown = p.st.Plain(value)
+		}
+	}
+	for _, c := range in.Options() {
+		if c.Value == value {
+			shown = p.T(c.Label)
+		}
+	}
+	switch u := in.Unit; {
+	case u == "" || len(in.Enum) > 0:
+	case u.Percent():
+		shown += "%"
+	case u.Money():
+		shown = p.lang.Sprintf(u.Key(), p.st.Dollars(shown))
+	default:
+		shown += " " + p.T(string(u))
+	}
+	return p.T(in.Label) + ": " + shown
+}

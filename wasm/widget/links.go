@@ -2,10 +2,12 @@ package widget
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/locale"
+	"github.com/hashswitch/hashswitch/wasm/netdata"
 	"github.com/hashswitch/hashswitch/wasm/present"
 )
 
@@ -61,3 +63,63 @@ func Embed(lang locale.Tag, name, query string) string {
 // what is computed: dollars or dong, at the figures' rate or one given with
 // its date and source. An embed passes its URL's to every computation.
 func DisplayParams() []string { return slices.Clone(present.CurrencyParams) }
+
+// Captured is what of a scenario an embed or a share link carries: of
+// query (a Result's Query, every input in the API's form) the inputs named
+// in given (what the reader typed, a URL or the page's text set) whose
+// value differs from the form's start value for snapshot s, in the
+// inputs' order, then the currency's parameters. Empty values are never
+// written. A network figure the reader left alone (height, price,
+// hashprice) is not given, so it is left out and the link stays live: it
+// computes from the figures of the day it is opened.
+func (w *Widget) Captured(s netdata.Snapshot, query string, given []string) string {
+	q, err := calc.ParseQuery(query)
+	if err != nil {
+		return ""
+	}
+	var b strings.Builder
+	for _, in := range w.Inputs {
+		v := strings.TrimSpace(q.Get(in.Name))
+		if v == "" || !slices.Contains(given, in.Name) || sameValue(v, in.StartValue(s)) {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteByte('&')
+		}
+		b.WriteString(calc.QueryEscape(in.Name) + "=" + calc.QueryEscape(v))
+	}
+	return strings.TrimPrefix(present.KeepCurrency(b.String(), q), "&")
+}
+
+// sameValue reports whether two values of an input are the same: equal
+// numbers (0.050 is 0.05), or equal text.
+func sameValue(a, b string) bool {
+	x, errA := strconv.ParseFloat(a, 64)
+	y, errB := strconv.ParseFloat(b, 64)
+	if errA == nil && errB == nil {
+		return x == y
+	}
+	return a == b
+}
+
+// Describe says in lang what a captured scenario (Captured's query) sets,
+// each input with its label, value and unit: "Site power: 50 MW at the
+// meter; Power price: $0.07 per kWh". With nothing captured it says the
+// link shows the calculator's own start values.
+func (w *Widget) Describe(lang locale.Tag, captured string) string {
+	q, _ := calc.ParseQuery(captured)
+	p := present.New(lang, nil)
+	var parts []string
+	for _, in := range w.Inputs {
+		if v := q.Get(in.Name); v != "" {
+			parts = append(parts, p.Setting(in, v))
+		}
+	}
+	if len(parts) == 0 {
+		return lang.T(startValues)
+	}
+	return strings.Join(parts, "; ")
+}
+
+// startValues is Describe's words for a scenario that sets nothing.
+const startValues = "The calculator's own starting values, with the network's figures of the day it is read."

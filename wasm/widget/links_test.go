@@ -78,3 +78,77 @@ func TestDisplayParamsReachTheLinks(t *testing.T) {
 		}
 	}
 }
+
+// TestCapturedKeepsOnlyWhatWasSet: of a rendered scenario (every input
+// written), a link carries the inputs the reader set whose values differ
+// from the start values; a network figure left alone, an input set back
+// to its start value and an empty one are left out.
+func TestCapturedKeepsOnlyWhatWasSet(t *testing.T) {
+	s := netdata.Committed()
+	w := Lookup("convert")
+	r := w.Render(s, "mw=50&power_price=0.07&pue=1.3&lease_years=")
+	if r.Error != nil {
+		t.Fatal(r.Error)
+	}
+	given := []string{"mw", "power_price", "pue", "lease_years"}
+	got, _ := url.ParseQuery(w.Captured(s, r.Query, given))
+	want := url.Values{"mw": {"50"}, "power_price": {"0.07"}}
+	if got.Encode() != want.Encode() {
+		t.Errorf("captured %v, want %v (from %s)", got, want, r.Query)
+	}
+	// The start values differ from these edits, and a network figure is
+	// among the inputs: each one is what it claims.
+	for _, in := range w.Inputs {
+		switch in.Name {
+		case "mw", "power_price":
+			if in.StartValue(s) == got.Get(in.Name) {
+				t.Errorf("%s starts at %s: the edit is no edit", in.Name, got.Get(in.Name))
+			}
+		case "pue":
+			if in.StartValue(s) != "1.3" {
+				t.Errorf("pue starts at %s, not 1.3", in.StartValue(s))
+			}
+		}
+	}
+	// Nothing given: nothing carried, whatever the query says.
+	if c := w.Captured(s, r.Query, nil); c != "" {
+		t.Errorf("nothing given, captured %q", c)
+	}
+	// A network figure typed by the reader is carried; left alone it is not.
+	h := Lookup("hashprice")
+	hr := h.Render(s, "price=50000")
+	if c := h.Captured(s, hr.Query, []string{"price"}); c != "price=50000" {
+		t.Errorf("hashprice captured %q", c)
+	}
+	if !strings.Contains(hr.Query, "hashrate=") {
+		t.Errorf("the rendered query has no network figure to leave out: %s", hr.Query)
+	}
+	// The currency's parameters go along.
+	vr := h.Render(s, "price=50000&currency=VND")
+	if c := h.Captured(s, vr.Query, []string{"price"}); c != "price=50000&currency=VND" {
+		t.Errorf("with dong, captured %q", c)
+	}
+}
+
+// TestDescribeSaysWhatIsCaptured: a summary names each captured input with
+// its value and unit, in the reader's language and number style.
+func TestDescribeSaysWhatIsCaptured(t *testing.T) {
+	w := Lookup("convert")
+	for _, c := range []struct {
+		lang locale.Tag
+		want string
+	}{
+		{locale.EN, "Site power: 50 MW at the meter; Power price: $0.07 per kWh"},
+		{locale.VI, "Công suất cơ sở: 50 MW tại công tơ; Giá điện: 0,07 USD mỗi kWh"},
+	} {
+		if got := w.Describe(c.lang, "mw=50&power_price=0.07"); got != c.want {
+			t.Errorf("%s: %q, want %q", c.lang, got, c.want)
+		}
+		if got := w.Describe(c.lang, ""); got != c.lang.T(startValues) || got == "" {
+			t.Errorf("%s, nothing captured: %q", c.lang, got)
+		}
+	}
+	if got := Lookup("profit").Describe(locale.EN, "pool_fee=1.5&power_price=0.035"); got != "Power price: $0.035 per kWh; Pool fee: 1.5%" {
+		t.Errorf("profit: %q", got)
+	}
+}

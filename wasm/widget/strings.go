@@ -47,6 +47,7 @@ func ReaderStrings() []string {
 	}
 	add(present.Words()...)
 	add(freshnessLines...)
+	add(startValues)
 	add(netdata.LiveSource)
 	for _, date := range netdata.Dates() { // where the committed figures come from
 		if s, ok := netdata.Dated(date); ok {

@@ -29,9 +29,12 @@ export function withDisplay(q) {
 }
 
 // render asks Go for a calculator's scenario q: its widget Result, with its
-// links (share, embed), as JSON.
+// links (share, embed), as JSON. The links carry the inputs the reader, a
+// URL or the page's text set (owned), where they differ from Go's start
+// values: the network's figures stay live.
 export function render(go, section, q) {
-  return JSON.parse(go.widget(section.dataset.calc, q, LANG, embed ? "" : section.id));
+  const given = [...section.querySelector(dom.form).elements].filter((el) => el.name && owned.has(el)).map((el) => el.name);
+  return JSON.parse(go.widget(section.dataset.calc, q, LANG, embed ? "" : section.id, given.join(",")));
 }
 
 // show puts a rendered calculator (render's result) into section.
@@ -87,7 +90,9 @@ export function show(section, r) {
   }
   followScenario(section, r);
   section.querySelector(dom.share).href = location.pathname + r.share;
-  section.querySelector(dom.embedLink).href = r.embed;
+  const link = section.querySelector(dom.embedLink);
+  link.href = r.embed;
+  link.dataset.summary = r.summary;
   section.querySelector(dom.apiLink).href = r.api_url;
 }
 
@@ -229,6 +234,8 @@ export function enhance(section) {
   });
   const clock = section.querySelector(dom.clock);
   if (clock) tick(section, clock);
+  enhanceShare(section);
+  if (preset && !embed) sharedNotice(section);
   if (!preset) return;
   // An embed waits for the reader's first touch. Rendered for this URL's
   // scenario (by the edge, or the dev server: data-scenario) it already
@@ -269,4 +276,61 @@ function tick(section, clock) {
   };
   show();
   setInterval(show, 1000);
+}
+
+// enhanceShare makes a calculator's share link a button: the system's
+// share sheet where there is one, else the scenario's address copied, and
+// said so in the live region beside it. Without JavaScript it stays a link
+// to the scenario.
+function enhanceShare(section) {
+  const link = section.querySelector(dom.share);
+  const status = section.querySelector(dom.shareStatus);
+  link.setAttribute("role", "button");
+  const share = async () => {
+    const url = new URL(link.href, location.href).href;
+    status.textContent = "";
+    if (navigator.share) {
+      try {
+        await navigator.share({ title: section.querySelector(dom.title).textContent, url });
+        return;
+      } catch (e) {
+        if (e.name === "AbortError") return; // the reader closed the sheet
+      }
+    }
+    try {
+      await navigator.clipboard.writeText(url);
+      status.textContent = t("Link copied.");
+    } catch {
+      status.textContent = t("Copy this link: %s", url);
+    }
+  };
+  link.addEventListener("click", (e) => {
+    e.preventDefault();
+    share();
+  });
+  link.addEventListener("keydown", (e) => {
+    if (e.key === " ") {
+      e.preventDefault();
+      share();
+    }
+  });
+}
+
+// sharedNotice says a page was opened with a calculator's scenario in its
+// URL. Its link back to the page's own numbers (Go's: the page, scrolled
+// to the calculator) keeps the others' parameters.
+function sharedNotice(section) {
+  const notice = section.querySelector(dom.shared);
+  if (!notice) return;
+  const rest = new URLSearchParams(location.search);
+  const old = rest.get("calc") === section.dataset.calc; // ?calc=NAME&bare=names
+  const names = new Set([...section.querySelector(dom.form).elements].map((el) => el.name));
+  for (const k of [...rest.keys()]) {
+    if (k.startsWith(section.dataset.scope) || old && (k === "calc" || names.has(k))) rest.delete(k);
+  }
+  const reset = notice.querySelector(dom.reset);
+  const back = new URL(reset.href);
+  back.search = rest;
+  reset.href = back;
+  notice.hidden = false;
 }

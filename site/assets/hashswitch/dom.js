@@ -9,6 +9,7 @@
 // Selectors: what the script looks for.
 export const strings = "#hashswitch-strings"; // the page's translations, a JSON data block
 export const calc = "section.calc[data-calc]"; // a calculator: data-calc is its name
+export const title = ".calc-title";
 export const form = "form.calc-form";
 export const field = ".field"; // an input with its label, help, reading and error
 export const understood = ".understood";
@@ -24,7 +25,10 @@ export const chartWide = ".chart-wide";
 export const chartNarrow = ".chart-narrow";
 export const chartTable = ".chart-table";
 export const chartFigures = ".chart-figures";
-export const share = "a.share";
+export const share = "a.share"; // the scenario's link, which shares it
+export const shareStatus = ".share-status";
+export const shared = ".calc-shared"; // "Shared scenario", on a page opened with presets
+export const reset = "a.calc-reset"; // back to the page's own numbers
 export const embedLink = "a.embed-link";
 export const apiLink = "a.api-link";
 export const clock = "output.countdown"; // data-countdown: the output of the moment it counts to
@@ -44,8 +48,10 @@ export const eras = ".eras[data-gpu]"; // the comparison with a graphics card: d
 export const erasStart = ".eras-start";
 export const erasStatus = ".eras-status";
 export const dialog = "dialog#embed-dialog"; // data-code: the code with {origin}, {src}, {title}
-export const dialogTheme = "input[name=embed-theme]";
-export const dialogLang = "input[name=embed-lang]";
+export const dialogChoice = ".embed-choice input"; // figures, width, theme, language
+export const dialogCaptured = ".embed-captured";
+export const dialogPin = ".embed-pin"; // "Pinned to 25 Nov 2025", the page's figures' day
+export const dialogPreview = "iframe.embed-preview";
 export const dialogCode = "#embed-code";
 export const dialogStatus = ".embed-status";
 export const dialogCopy = ".embed-copy";
@@ -63,6 +69,7 @@ export const data = [
   "calc", "scope", "scenario", "preset", "key", "value", "countdown", // a calculator (data-scenario: rendered for the URL's scenario)
   "miner", "header", "target", "worker", "workerWasm", "workerWasmSimd", "gpu", // its miner
   "code", // the embed dialog's template
+  "summary", // an Embed link's scenario in words
   "embed", "wasm", "wasmExec", "calcWorker", "network", // <body>: the page
 ];
 

@@ -5,8 +5,9 @@
 //
 //	hashswitch.call("/api/v1/hashprice?price=85000&...")
 //	// {status, body}: the API's answer (package calc)
-//	hashswitch.widget("hashprice", "price=85000&...", "en", "hashprice-2")
-//	// the calculator rendered (package widget) with its links, as JSON text
+//	hashswitch.widget("hashprice", "price=85000&...", "en", "hashprice-2", "price")
+//	// the calculator rendered (package widget) with its links, which carry
+//	// the inputs the reader set (the last argument), as JSON text
 //	hashswitch.network(answerJSON, from, "en")
 //	// the page's network figures: an /api/v1/network answer, and where it
 //	// came from ("" the build, "live", "pinned", "offline"); returns the
@@ -29,6 +30,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/hack-pad/safejs"
@@ -61,7 +63,7 @@ func main() {
 // the page set it. It returns the function that releases every Func.
 func export(onClose func()) (release func(), err error) {
 	return jsexport.Export("hashswitch", map[string]jsexport.Func{
-		"call":      callResult,
+		"call":    callResult,
 		"widget":  widgetResult,
 		"network": networkResult,
 		"pin":     pinResult,
@@ -92,16 +94,20 @@ func result(a calc.Answer) map[string]any {
 	return map[string]any{"status": a.Status, "body": string(a.Body)}
 }
 
-// widgetResult answers widget(name, query[, lang[, id]]): the calculator's
-// Result as JSON, with its links (pageResult). query is the form's, its
-// numbers as a reader of lang ("en", the default, or "vi") types them; id
-// is the calculator's on its page, "" (the default) on its embed.
+// widgetResult answers widget(name, query[, lang[, id[, given]]]): the
+// calculator's Result as JSON, with its links (pageResult). query is the
+// form's, its numbers as a reader of lang ("en", the default, or "vi")
+// types them; id is the calculator's on its page, "" (the default) on its
+// embed; given names the inputs the reader, a URL or the page's text set,
+// comma-separated (by default, those query has), which the links carry
+// where they differ from the start values (widget.Captured).
 func widgetResult(args []safejs.Value) any {
 	strs, ok := jsexport.Strings(args, len(args))
-	if !ok || len(strs) < 2 || len(strs) > 4 {
+	if !ok || len(strs) < 2 || len(strs) > 5 {
 		return errorBody(widgetUsage)
 	}
-	strs = append(strs, []string{"", "", "en", ""}[len(strs):]...) // the defaults: English, an embed
+	given := strs[min(len(strs), 4):]
+	strs = append(strs[:min(len(strs), 4)], []string{"", "", "en", ""}[min(len(strs), 4):]...) // the defaults: English, an embed
 	name, query, id := strs[0], strs[1], strs[3]
 	lang, known := locale.Parse(strs[2])
 	if !known {
@@ -111,23 +117,43 @@ func widgetResult(args []safejs.Value) any {
 	if w == nil {
 		return errorBody("hashswitch.widget: no calculator " + strconv.Quote(name))
 	}
-	r := w.RenderIn(page.current(time.Now()), w.Typed(query, lang), lang)
+	snap := page.current(time.Now())
+	typed := w.Typed(query, lang)
+	r := w.RenderIn(snap, typed, lang)
 	b, err := tinyjson.Append(out[:0], r)
 	if err != nil {
 		return errorBody("hashswitch.widget: " + err.Error())
 	}
 	// The scenario's links, which the page writes as they are: "share",
 	// relative to the page ("?hashprice-2.price=50000#hashprice-2"), and
-	// "embed".
+	// "embed", and "summary", what they carry in words.
 	if r.Error == nil {
-		b = addField(b, "share", tinyjson.AppendString(nil, widget.Share(id, r.Query)))
-		b = addField(b, "embed", tinyjson.AppendString(nil, widget.Embed(lang, name, r.Query)))
+		captured := w.Captured(snap, r.Query, givenNames(w, typed, given))
+		b = addField(b, "share", tinyjson.AppendString(nil, widget.Share(id, captured)))
+		b = addField(b, "embed", tinyjson.AppendString(nil, widget.Embed(lang, name, captured)))
+		b = addField(b, "summary", tinyjson.AppendString(nil, w.Describe(lang, captured)))
 	}
 	out = b
 	return string(b)
 }
 
-const widgetUsage = "hashswitch.widget wants two to four strings: a calculator name, its URL parameters, a language (en, vi) and the calculator's id on its page"
+const widgetUsage = "hashswitch.widget wants two to five strings: a calculator name, its URL parameters, a language (en, vi), the calculator's id on its page and the inputs set, comma-separated"
+
+// givenNames is widget's given argument as a list: the names in it, or
+// without it the inputs query has.
+func givenNames(w *widget.Widget, query string, given []string) []string {
+	if len(given) > 0 {
+		return strings.Split(given[0], ",")
+	}
+	q, _ := calc.ParseQuery(query)
+	var names []string
+	for _, in := range w.Inputs {
+		if q.Has(in.Name) {
+			names = append(names, in.Name)
+		}
+	}
+	return names
+}
 
 // addField adds "name": value (JSON) to the JSON object obj: tinyjson
 // writes no embedded struct, and a copy of the widget's Result would cost
