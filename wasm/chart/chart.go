@@ -95,12 +95,16 @@ type Point struct {
 	Label string
 }
 
-// A drawing's plot is plotHeight high below a margin of padTop; the axes'
-// words, a legend below the plot and numbered notes add to its height.
+// A drawing's plot is plotHeight high (narrowPlotHeight on a phone's
+// drawing, whose legend goes below it: the answer, its figures and the
+// chart stay within a phone's first screen and a half) below a margin of
+// padTop; the axes' words, a legend below the plot and numbered notes add
+// to its height.
 const (
-	plotHeight = 240
-	padTop     = 16
-	padRight   = 16
+	plotHeight       = 240
+	narrowPlotHeight = 170
+	padTop           = 16
+	padRight         = 16
 )
 
 // frame is one drawing's geometry: its size, the plot's box inside it,
@@ -126,8 +130,12 @@ func (c *Chart) w() float64 {
 // its label (in lines as long as the plot is high), the x label in lines
 // as wide as the drawing.
 func (c *Chart) frame(yTicks []string, rightPad float64) *frame {
-	f := &frame{width: c.w(), top: padTop, bottom: padTop + plotHeight}
-	f.yLabel = wrap(c.YLabel, plotHeight, labelSize, false)
+	plot := float64(plotHeight)
+	if c.w() <= Narrow {
+		plot = narrowPlotHeight
+	}
+	f := &frame{width: c.w(), top: padTop, bottom: padTop + plot}
+	f.yLabel = wrap(c.YLabel, plot, labelSize, false)
 	f.xLabel = wrap(c.XLabel, f.width-8, labelSize, false)
 	widest := 0.0
 	for _, t := range yTicks {

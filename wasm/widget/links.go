@@ -47,7 +47,12 @@ func Scope(id string) string {
 // "?hashprice-2.price=50000#hashprice-2", the fragment scrolling to it; on
 // an embed (id "") "?price=50000".
 func Share(id, query string) string {
-	if id == "" || query == "" {
+	switch {
+	case query == "" && id == "":
+		return ""
+	case query == "":
+		return "#" + id // the page's own numbers
+	case id == "":
 		return "?" + query
 	}
 	scope := calc.QueryEscape(Scope(id)) // escaping is per byte: the scope's and the key's join
@@ -56,6 +61,9 @@ func Share(id, query string) string {
 
 // Embed links to scenario query of calculator name's embed in lang.
 func Embed(lang locale.Tag, name, query string) string {
+	if query == "" {
+		return EmbedPath(lang, name)
+	}
 	return EmbedPath(lang, name) + "?" + query
 }
 
