@@ -1,7 +1,11 @@
 package e2e
 
 import (
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -60,30 +64,75 @@ func TestHistoryChartInBrowser(t *testing.T) {
 	}
 }
 
-// TestHistoryChartOffline: the chart is prerendered into the pages, so
-// after one visit, with the server gone, the service worker's copies of
-// the article and of /vi/embed/history/ (never opened) still draw it,
-// record low and all: the series needs no request of its own.
+// TestHistoryChartOffline: no page fetches the history at run time (its
+// chart is in the page's HTML), so offline a reader sees the series of
+// the last copy of the page they fetched. A deploy after the service
+// worker installed serves a newer /hashprice/ (a marked chart); once read
+// online, it is the one shown offline, not the precached one; an embed
+// never opened shows the precached chart, in Vietnamese too.
 func TestHistoryChartOffline(t *testing.T) {
-	own := freshSite(t)
+	var newer atomic.Bool
+	site := siteHandler(t, distDir)
+	own := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !newer.Load() || r.URL.Path != "/hashprice/" {
+			site.ServeHTTP(w, r)
+			return
+		}
+		// The newer deploy's page, whole and uncompressed, never a 304
+		// to the older one.
+		for _, h := range []string{"Accept-Encoding", "If-None-Match", "If-Modified-Since"} {
+			r.Header.Del(h)
+		}
+		rec := httptest.NewRecorder()
+		site.ServeHTTP(rec, r)
+		page := strings.Replace(rec.Body.String(), `<figure class="chart-figure history-chart"`, `<figure data-deploy="newer" class="chart-figure history-chart"`, 1)
+		for k, v := range rec.Header() {
+			w.Header()[k] = v
+		}
+		for _, h := range []string{"Content-Length", "ETag", "Last-Modified"} {
+			w.Header().Del(h)
+		}
+		w.WriteHeader(rec.Code)
+		io.WriteString(w, page)
+	}))
+	t.Cleanup(own.Close)
 	tb := newTab(t)
 	tb.origins = append(tb.origins, own.URL)
 	tb.offlineExpected = true
+	var online bool
 	tb.run(t,
 		chromedp.Navigate(own.URL+"/hashprice/"),
 		evaluate(`navigator.serviceWorker.ready.then(() => true)`, new(bool)),
 		eventually(`navigator.serviceWorker.controller !== null`, 20*time.Second),
 	)
+	newer.Store(true)
+	tb.run(t,
+		chromedp.Navigate(own.URL+"/hashprice/"),
+		evaluate(`document.querySelector('figure.history-chart[data-deploy="newer"]') !== null`, &online),
+		eventually(`caches.match("/hashprice/").then((r) => r ? r.text() : "").then((page) => page.includes('data-deploy="newer"'))`, 20*time.Second),
+	)
+	if !online {
+		t.Fatal("online, the newer page's chart is not shown")
+	}
 	own.CloseClientConnections()
 	own.Close()
-	for path, low := range map[string]string{"/hashprice/": "Record low: $35.06", "/vi/embed/history/": "Mức thấp kỷ lục: 35,06 USD"} {
-		var text string
+	for path, want := range map[string]struct {
+		low   string
+		newer bool
+	}{
+		"/hashprice/":        {"Record low: $35.06", true},
+		"/vi/embed/history/": {"Mức thấp kỷ lục: 35,06 USD", false},
+	} {
+		var got struct {
+			Text  string
+			Newer bool
+		}
 		tb.run(t,
 			chromedp.Navigate(own.URL+path),
-			evaluate(`(document.querySelector("figure.history-chart svg.chart") || {textContent: ""}).textContent`, &text),
+			evaluate(`(() => { const f = document.querySelector("figure.history-chart"); return {text: f ? f.querySelector("svg.chart")?.textContent ?? "" : "", newer: f?.dataset.deploy === "newer"}; })()`, &got),
 		)
-		if !strings.Contains(text, low) {
-			t.Errorf("offline %s: the chart says %q", path, text)
+		if !strings.Contains(got.Text, want.low) || got.Newer != want.newer {
+			t.Errorf("offline %s: the chart says %q, from the newer page %v (want %v)", path, got.Text, got.Newer, want.newer)
 		}
 	}
 }

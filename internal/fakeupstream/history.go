@@ -35,12 +35,21 @@ type HistoryDay struct {
 // that block 840,000 and its halving fall in it; a retarget every 2,016
 // blocks, up 1.5% each; prices and fees that wander. A fixture, not a
 // real past.
-func TypicalHistory() History {
-	const days = 1000
+func TypicalHistory() History { return pastOf(1000, Typical().Height) }
+
+// FullHistory is TypicalHistory as long as the real past: the 6,177 days
+// from 4 January 2009 (the first whole day after the genesis block's) to
+// 2 December 2025, from height 0, so that its four lists are the size of
+// what the Cron Trigger fetches (about 1.9 MB), none of their figures
+// real (the rules refuse its first difficulty, not the genesis block's 1).
+func FullHistory() History { return pastOf(6177, 144*6176) }
+
+// pastOf is a plausible past of the days to 2 December 2025, the last at
+// endHeight.
+func pastOf(days int, endHeight int64) History {
 	end := time.Date(2025, 12, 2, 0, 0, 0, 0, time.UTC)
 	first := end.AddDate(0, 0, -(days - 1))
-	endHeight := Typical().Height
-	h0 := endHeight - 144*(days-1)
+	h0 := endHeight - 144*int64(days-1)
 	var hs History
 	d := 40e12
 	for h := h0 - h0%2016; h <= endHeight; h += 2016 {

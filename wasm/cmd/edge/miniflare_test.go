@@ -27,6 +27,7 @@ type edgeRun struct {
 	in  *os.File
 	out *bufio.Scanner
 	url string // where Miniflare serves the worker over HTTP
+	pid int    // Miniflare's node process, workerd's parent
 }
 
 func (r *edgeRun) ask(line string, dst any) {
@@ -147,7 +148,7 @@ func startEdge(t testing.TB, st fakeupstream.State, withCache bool, historyEvery
 	})
 	out := bufio.NewScanner(stdout)
 	out.Buffer(make([]byte, 1<<20), 1<<20)
-	run := &edgeRun{t: t, in: inW, out: out}
+	run := &edgeRun{t: t, in: inW, out: out, pid: cmd.Process.Pid}
 	var ready struct{ URL string }
 	json.Unmarshal(run.next(), &ready) // {"ready":true,"url":…}
 	run.url = strings.TrimSuffix(ready.URL, "/")
