@@ -321,7 +321,7 @@ func erasChartChecks(t *testing.T, tb *tab, name, source string) {
 	t.Helper()
 	var report chartReport
 	var shown string
-	tb.run(t, evaluate(chartCheck, &report), evaluate(`document.querySelector(".eras-figure .chart-source").textContent`, &shown))
+	tb.run(t, evaluate(chartCheck, &report), evaluate(`(document.querySelector(".eras-figure .chart-source") || {}).textContent || ""`, &shown))
 	if report.Drawings == 0 || len(report.Problems) > 0 {
 		t.Errorf("%s: the comparison's chart: %d drawings; %s", name, report.Drawings, strings.Join(report.Problems, "; "))
 	}
