@@ -84,7 +84,7 @@ const chartCheck = `(() => {
 			}
 		});
 		const fig = svg.closest("figure");
-		if (fig && fig.classList.contains("chart-figure")) {
+		if (fig && (fig.classList.contains("chart-figure") || fig.classList.contains("eras-figure"))) {
 			const src = fig.querySelector(".chart-source");
 			if (!src || !src.textContent.trim() || src.getBoundingClientRect().height === 0) problem("no source line");
 		}

@@ -182,6 +182,7 @@ func TestGPU(t *testing.T) {
 			if bars != 3 {
 				t.Errorf("%s: %d bars", c.path, bars)
 			}
+			erasChartChecks(t, tb, c.path, e.In(c.lang).Source)
 		}
 	})
 
@@ -308,5 +309,23 @@ func TestGPUFallback(t *testing.T) {
 		if len(lines) < 2 || lines[1] != c.want || !slices.Equal(lines, e.In(locale.EN).Lines) || bars != 2 || len(sent.GPU) != 0 {
 			t.Errorf("%s: %q, %d bars, readings %+v", c.before, lines, bars, sent)
 		}
+		erasChartChecks(t, tb, c.before, e.In(locale.EN).Source)
+	}
+}
+
+// erasChartChecks: the comparison's chart, once drawn, passes chartCheck
+// as every other chart does, its source line included, and that line is
+// the one Go writes for the measurement (package eras' Source): where the
+// reader's bars and the S21's come from.
+func erasChartChecks(t *testing.T, tb *tab, name, source string) {
+	t.Helper()
+	var report chartReport
+	var shown string
+	tb.run(t, evaluate(chartCheck, &report), evaluate(`(document.querySelector(".eras-figure .chart-source") || {}).textContent || ""`, &shown))
+	if report.Drawings == 0 || len(report.Problems) > 0 {
+		t.Errorf("%s: the comparison's chart: %d drawings; %s", name, report.Drawings, strings.Join(report.Problems, "; "))
+	}
+	if shown != source {
+		t.Errorf("%s: the comparison's chart says %q under it, Go writes %q", name, shown, source)
 	}
 }

@@ -186,6 +186,7 @@ function show(el, shown) {
   el.querySelector(".eras-chart .chart-wide").innerHTML = shown.chart;
   el.querySelector(".eras-chart .chart-narrow").innerHTML = shown.chart_narrow;
   el.querySelector(".eras-table").innerHTML = shown.table;
+  el.querySelector(".eras-source").textContent = shown.source;
   el.querySelector(".eras-result").hidden = false;
 }
 

@@ -83,6 +83,9 @@ func (v *View) fold() {
 func (v *View) Glossed(s string, link bool) template.HTML {
 	out := template.HTMLEscapeString(s)
 	for _, t := range present.Terms {
+		if t.Prose {
+			continue
+		}
 		word := template.HTMLEscapeString(t.Word)
 		i := wordAt(out, word)
 		if i < 0 {

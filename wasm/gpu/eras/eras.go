@@ -109,12 +109,14 @@ func Median(xs []float64) float64 {
 }
 
 // Shown is the comparison in a language: sentences, and a chart drawn
-// twice (for screens and for phones) with its table; and its numbers.
+// twice (for screens and for phones) with its table and the source line
+// under it; and its numbers.
 type Shown struct {
 	Lines       []string `json:"lines"`
 	Chart       string   `json:"chart"`
 	ChartNarrow string   `json:"chart_narrow"`
 	Table       string   `json:"table"`
+	Source      string   `json:"source"`
 	Eras        Eras     `json:"eras"`
 }
 
@@ -135,13 +137,17 @@ const (
 	barCPU      = "Your CPU (2009–10)"
 	barGPU      = "Your GPU (2010–13)"
 	barS21      = "S21 ASIC (2013–)"
+	// The chart's source line: the reader's bars are their own
+	// measurement; the S21's is its rated speed, as the proof-of-work
+	// page cites it.
+	sourceLine = "Source: your device, measured in this browser · Antminer S21: %s, Bitmain's specification (TheMinerMag, 11 October 2023)"
 )
 
 // ReaderStrings lists every string the comparison shows, for the
 // Vietnamese catalog's test.
 func ReaderStrings() []string {
 	return append([]string{sayCPU, sayGPU, saySoftware, sayNoGPU, sayS21GPU, sayS21CPU, sayYearsGPU, sayYearsCPU,
-		chartTitle, chartX, chartY, barCPU, barGPU, barS21}, gpu.Reasons...)
+		chartTitle, chartX, chartY, barCPU, barGPU, barS21, sourceLine}, gpu.Reasons...)
 }
 
 // dayLayouts write a day as the site does (package widget's Day).
@@ -184,6 +190,7 @@ func (e Eras) In(lang locale.Tag) Shown {
 	}
 	c.Bars = append(c.Bars, chart.Bar{Label: lang.T(barS21), Value: math.Log10(S21)})
 	s.Chart, s.Table = c.SVG(), c.Table()
+	s.Source = lang.Sprintf(sourceLine, st.Rate(S21))
 	c.ID, c.Width = "eras-chart-narrow", chart.Narrow
 	s.ChartNarrow = c.SVG()
 	return s

@@ -107,3 +107,24 @@ func TestSoftwareAdapterSaysSo(t *testing.T) {
 		}
 	}
 }
+
+// TestSourceLine: the chart says where its bars come from, in each
+// language: the reader's own measurement, and the S21's rated 200 TH/s
+// with the specification the proof-of-work page cites.
+func TestSourceLine(t *testing.T) {
+	e, err := Readings{CPU: []float64{2e6}, GPU: []float64{1e9}, Difficulty: 152.27e12, AsOf: "2025-11-25"}.Compare()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for lang, want := range map[locale.Tag][]string{
+		locale.EN: {"Source: ", "measured in this browser", "200 TH/s", "Bitmain's specification", "TheMinerMag, 11 October 2023"},
+		locale.VI: {"Nguồn: ", "trong trình duyệt này", "200 TH/s", "thông số của Bitmain", "TheMinerMag, 11/10/2023"},
+	} {
+		s := e.In(lang).Source
+		for _, w := range want {
+			if !strings.Contains(s, w) {
+				t.Errorf("%s: the source line %q does not say %q", lang, s, w)
+			}
+		}
+	}
+}
