@@ -126,7 +126,9 @@ function addressFor(section, r) {
   for (const k of [...all.keys()]) {
     if (k.startsWith(section.dataset.scope)) all.delete(k);
   }
-  for (const [k, v] of new URL(r.share, location.href).searchParams) all.set(k, v);
+  // Against the page without its query: a share link of the page's own
+  // numbers is only a fragment ("#hashprice-2"), which keeps a base's query.
+  for (const [k, v] of new URL(r.share, location.origin + location.pathname).searchParams) all.set(k, v);
   return `${location.pathname}?${all}${location.hash}`;
 }
 
