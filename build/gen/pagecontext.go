@@ -32,7 +32,7 @@ var (
 //
 //	md.Convert(src, w, parser.WithContext(NewPageContext(p)))
 func NewPageContext(p PageInfo) parser.Context {
-	pc := parser.NewContext()
+	pc := parser.NewContext(parser.WithIDs(newFoldedIDs()))
 	pc.Set(pageInfoKey, &p)
 	return pc
 }
