@@ -37,7 +37,7 @@ func TestHeadlineFollowsTyping(t *testing.T) {
 		path, starts string
 	}{
 		{locale.EN, "/embed/convert/", "Mining earns the most"},
-		{locale.VI, "/vi/embed/convert/", "Đào bitcoin thu nhiều nhất"},
+		{locale.VI, "/vi/embed/convert/", "Đào bitcoin hiện có doanh thu trên mỗi kWh cao nhất"},
 	} {
 		tb := newTab(t)
 		var before, after, q string
@@ -127,7 +127,7 @@ func TestReadAsTheOtherStyle(t *testing.T) {
 	for _, c := range []struct{ path, typed, note string }{
 		{"/embed/hashprice/", "95.000", "Read as 95"},
 		{"/embed/hashprice/", "$95k", "Read as 95000"},
-		{"/vi/embed/hashprice/", "85,000", "Đã hiểu là 85"},
+		{"/vi/embed/hashprice/", "85,000", "Được hiểu là 85"},
 	} {
 		tb := newTab(t)
 		var note string

@@ -40,7 +40,7 @@ func TestVietnameseEmbed(t *testing.T) {
 		// 85.000 computes exactly what 85000 computes natively. (The price
 		// was 85,000 already, so the result alone does not say the typing
 		// was read: the note under the field does.)
-		until(fmt.Sprintf(`document.getElementById("calc-price-understood").textContent === "Đã hiểu là 85000" &&
+		until(fmt.Sprintf(`document.getElementById("calc-price-understood").textContent === "Được hiểu là 85000" &&
 			Number(document.querySelector('output[data-key="hashprice_usd_per_ph_day"]').dataset.value) === Number(%q)`, wantRaw), 10*time.Second),
 		evaluate(`document.querySelector('output[data-key="hashprice_usd_per_ph_day"]').textContent`, &lead),
 	)
@@ -55,7 +55,7 @@ func TestVietnameseEmbed(t *testing.T) {
 	}
 	var understood string
 	frame.run(t, evaluate(`document.getElementById("calc-price-understood").textContent`, &understood))
-	if understood != "Đã hiểu là 85000" {
+	if understood != "Được hiểu là 85000" {
 		t.Errorf("under the price the page says %q", understood)
 	}
 	if !strings.HasSuffix(lead, " USD") || !strings.Contains(lead, ",") {

@@ -204,7 +204,7 @@ func TestShareCopiesTheScenario(t *testing.T) {
 func TestSharedLinkSaysSo(t *testing.T) {
 	for _, c := range []struct{ path, notice string }{
 		{"/hashprice/", "Shared scenario · Back to the article's numbers"},
-		{"/vi/hashprice/", "Kịch bản được chia sẻ · Về lại số liệu của bài viết"},
+		{"/vi/hashprice/", "Kịch bản được chia sẻ · Quay lại số liệu của bài viết"},
 	} {
 		tb := newTab(t)
 		var notice, back string

@@ -130,7 +130,7 @@ func TestRequiredInVietnamese(t *testing.T) {
 	if want := "is required (must be a positive number up to 1,000,000,000,000), or give difficulty"; e.Message != want {
 		t.Errorf("the API says %q, want %q", e.Message, want)
 	}
-	if got, want := New(locale.VI, nil).Error(e).Message, "hãy nhập ô này (phải là một số dương, tối đa 1.000.000.000.000), hoặc nhập difficulty"; got != want {
+	if got, want := New(locale.VI, nil).Error(e).Message, "hãy điền ô này (phải là một số dương, tối đa 1.000.000.000.000), hoặc nhập difficulty"; got != want {
 		t.Errorf("in Vietnamese %q, want %q", got, want)
 	}
 }
@@ -146,7 +146,7 @@ func TestRequiredReadsNaturally(t *testing.T) {
 	}
 	for lang, want := range map[locale.Tag]string{
 		locale.EN: "fill this in (must be a positive number up to 100,000)",
-		locale.VI: "hãy nhập ô này (phải là một số dương, tối đa 100.000)",
+		locale.VI: "hãy điền ô này (phải là một số dương, tối đa 100.000)",
 	} {
 		if got := New(lang, nil).Error(e).Message; got != want {
 			t.Errorf("%s: %q, want %q", lang, got, want)
