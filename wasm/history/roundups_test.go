@@ -88,13 +88,17 @@ func TestRoundupCheckCatchesATypo(t *testing.T) {
 	for _, good := range f.Roundups.Readings {
 		for name, edit := range map[string]func(*history.Roundup){
 			"figure": func(r *history.Roundup) { r.HashpriceUSD += 0.01 },
-			"quote":  func(r *history.Roundup) { r.Quote = strings.Replace(r.Quote, r.FigureAfter+" $", r.FigureAfter+" $1", 1) },
-			"after":  func(r *history.Roundup) { r.FigureAfter = "from" },
-			"host":   func(r *history.Roundup) { r.URL = strings.Replace(r.URL, "hashrateindex.com", "example.com", 1) },
-			"day":    func(r *history.Roundup) { r.Date = r.Date[:8] + "28" },
-			"title":  func(r *history.Roundup) { r.Title = strings.Replace(r.Title, "Roundup", "Lookback", 1) },
-			"unit":   func(r *history.Roundup) { r.Quote = strings.NewReplacer("/PH/", "/TH/", "PH/s", "TH/s").Replace(r.Quote) },
-			"slug":   func(r *history.Roundup) { r.URL = strings.Replace(r.URL, "roundup-", "roundup-x", 1) },
+			"quote": func(r *history.Roundup) {
+				r.Quote = strings.Replace(r.Quote, r.FigureAfter+" $", r.FigureAfter+" $1", 1)
+			},
+			"after": func(r *history.Roundup) { r.FigureAfter = "from" },
+			"host":  func(r *history.Roundup) { r.URL = strings.Replace(r.URL, "hashrateindex.com", "example.com", 1) },
+			"day":   func(r *history.Roundup) { r.Date = r.Date[:8] + "28" },
+			"title": func(r *history.Roundup) { r.Title = strings.Replace(r.Title, "Roundup", "Lookback", 1) },
+			"unit": func(r *history.Roundup) {
+				r.Quote = strings.NewReplacer("/PH/", "/TH/", "PH/s", "TH/s").Replace(r.Quote)
+			},
+			"slug": func(r *history.Roundup) { r.URL = strings.Replace(r.URL, "roundup-", "roundup-x", 1) },
 		} {
 			r := good
 			edit(&r)
