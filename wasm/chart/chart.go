@@ -14,6 +14,7 @@ package chart
 import (
 	"html"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -596,12 +597,17 @@ func (c *Chart) Table() string {
 	m.raw(`</tr></thead><tbody>`)
 	if len(c.Series) > 0 {
 		fx := c.fx()
-		for i, x := range c.Series[0].X {
+		xs, shared := c.tableXs()
+		for i, x := range xs {
 			m.tag(`<tr><th scope="row">`, fx(x), `</th>`)
 			for _, s := range c.Series {
 				cell := ""
-				if i < len(s.Y) {
-					cell = fy(s.Y[i])
+				if shared {
+					if i < len(s.Y) {
+						cell = fy(s.Y[i])
+					}
+				} else if j := slices.Index(s.X, x); j >= 0 && j < len(s.Y) {
+					cell = fy(s.Y[j])
 				}
 				m.tag(`<td>`, cell, `</td>`)
 			}
@@ -618,6 +624,25 @@ func (c *Chart) Table() string {
 	}
 	m.raw(`</tbody></table>`)
 	return string(m)
+}
+
+// tableXs are the table's rows: the first series' x when every series
+// shares it (shared), else every series' x once each, in order, a series
+// leaving blank the rows of x it has no point at.
+func (c *Chart) tableXs() (xs []float64, shared bool) {
+	first := c.Series[0].X
+	shared = true
+	for _, s := range c.Series[1:] {
+		shared = shared && slices.Equal(s.X, first)
+	}
+	if shared {
+		return first, true
+	}
+	for _, s := range c.Series {
+		xs = append(xs, s.X...)
+	}
+	slices.Sort(xs)
+	return slices.Compact(xs), false
 }
 
 // markup is a drawing or a table being written. Its numbers are written
