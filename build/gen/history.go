@@ -200,7 +200,9 @@ func historyView(lang locale.Tag, fb history.Fallback, kept *history.Kept, page 
 			r.X, r.Y = append(r.X, yearOf(t)), append(r.Y, roundups[i].HashpriceUSD)
 			sources = append(sources, [2]string{roundups[i].Title, roundups[i].URL})
 		}
-		s.Name, r.Name, about, c.Dots = lang.T(historyLuxor), lang.T(historyRoundup), lang.T(historyAboutLuxor), true
+		// Dots alone: each a month's or a day's figure, none joined to
+		// the next (no figure between them was read).
+		s.Name, r.Name, about, c.Dots, c.Gap = lang.T(historyLuxor), lang.T(historyRoundup), lang.T(historyAboutLuxor), true, 1.0/366
 		if len(r.X) > 0 {
 			about = lang.T(historyAboutBoth)
 		}

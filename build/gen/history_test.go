@@ -342,9 +342,15 @@ func TestHistoryFallbackSeriesApart(t *testing.T) {
 		if n := strings.Count(doc, `class="chart-dot chart-dot-1"`); n < 2*len(readings) {
 			t.Errorf("%s: %d open dots, want %d a drawing", lang, n, len(readings))
 		}
+		joined := regexp.MustCompile(`class="chart-line chart-line-[0-9]" d="[^"]*L`)
 		for _, svg := range regexp.MustCompile(`(?s)<svg class="chart".*?</svg>`).FindAllString(doc, -1) {
 			if p := chartcheck.Check(svg); len(p) > 0 {
 				t.Errorf("%s: %q", lang, p)
+			}
+			// Dots alone, none joined to another (no figure between them
+			// was read), and the legend shows each series' dot.
+			if joined.MatchString(svg) || strings.Count(svg, `chart-dot-0 chart-swatch`) != 1 || strings.Count(svg, `chart-dot-1 chart-swatch`) != 1 {
+				t.Errorf("%s: points joined or the legend without dots: %s", lang, svg)
 			}
 		}
 	}

@@ -306,7 +306,8 @@ func (c *Chart) tickTexts(yt []float64) []string {
 
 // legend names each line of a chart of several: at the line's right end,
 // the labels moved apart where ends meet, when direct; else a row below
-// the plot for each, its line's colour and dash drawn before its name.
+// the plot for each, its line's colour and dash (a dot, for Dots) drawn
+// before its name.
 func (c *Chart) legend(m *markup, f *frame, direct bool, py func(float64) float64) {
 	if len(c.Series) < 2 {
 		return
@@ -350,7 +351,11 @@ func (c *Chart) legend(m *markup, f *frame, direct bool, py func(float64) float6
 	for i, s := range c.Series {
 		y := f.next(tickSize)
 		lines := wrap(s.Name, f.width-40, tickSize, true)
-		m.put(`<line class="chart-line chart-line-%d chart-swatch" x1="8" x2="32" y1="%f" y2="%f"/>`, float64(i), y-4, y-4)
+		if c.Dots { // a dot, as the points are drawn
+			m.put(`<circle class="chart-dot chart-dot-%d chart-swatch" cx="%f" cy="%f" r="4"/>`, float64(i), 20, y-4)
+		} else {
+			m.put(`<line class="chart-line chart-line-%d chart-swatch" x1="8" x2="32" y1="%f" y2="%f"/>`, float64(i), y-4, y-4)
+		}
 		f.text(m, "chart-legend chart-legend-"+strconv.Itoa(i), 38, y, "start", tickSize, true, lines...)
 		f.height = y + (float64(len(lines)-1)*lineGap+descent)*tickSize + 2
 	}
