@@ -14,6 +14,7 @@ import (
 	"github.com/hashswitch/hashswitch/wasm/chart"
 	"github.com/hashswitch/hashswitch/wasm/econ"
 	"github.com/hashswitch/hashswitch/wasm/history"
+	"github.com/hashswitch/hashswitch/wasm/human"
 	"github.com/hashswitch/hashswitch/wasm/locale"
 )
 
@@ -78,16 +79,26 @@ func yearOf(t time.Time) float64 {
 }
 
 // monthLabel writes a fractional year as its month: 2025-02 in English,
-// 2/2025 in Vietnamese.
+// 2/2025 in Vietnamese. A point sits at its day's start (yearOf), a tick
+// at a twelfth of a year, which falls up to 0.6 of a day before its
+// month's first day: three quarters of a day later is in the right month
+// for both (1 April 2024 is April, not March as twelfths have it).
 func monthLabel(lang locale.Tag) func(float64) string {
 	return func(x float64) string {
 		y := math.Floor(x)
-		m := min(int((x-y)*12+1e-9)+1, 12)
+		start := time.Date(int(y), 1, 1, 0, 0, 0, 0, time.UTC)
+		days := start.AddDate(1, 0, 0).Sub(start).Hours() / 24
+		t := start.AddDate(0, 0, int((x-y)*days+0.75))
 		if lang == locale.VI {
-			return strconv.Itoa(m) + "/" + strconv.Itoa(int(y))
+			return strconv.Itoa(int(t.Month())) + "/" + strconv.Itoa(t.Year())
 		}
-		return fmt.Sprintf("%d-%02d", int(y), m)
+		return fmt.Sprintf("%d-%02d", t.Year(), int(t.Month()))
 	}
+}
+
+// figureUSD writes a figure as a post states it, to the cent: $108.60.
+func figureUSD(st *human.Style, x float64) string {
+	return st.Dollars(st.Plain(strconv.FormatFloat(x, 'f', 2, 64)))
 }
 
 // dayLabel writes a day as a reader of lang reads it.
@@ -202,6 +213,14 @@ func historyView(lang locale.Tag, fb history.Fallback, kept *history.Kept, page 
 		}
 		// Dots alone: each a month's or a day's figure, none joined to
 		// the next (no figure between them was read).
+		// The posts' figures to the cent in the table (whole numbers, the
+		// axis's ticks, plain).
+		c.FormatY = func(y float64) string {
+			if y == math.Trunc(y) {
+				return st.Plain(strconv.FormatFloat(y, 'f', 0, 64))
+			}
+			return figureUSD(st, y)
+		}
 		s.Name, r.Name, about, c.Dots, c.Gap = lang.T(historyLuxor), lang.T(historyRoundup), lang.T(historyAboutLuxor), true, 1.0/366
 		if len(r.X) > 0 {
 			about = lang.T(historyAboutBoth)
@@ -302,7 +321,7 @@ func roundupTable(lang locale.Tag, fb history.Fallback, page *PageInfo) (string,
 		html.EscapeString(lang.T(historyRoundup)), html.EscapeString(lang.T(historyDay)), html.EscapeString(lang.T(historyUnit)), html.EscapeString(lang.T(historyPost)))
 	for i, r := range rs {
 		fmt.Fprintf(&b, `<tr><th scope="row">%s</th><td>%s</td><td><a href="%s">%s</a></td></tr>`,
-			html.EscapeString(dayLabel(lang, days[i])), html.EscapeString(st.USD(r.HashpriceUSD)), html.EscapeString(r.URL), html.EscapeString(r.Title))
+			html.EscapeString(dayLabel(lang, days[i])), html.EscapeString(figureUSD(st, r.HashpriceUSD)), html.EscapeString(r.URL), html.EscapeString(r.Title))
 	}
 	b.WriteString(`</tbody></table>`)
 	return b.String(), nil

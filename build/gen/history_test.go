@@ -334,7 +334,7 @@ func TestHistoryFallbackSeriesApart(t *testing.T) {
 		doc := b.String()
 		for _, r := range readings {
 			d, _ := time.Parse(time.DateOnly, r.Date)
-			row := `<tr><th scope="row">` + dayLabel(lang, d) + `</th><td>` + html.EscapeString(lang.Style().USD(r.HashpriceUSD)) + `</td><td><a href="` + r.URL + `">`
+			row := `<tr><th scope="row">` + dayLabel(lang, d) + `</th><td>` + html.EscapeString(figureUSD(lang.Style(), r.HashpriceUSD)) + `</td><td><a href="` + r.URL + `">`
 			if !strings.Contains(doc, row) {
 				t.Errorf("%s: no table row %s", lang, row)
 			}
@@ -351,6 +351,29 @@ func TestHistoryFallbackSeriesApart(t *testing.T) {
 			// was read), and the legend shows each series' dot.
 			if joined.MatchString(svg) || strings.Count(svg, `chart-dot-0 chart-swatch`) != 1 || strings.Count(svg, `chart-dot-1 chart-swatch`) != 1 {
 				t.Errorf("%s: points joined or the legend without dots: %s", lang, svg)
+			}
+		}
+	}
+}
+
+// TestMonthLabelNamesTheMonth: every day of 2024 and 2025 (a point on the
+// history chart) is labelled with its own month, and every twelfth of a
+// year (a tick) with the month it begins, in both languages.
+func TestMonthLabelNamesTheMonth(t *testing.T) {
+	en, vi := monthLabel(locale.EN), monthLabel(locale.VI)
+	for d := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() < 2026; d = d.AddDate(0, 0, 1) {
+		x := yearOf(d)
+		if got, want := en(x), d.Format("2006-01"); got != want {
+			t.Errorf("%s: %q, want %q", d.Format(time.DateOnly), got, want)
+		}
+		if got, want := vi(x), fmt.Sprintf("%d/%d", int(d.Month()), d.Year()); got != want {
+			t.Errorf("%s: %q, want %q", d.Format(time.DateOnly), got, want)
+		}
+	}
+	for y := 2023; y <= 2026; y++ {
+		for k := range 12 {
+			if got, want := en(float64(y)+float64(k)/12), fmt.Sprintf("%d-%02d", y, k+1); got != want {
+				t.Errorf("tick %d + %d/12: %q, want %q", y, k, got, want)
 			}
 		}
 	}
