@@ -266,7 +266,9 @@ func (c *Chart) lines(m *markup) *frame {
 		m.raw(`" fill="none"/>`)
 		if c.Dots {
 			for j := range s.X {
-				m.put(`<circle class="chart-dot chart-dot-%d" cx="%f" cy="%f" r="4"/>`, float64(i), px(s.X[j]), py(s.Y[j]))
+				x, y := px(s.X[j]), py(s.Y[j])
+				m.put(`<circle class="chart-dot chart-dot-%d" cx="%f" cy="%f" r="4"/>`, float64(i), x, y)
+				f.taken = append(f.taken, box{x - 5, y - 5, x + 5, y + 5}) // no label over a point
 			}
 		}
 	}
