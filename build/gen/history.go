@@ -14,6 +14,7 @@ import (
 	"github.com/hashswitch/hashswitch/wasm/chart"
 	"github.com/hashswitch/hashswitch/wasm/econ"
 	"github.com/hashswitch/hashswitch/wasm/history"
+	"github.com/hashswitch/hashswitch/wasm/human"
 	"github.com/hashswitch/hashswitch/wasm/locale"
 )
 
@@ -35,12 +36,16 @@ const (
 	historyRangeWord  = "Range"
 	historyTitleDiff  = "Difficulty through time"
 	historyTitlePrice = "The bitcoin price through time, in USD"
+	historyRoundup    = "Luxor's weekly Roundup: hashprice on the day"
+	historyAboutBoth  = "Filled dots: monthly averages from Luxor's Hashrate Lookback posts; open dots: hashprice on the day of Luxor's weekly Hashrate Index Roundup posts. Only the posts that were read, not this site's computation; the record low is Luxor's daily figure. Dashed lines: the halvings."
+	historyDay        = "Day"
+	historyPost       = "Post"
 )
 
 // historyStrings are the words above, for the catalog's test.
 var historyStrings = []string{historyTitle, historyMonth, historyLuxor, historyDaily, historyHalving, historyLow,
 	historyUnit, historyAboutLuxor, historyAboutDaily, historySources, historyData, historyStart,
-	historyShow, historyRangeWord, historyTitleDiff, historyTitlePrice, "Hashprice", "Difficulty", "Bitcoin price", "All", "4 years", "1 year"}
+	historyShow, historyRangeWord, historyTitleDiff, historyTitlePrice, historyRoundup, historyAboutBoth, historyDay, historyPost, "Hashprice", "Difficulty", "Bitcoin price", "All", "4 years", "1 year"}
 
 // historyMetric is a quantity the history chart can show: hashprice from
 // either source, difficulty and the price from the daily series alone.
@@ -74,16 +79,26 @@ func yearOf(t time.Time) float64 {
 }
 
 // monthLabel writes a fractional year as its month: 2025-02 in English,
-// 2/2025 in Vietnamese.
+// 2/2025 in Vietnamese. A point sits at its day's start (yearOf), a tick
+// at a twelfth of a year, which falls up to 0.6 of a day before its
+// month's first day: three quarters of a day later is in the right month
+// for both (1 April 2024 is April, not March as twelfths have it).
 func monthLabel(lang locale.Tag) func(float64) string {
 	return func(x float64) string {
 		y := math.Floor(x)
-		m := min(int((x-y)*12+1e-9)+1, 12)
+		start := time.Date(int(y), 1, 1, 0, 0, 0, 0, time.UTC)
+		days := start.AddDate(1, 0, 0).Sub(start).Hours() / 24
+		t := start.AddDate(0, 0, int((x-y)*days+0.75))
 		if lang == locale.VI {
-			return strconv.Itoa(m) + "/" + strconv.Itoa(int(y))
+			return strconv.Itoa(int(t.Month())) + "/" + strconv.Itoa(t.Year())
 		}
-		return fmt.Sprintf("%d-%02d", int(y), m)
+		return fmt.Sprintf("%d-%02d", t.Year(), int(t.Month()))
 	}
+}
+
+// figureUSD writes a figure as a post states it, to the cent: $108.60.
+func figureUSD(st *human.Style, x float64) string {
+	return st.Dollars(st.Plain(strconv.FormatFloat(x, 'f', 2, 64)))
 }
 
 // dayLabel writes a day as a reader of lang reads it.
@@ -113,11 +128,9 @@ func daily(kept *history.Kept) bool { return kept != nil && kept.Has && len(kept
 // hashprice when they fall within it; difficulty and price have neither.
 // A metric the source lacks has no chart (nil, no error).
 func historyView(lang locale.Tag, fb history.Fallback, kept *history.Kept, page *PageInfo, metric historyMetric, span historyRange) (c *chart.Chart, about string, sources [][2]string, err error) {
-	end := history.Date(math.MaxInt32)
-	if page != nil && page.Pinned {
-		if end, err = history.ParseDate(page.Snapshot.AsOf); err != nil {
-			return nil, "", nil, fmt.Errorf("history: the page's date: %w", err)
-		}
+	end, err := pageEnd(page)
+	if err != nil {
+		return nil, "", nil, err
 	}
 	if metric.field != history.HashpriceUSD && !daily(kept) {
 		return nil, "", nil, nil
@@ -146,7 +159,7 @@ func historyView(lang locale.Tag, fb history.Fallback, kept *history.Kept, page 
 			from = history.DateFromTime(last.Time().AddDate(-span.years, 0, 0))
 		}
 	}
-	var s chart.Series
+	var s, r chart.Series
 	if daily(kept) {
 		last := min(kept.Series.Last(), end)
 		back(last)
@@ -169,9 +182,18 @@ func historyView(lang locale.Tag, fb history.Fallback, kept *history.Kept, page 
 				months = append(months, t)
 			}
 		}
-		if len(months) > 0 {
-			back(history.DateFromTime(months[len(months)-1].AddDate(0, 1, -1)))
+		roundups, days, err := roundupsBy(fb, end)
+		if err != nil {
+			return nil, "", nil, err
 		}
+		last := history.Date(math.MinInt32)
+		if len(months) > 0 {
+			last = history.DateFromTime(months[len(months)-1].AddDate(0, 1, -1))
+		}
+		if len(days) > 0 {
+			last = max(last, history.DateFromTime(days[len(days)-1]))
+		}
+		back(last)
 		for i, t := range months {
 			if history.DateFromTime(t) < from {
 				continue
@@ -180,14 +202,44 @@ func historyView(lang locale.Tag, fb history.Fallback, kept *history.Kept, page 
 			s.X, s.Y = append(s.X, yearOf(t.AddDate(0, 0, 14))), append(s.Y, m.HashpriceUSD)
 			sources = append(sources, [2]string{m.Title, m.URL})
 		}
-		s.Name, about, c.Dots = lang.T(historyLuxor), lang.T(historyAboutLuxor), true
+		// Luxor's weekly Roundups: the hashprice of a day, a series of
+		// their own with its own name, never joined to the months.
+		for i, t := range days {
+			if history.DateFromTime(t) < from {
+				continue
+			}
+			r.X, r.Y = append(r.X, yearOf(t)), append(r.Y, roundups[i].HashpriceUSD)
+			sources = append(sources, [2]string{roundups[i].Title, roundups[i].URL})
+		}
+		// Dots alone: each a month's or a day's figure, none joined to
+		// the next (no figure between them was read).
+		// The posts' figures to the cent in the table (whole numbers, the
+		// axis's ticks, plain).
+		c.FormatY = func(y float64) string {
+			if y == math.Trunc(y) {
+				return st.Plain(strconv.FormatFloat(y, 'f', 0, 64))
+			}
+			return figureUSD(st, y)
+		}
+		s.Name, r.Name, about, c.Dots, c.Gap = lang.T(historyLuxor), lang.T(historyRoundup), lang.T(historyAboutLuxor), true, 1.0/366
+		if len(r.X) > 0 {
+			about = lang.T(historyAboutBoth)
+		}
 	}
-	if len(s.X) == 0 {
+	for _, ser := range []chart.Series{s, r} {
+		if len(ser.X) > 0 {
+			c.Series = append(c.Series, ser)
+		}
+	}
+	if len(c.Series) == 0 {
 		return nil, "", nil, fmt.Errorf("history: no month to draw")
 	}
-	c.Series = []chart.Series{s}
+	lo, hi := math.Inf(1), math.Inf(-1)
+	for _, ser := range c.Series {
+		lo, hi = min(lo, ser.X[0]), max(hi, ser.X[len(ser.X)-1])
+	}
 	if metric.field != history.HashpriceUSD {
-		c.Marks, err = halvings(lang, fb, s.X[0], s.X[len(s.X)-1])
+		c.Marks, err = halvings(lang, fb, lo, hi)
 		return c, about, sources, err
 	}
 	low, err := time.Parse(time.DateOnly, fb.RecordLow.Date)
@@ -197,7 +249,7 @@ func historyView(lang locale.Tag, fb history.Fallback, kept *history.Kept, page 
 	if d := history.DateFromTime(low); d <= end && d >= from {
 		c.Notes = []chart.Note{{X: yearOf(low), Y: fb.RecordLow.HashpriceUSD,
 			Label: lang.T(historyLow) + ": " + st.USD(fb.RecordLow.HashpriceUSD) + "\n" + dayLabel(lang, low)}}
-		if sources[len(sources)-1][1] != fb.RecordLow.URL {
+		if !slices.ContainsFunc(sources, func(s [2]string) bool { return s[1] == fb.RecordLow.URL }) {
 			sources = append(sources, [2]string{fb.RecordLow.Title, fb.RecordLow.URL})
 		}
 	}
@@ -216,12 +268,63 @@ func historyView(lang locale.Tag, fb history.Fallback, kept *history.Kept, page 
 	}
 	// The whole history shows the halving before it too (up to two years
 	// back, widening the axis); a range, those within it.
-	first := s.X[0]
 	if span.years == 0 {
-		first -= 2
+		lo -= 2
 	}
-	c.Marks, err = halvings(lang, fb, first, s.X[len(s.X)-1])
+	c.Marks, err = halvings(lang, fb, lo, hi)
 	return c, about, sources, err
+}
+
+// pageEnd is the last day a page's history shows: its figures' day when
+// pinned, else no end.
+func pageEnd(page *PageInfo) (history.Date, error) {
+	if page == nil || !page.Pinned {
+		return history.Date(math.MaxInt32), nil
+	}
+	end, err := history.ParseDate(page.Snapshot.AsOf)
+	if err != nil {
+		return 0, fmt.Errorf("history: the page's date: %w", err)
+	}
+	return end, nil
+}
+
+// roundupsBy are Luxor's weekly Roundup readings up to end and their days.
+func roundupsBy(fb history.Fallback, end history.Date) ([]history.Roundup, []time.Time, error) {
+	var rs []history.Roundup
+	var days []time.Time
+	for _, r := range fb.Roundups.Readings {
+		t, err := time.Parse(time.DateOnly, r.Date)
+		if err != nil {
+			return nil, nil, fmt.Errorf("history: Roundup %q: %w", r.Date, err)
+		}
+		if history.DateFromTime(t) <= end {
+			rs, days = append(rs, r), append(days, t)
+		}
+	}
+	return rs, days, nil
+}
+
+// roundupTable is the Roundup readings a page shows, each with its day,
+// its figure and its post linked: the source of every open dot.
+func roundupTable(lang locale.Tag, fb history.Fallback, page *PageInfo) (string, error) {
+	end, err := pageEnd(page)
+	if err != nil {
+		return "", err
+	}
+	rs, days, err := roundupsBy(fb, end)
+	if err != nil || len(rs) == 0 {
+		return "", err
+	}
+	st := lang.Style()
+	var b strings.Builder
+	fmt.Fprintf(&b, `<table class="chart-data"><caption>%s</caption><thead><tr><th scope="col">%s</th><th scope="col">%s</th><th scope="col">%s</th></tr></thead><tbody>`,
+		html.EscapeString(lang.T(historyRoundup)), html.EscapeString(lang.T(historyDay)), html.EscapeString(lang.T(historyUnit)), html.EscapeString(lang.T(historyPost)))
+	for i, r := range rs {
+		fmt.Fprintf(&b, `<tr><th scope="row">%s</th><td>%s</td><td><a href="%s">%s</a></td></tr>`,
+			html.EscapeString(dayLabel(lang, days[i])), html.EscapeString(figureUSD(st, r.HashpriceUSD)), html.EscapeString(r.URL), html.EscapeString(r.Title))
+	}
+	b.WriteString(`</tbody></table>`)
+	return b.String(), nil
 }
 
 // halvings are the halvings between two fractional years, as marks.
@@ -266,10 +369,14 @@ func historyFigure(w io.Writer, lang locale.Tag, fb history.Fallback, kept *hist
 				break
 			}
 			if metric.field == history.HashpriceUSD {
-				if len(c.Series[0].X) == points {
+				n := 0
+				for _, s := range c.Series {
+					n += len(s.X)
+				}
+				if n == points {
 					continue
 				}
-				points = len(c.Series[0].X)
+				points = n
 				ranges = append(ranges, span)
 				if span.years == 0 {
 					about, sources = a, src
@@ -280,6 +387,13 @@ func historyFigure(w io.Writer, lang locale.Tag, fb history.Fallback, kept *hist
 			if span.years == 0 {
 				metrics = append(metrics, metric)
 				tables.WriteString(c.Table())
+				if metric.field == history.HashpriceUSD && !daily(kept) {
+					t, err := roundupTable(lang, fb, page)
+					if err != nil {
+						return err
+					}
+					tables.WriteString(t)
+				}
 			}
 			class := "history-view"
 			if len(metrics) > 1 || span.years > 0 {

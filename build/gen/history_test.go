@@ -53,7 +53,7 @@ func TestHistoryChartOnThePages(t *testing.T) {
 			t.Errorf("/%s: %d history charts", page, n)
 			continue
 		}
-		for _, want := range []string{low[lang], halving[lang], `class="chart-narrow"><svg`, html.EscapeString(lang.T(historyLuxor))} {
+		for _, want := range []string{low[lang], halving[lang], `class="chart-narrow"><svg`, html.EscapeString(lang.T(historyLuxor)), html.EscapeString(lang.T(historyRoundup))} {
 			if !strings.Contains(doc, want) {
 				t.Errorf("/%s lacks %q", page, want)
 			}
@@ -61,6 +61,11 @@ func TestHistoryChartOnThePages(t *testing.T) {
 		for _, m := range fb.Months {
 			if !strings.Contains(doc, `href="`+m.URL+`"`) {
 				t.Errorf("/%s does not link %s's post", page, m.Month)
+			}
+		}
+		for _, r := range fb.Roundups.Readings {
+			if !strings.Contains(doc, `href="`+r.URL+`"`) {
+				t.Errorf("/%s does not link the Roundup of %s", page, r.Date)
 			}
 		}
 		if strings.Contains(doc, html.EscapeString(lang.T(historyDaily))) {
@@ -256,7 +261,120 @@ func TestHistoryViews(t *testing.T) {
 	if err := historyFigure(&b, locale.EN, fb, nil, nil); err != nil {
 		t.Fatal(err)
 	}
-	if n := strings.Count(b.String(), `class="history-view`); n != 1 || strings.Contains(b.String(), "history-controls") {
-		t.Errorf("Luxor's months: %d views, controls %v", n, strings.Contains(b.String(), "history-controls"))
+	// Luxor's months and Roundups, 2024 and 2025: all of it and the last
+	// year (four years would show all again), chosen by range alone.
+	doc := b.String()
+	if n := strings.Count(doc, `class="history-view`); n != 2 || !strings.Contains(doc, `name="history-range" value="1y"`) || strings.Contains(doc, `name="history-metric"`) {
+		t.Errorf("Luxor's months and Roundups: %d views, controls %v", n, strings.Contains(doc, "history-controls"))
+	}
+}
+
+// TestHistoryFallbackSeriesApart: without a daily series the chart draws
+// Luxor's monthly averages and Luxor's weekly Roundups as two series, each
+// under its own name in the legend and the table, each point the figure
+// its own post states on its own date; together they span 2024 and 2025;
+// the Roundups have their own table with each post linked, and the
+// sources name both kinds of post. Every drawing passes chartcheck.
+func TestHistoryFallbackSeriesApart(t *testing.T) {
+	fb, err := history.LoadFallback()
+	if err != nil {
+		t.Fatal(err)
+	}
+	readings := fb.Roundups.Readings
+	for _, lang := range []locale.Tag{locale.EN, locale.VI} {
+		c, about, sources, err := historyChart(lang, fb, nil, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(c.Series) != 2 || c.Series[0].Name != lang.T(historyLuxor) || c.Series[1].Name != lang.T(historyRoundup) || c.Series[0].Name == c.Series[1].Name {
+			t.Fatalf("%s: series %+v", lang, c.Series)
+		}
+		months, days := c.Series[0], c.Series[1]
+		if len(months.Y) != len(fb.Months) || len(days.Y) != len(readings) {
+			t.Fatalf("%s: %d months for %d, %d days for %d Roundups", lang, len(months.Y), len(fb.Months), len(days.Y), len(readings))
+		}
+		for i, m := range fb.Months {
+			mt, _ := time.Parse("2006-01", m.Month)
+			if months.Y[i] != m.HashpriceUSD || months.X[i] != yearOf(mt.AddDate(0, 0, 14)) {
+				t.Errorf("%s: month %s drawn as (%v, %v)", lang, m.Month, months.X[i], months.Y[i])
+			}
+		}
+		for i, r := range readings {
+			d, _ := time.Parse(time.DateOnly, r.Date)
+			if days.Y[i] != r.HashpriceUSD || days.X[i] != yearOf(d) {
+				t.Errorf("%s: Roundup %s drawn as (%v, %v)", lang, r.Date, days.X[i], days.Y[i])
+			}
+		}
+		if lo, hi := min(months.X[0], days.X[0]), max(months.X[len(months.X)-1], days.X[len(days.X)-1]); lo >= 2024+1.0/12 || hi < 2025+10.0/12 {
+			t.Errorf("%s: the fallback spans %v..%v, not 2024 and 2025", lang, lo, hi)
+		}
+		if about != lang.T(historyAboutBoth) {
+			t.Errorf("%s: about %q", lang, about)
+		}
+		var urls []string
+		for _, s := range sources {
+			urls = append(urls, s[1])
+		}
+		for _, u := range []string{fb.Months[0].URL, readings[0].URL, readings[len(readings)-1].URL, fb.RecordLow.URL} {
+			if !slices.Contains(urls, u) {
+				t.Errorf("%s: sources lack %s", lang, u)
+			}
+		}
+		tbl := c.Table()
+		for _, want := range []string{html.EscapeString(lang.T(historyLuxor)), html.EscapeString(lang.T(historyRoundup)), "<td>" + html.EscapeString(c.FormatY(readings[0].HashpriceUSD)) + "</td>"} {
+			if !strings.Contains(tbl, want) {
+				t.Errorf("%s: the chart's table lacks %q", lang, want)
+			}
+		}
+
+		var b strings.Builder
+		if err := historyFigure(&b, lang, fb, nil, nil); err != nil {
+			t.Fatal(err)
+		}
+		doc := b.String()
+		for _, r := range readings {
+			d, _ := time.Parse(time.DateOnly, r.Date)
+			row := `<tr><th scope="row">` + dayLabel(lang, d) + `</th><td>` + html.EscapeString(figureUSD(lang.Style(), r.HashpriceUSD)) + `</td><td><a href="` + r.URL + `">`
+			if !strings.Contains(doc, row) {
+				t.Errorf("%s: no table row %s", lang, row)
+			}
+		}
+		if n := strings.Count(doc, `class="chart-dot chart-dot-1"`); n < 2*len(readings) {
+			t.Errorf("%s: %d open dots, want %d a drawing", lang, n, len(readings))
+		}
+		joined := regexp.MustCompile(`class="chart-line chart-line-[0-9]" d="[^"]*L`)
+		for _, svg := range regexp.MustCompile(`(?s)<svg class="chart".*?</svg>`).FindAllString(doc, -1) {
+			if p := chartcheck.Check(svg); len(p) > 0 {
+				t.Errorf("%s: %q", lang, p)
+			}
+			// Dots alone, none joined to another (no figure between them
+			// was read), and the legend shows each series' dot.
+			if joined.MatchString(svg) || strings.Count(svg, `chart-dot-0 chart-swatch`) != 1 || strings.Count(svg, `chart-dot-1 chart-swatch`) != 1 {
+				t.Errorf("%s: points joined or the legend without dots: %s", lang, svg)
+			}
+		}
+	}
+}
+
+// TestMonthLabelNamesTheMonth: every day of 2024 and 2025 (a point on the
+// history chart) is labelled with its own month, and every twelfth of a
+// year (a tick) with the month it begins, in both languages.
+func TestMonthLabelNamesTheMonth(t *testing.T) {
+	en, vi := monthLabel(locale.EN), monthLabel(locale.VI)
+	for d := time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC); d.Year() < 2026; d = d.AddDate(0, 0, 1) {
+		x := yearOf(d)
+		if got, want := en(x), d.Format("2006-01"); got != want {
+			t.Errorf("%s: %q, want %q", d.Format(time.DateOnly), got, want)
+		}
+		if got, want := vi(x), fmt.Sprintf("%d/%d", int(d.Month()), d.Year()); got != want {
+			t.Errorf("%s: %q, want %q", d.Format(time.DateOnly), got, want)
+		}
+	}
+	for y := 2023; y <= 2026; y++ {
+		for k := range 12 {
+			if got, want := en(float64(y)+float64(k)/12), fmt.Sprintf("%d-%02d", y, k+1); got != want {
+				t.Errorf("tick %d + %d/12: %q, want %q", y, k, got, want)
+			}
+		}
 	}
 }

@@ -14,6 +14,7 @@ package chart
 import (
 	"html"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -265,7 +266,9 @@ func (c *Chart) lines(m *markup) *frame {
 		m.raw(`" fill="none"/>`)
 		if c.Dots {
 			for j := range s.X {
-				m.put(`<circle class="chart-dot chart-dot-%d" cx="%f" cy="%f" r="4"/>`, float64(i), px(s.X[j]), py(s.Y[j]))
+				x, y := px(s.X[j]), py(s.Y[j])
+				m.put(`<circle class="chart-dot chart-dot-%d" cx="%f" cy="%f" r="4"/>`, float64(i), x, y)
+				f.taken = append(f.taken, box{x - 5, y - 5, x + 5, y + 5}) // no label over a point
 			}
 		}
 	}
@@ -305,7 +308,8 @@ func (c *Chart) tickTexts(yt []float64) []string {
 
 // legend names each line of a chart of several: at the line's right end,
 // the labels moved apart where ends meet, when direct; else a row below
-// the plot for each, its line's colour and dash drawn before its name.
+// the plot for each, its line's colour and dash (a dot, for Dots) drawn
+// before its name.
 func (c *Chart) legend(m *markup, f *frame, direct bool, py func(float64) float64) {
 	if len(c.Series) < 2 {
 		return
@@ -349,7 +353,11 @@ func (c *Chart) legend(m *markup, f *frame, direct bool, py func(float64) float6
 	for i, s := range c.Series {
 		y := f.next(tickSize)
 		lines := wrap(s.Name, f.width-40, tickSize, true)
-		m.put(`<line class="chart-line chart-line-%d chart-swatch" x1="8" x2="32" y1="%f" y2="%f"/>`, float64(i), y-4, y-4)
+		if c.Dots { // a dot, as the points are drawn
+			m.put(`<circle class="chart-dot chart-dot-%d chart-swatch" cx="%f" cy="%f" r="4"/>`, float64(i), 20, y-4)
+		} else {
+			m.put(`<line class="chart-line chart-line-%d chart-swatch" x1="8" x2="32" y1="%f" y2="%f"/>`, float64(i), y-4, y-4)
+		}
 		f.text(m, "chart-legend chart-legend-"+strconv.Itoa(i), 38, y, "start", tickSize, true, lines...)
 		f.height = y + (float64(len(lines)-1)*lineGap+descent)*tickSize + 2
 	}
@@ -596,12 +604,17 @@ func (c *Chart) Table() string {
 	m.raw(`</tr></thead><tbody>`)
 	if len(c.Series) > 0 {
 		fx := c.fx()
-		for i, x := range c.Series[0].X {
+		xs, shared := c.tableXs()
+		for i, x := range xs {
 			m.tag(`<tr><th scope="row">`, fx(x), `</th>`)
 			for _, s := range c.Series {
 				cell := ""
-				if i < len(s.Y) {
-					cell = fy(s.Y[i])
+				if shared {
+					if i < len(s.Y) {
+						cell = fy(s.Y[i])
+					}
+				} else if j := slices.Index(s.X, x); j >= 0 && j < len(s.Y) {
+					cell = fy(s.Y[j])
 				}
 				m.tag(`<td>`, cell, `</td>`)
 			}
@@ -618,6 +631,25 @@ func (c *Chart) Table() string {
 	}
 	m.raw(`</tbody></table>`)
 	return string(m)
+}
+
+// tableXs are the table's rows: the first series' x when every series
+// shares it (shared), else every series' x once each, in order, a series
+// leaving blank the rows of x it has no point at.
+func (c *Chart) tableXs() (xs []float64, shared bool) {
+	first := c.Series[0].X
+	shared = true
+	for _, s := range c.Series[1:] {
+		shared = shared && slices.Equal(s.X, first)
+	}
+	if shared {
+		return first, true
+	}
+	for _, s := range c.Series {
+		xs = append(xs, s.X...)
+	}
+	slices.Sort(xs)
+	return slices.Compact(xs), false
 }
 
 // markup is a drawing or a table being written. Its numbers are written

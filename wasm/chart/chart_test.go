@@ -44,6 +44,30 @@ func TestTableHoldsEveryPoint(t *testing.T) {
 	}
 }
 
+// TestTableOfSeriesApart: series with points at different x share one
+// table, a row for each x of either, each figure in its own series' column
+// on its own x's row, never shifted onto another's.
+func TestTableOfSeriesApart(t *testing.T) {
+	c := &Chart{Title: "t", XLabel: "x", YLabel: "y", Series: []Series{
+		{Name: "a", X: []float64{1, 3}, Y: []float64{10, 30}},
+		{Name: "b", X: []float64{2, 3, 4}, Y: []float64{21, 31, 41}},
+	}}
+	tbl := c.Table()
+	for _, row := range []string{
+		`<th scope="row">1</th><td>10</td><td></td>`,
+		`<th scope="row">2</th><td></td><td>21</td>`,
+		`<th scope="row">3</th><td>30</td><td>31</td>`,
+		`<th scope="row">4</th><td></td><td>41</td>`,
+	} {
+		if !strings.Contains(tbl, row) {
+			t.Errorf("no row %s in %s", row, tbl)
+		}
+	}
+	if strings.Count(tbl, "<tr>") != 5 {
+		t.Errorf("%d rows: %s", strings.Count(tbl, "<tr>"), tbl)
+	}
+}
+
 func TestNiceTicks(t *testing.T) {
 	tests := []struct {
 		lo, hi float64

@@ -15,13 +15,44 @@ import (
 //go:embed luxor_monthly.json
 var luxorJSON []byte
 
-// Fallback is Luxor's monthly averages, the halvings and the record low.
+// Luxor's weekly Roundup posts: hashprice on a post's day, a series of its
+// own beside the monthly averages.
+//
+//go:embed luxor_roundups.json
+var roundupsJSON []byte
+
+// Fallback is Luxor's monthly averages, the halvings and the record low,
+// and apart from them Luxor's weekly Roundups (hashprice on the day).
 type Fallback struct {
 	About     string       `json:"about"`
 	Unit      string       `json:"unit"`
 	Months    []LuxorMonth `json:"months"`
 	RecordLow RecordLow    `json:"record_low"`
 	Halvings  []Halving    `json:"halvings"`
+	Roundups  Roundups     `json:"-"` // luxor_roundups.json
+}
+
+// Roundups is what luxor_roundups.json holds: what the readings are, their
+// unit and the readings, oldest first.
+type Roundups struct {
+	About    string    `json:"about"`
+	Unit     string    `json:"unit"`
+	Readings []Roundup `json:"readings"`
+}
+
+// Roundup is the USD hashprice of one day as Luxor's weekly Hashrate
+// Index Roundup of that day states it: the post's title, URL, the sentence
+// that states the figure and the words just before the figure in it
+// (FigureAfter, for FigureInQuote), and a note where something about the
+// post needs saying.
+type Roundup struct {
+	Date         string  `json:"date"` // YYYY-MM-DD, the day in the post's title
+	HashpriceUSD float64 `json:"hashprice_usd"`
+	Title        string  `json:"title"`
+	URL          string  `json:"url"`
+	Quote        string  `json:"quote"`
+	FigureAfter  string  `json:"figure_after"`
+	Note         string  `json:"note,omitempty"`
 }
 
 // LuxorMonth is one month's average USD hashprice as its Lookback post
@@ -60,6 +91,9 @@ func LoadFallback() (Fallback, error) {
 	var f Fallback
 	if err := json.Unmarshal(luxorJSON, &f); err != nil {
 		return Fallback{}, fmt.Errorf("history: luxor_monthly.json: %w", err)
+	}
+	if err := json.Unmarshal(roundupsJSON, &f.Roundups); err != nil {
+		return Fallback{}, fmt.Errorf("history: luxor_roundups.json: %w", err)
 	}
 	return f, nil
 }

@@ -26,7 +26,7 @@ func (a box) inside(b box) bool {
 }
 
 // Check returns what is wrong with it: a label outside
-// the drawing, two labels overlapping, a line chart with fewer than three
+// the drawing, two labels overlapping, a label over a chart of dots' point, a line chart with fewer than three
 // x ticks, a line of several without its name beside it or below. Tests
 // hold every chart the site draws to it; nothing calls it on a keystroke.
 func Check(svg string) []string {
@@ -46,6 +46,12 @@ func Check(svg string) []string {
 		Paths []struct {
 			Class string `xml:"class,attr"`
 		} `xml:"path"`
+		Circles []struct {
+			Class string  `xml:"class,attr"`
+			X     float64 `xml:"cx,attr"`
+			Y     float64 `xml:"cy,attr"`
+			R     float64 `xml:"r,attr"`
+		} `xml:"circle"`
 	}
 	if err := xml.Unmarshal([]byte(svg), &doc); err != nil {
 		return []string{"not well-formed: " + err.Error()}
@@ -61,6 +67,13 @@ func Check(svg string) []string {
 		b    box
 	}
 	var labels []label
+	// A chart of dots' points: no label may cover one.
+	var dots []box
+	for _, c := range doc.Circles {
+		if strings.Contains(c.Class, "chart-dot ") && !strings.Contains(c.Class, "chart-swatch") {
+			dots = append(dots, box{c.X - c.R, c.Y - c.R, c.X + c.R, c.Y + c.R})
+		}
+	}
 	xTicks := 0
 	for _, t := range doc.Texts {
 		x, _ := strconv.ParseFloat(t.X, 64)
@@ -96,6 +109,12 @@ func Check(svg string) []string {
 		for _, l := range labels {
 			if b.overlaps(l.b) {
 				problems = append(problems, fmt.Sprintf("%q overlaps %q", all, l.text))
+			}
+		}
+		for _, d := range dots {
+			if b.overlaps(d) {
+				problems = append(problems, fmt.Sprintf("%q covers the point at (%.0f,%.0f)", all, (d.x0+d.x1)/2, (d.y0+d.y1)/2))
+				break
 			}
 		}
 		labels = append(labels, label{all, b})
