@@ -4,11 +4,10 @@ import (
 	"fmt"
 	"slices"
 	"time"
-	"unicode"
-	"unicode/utf8"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/locale"
+	"github.com/hashswitch/hashswitch/wasm/present"
 	"github.com/hashswitch/hashswitch/wasm/widget"
 )
 
@@ -38,11 +37,7 @@ func Scenario(p Page, lang locale.Tag, id, name string, base, scenario calc.Valu
 
 // message is an error as the page script shows it: its first letter
 // capitalised.
-func (v *View) message() string {
-	m := v.Err.Message
-	r, n := utf8.DecodeRuneInString(m)
-	return string(unicode.ToUpper(r)) + m[n:]
-}
+func (v *View) message() string { return present.Capitalized(v.Err.Message) }
 
 // field says the scenario's error names an input of the form.
 func (v *View) field() bool {

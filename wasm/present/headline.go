@@ -52,8 +52,14 @@ func (p *Presenter) Headline(a calc.Headline) string {
 	if s == "" {
 		return ""
 	}
+	return Capitalized(s) + "."
+}
+
+// Capitalized is s with its first letter a capital, as a sentence or a
+// message under a field starts.
+func Capitalized(s string) string {
 	r, n := utf8.DecodeRuneInString(s)
-	return string(unicode.ToUpper(r)) + s[n:] + "."
+	return string(unicode.ToUpper(r)) + s[n:]
 }
 
 // figure writes a figure inside a sentence, briefer than a result: years
