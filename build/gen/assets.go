@@ -9,6 +9,8 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/hashswitch/hashswitch/wasm/calcview"
 )
 
 // Assets maps an asset's logical name ("style.css") to the URL of its
@@ -43,16 +45,11 @@ func (a Assets) Version() string {
 	return hex.EncodeToString(sum[:])[:10]
 }
 
-// add writes data under out/assets with a content hash in its name.
-// WebAssembly goes in assets/wasm/, where netlify.toml sets its type.
+// add writes data under out/assets with a content hash in its name
+// (calcview.AssetPath).
 func (a Assets) add(out, name string, data []byte) error {
-	sum := sha256.Sum256(data)
-	ext := path.Ext(name)
-	dir := "assets"
-	if ext == ".wasm" {
-		dir = "assets/wasm"
-	}
-	hashed := dir + "/" + strings.TrimSuffix(name, ext) + "." + hex.EncodeToString(sum[:])[:10] + ext
+	hashed := calcview.AssetPath(name, data)
+	dir := path.Dir(hashed)
 	if err := os.MkdirAll(filepath.Join(out, filepath.FromSlash(dir)), 0o755); err != nil {
 		return err
 	}

@@ -129,9 +129,6 @@ var (
 	calcTitle    = regexp.MustCompile(`<h2 class="calc-title"[^>]*>([^<]*)</h2>`)
 	// The option a select starts at.
 	selectedOption = regexp.MustCompile(`<option\b[^>]*\bvalue="([^"]*)"[^>]*\bselected\b`)
-	// A hashed asset's URL, as build/gen's Assets names it: its logical
-	// name with ten hex digits of its hash before the extension.
-	hashedAsset = regexp.MustCompile(`/assets/(?:wasm/)?([A-Za-z0-9_-]+)\.[0-9a-f]{10}(\.[A-Za-z0-9]+)`)
 )
 
 // attributes reads a start tag's attributes, unescaped; one without a
