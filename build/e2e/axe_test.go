@@ -167,8 +167,10 @@ func TestAxeRunsUnderTheCSP(t *testing.T) {
 // is loaded once and resized, so that axe is injected once per page (its
 // start is most of a run's cost on these two cores); the dialog and the
 // error are checked where they are. Every violation is reported with its
-// nodes. The pages run in parallel tabs (go test's -parallel, GOMAXPROCS
-// by default).
+// nodes. The same load checks, at 375 px, that every target is at least
+// 24x24 px and the primary actions (share, embed, compute) 44, folded
+// groups opened, and that the page does not scroll sideways. The pages run
+// in parallel tabs (go test's -parallel, GOMAXPROCS by default).
 func TestAxe(t *testing.T) {
 	paths := builtPages(t)
 	var count atomic.Int64
@@ -225,6 +227,19 @@ func axePage(t *testing.T, path string) int {
 			)
 			report("the embed dialog open", width, open)
 		}
+	}
+	var small []string
+	var sideways bool
+	tb.run(t,
+		evaluate(`document.querySelectorAll("details").forEach((d) => d.open = true), true`, new(bool)),
+		evaluate(targetsScript, &small),
+		evaluate(`document.documentElement.scrollWidth > document.documentElement.clientWidth`, &sideways),
+	)
+	for _, s := range small {
+		t.Errorf("%s at 375 px: %s", path, s)
+	}
+	if sideways {
+		t.Errorf("%s scrolls sideways at 375 px", path)
 	}
 	if calcs {
 		var bad []violation
