@@ -10,7 +10,7 @@ WASMEXEC := $(shell GOTOOLCHAIN=$(GOTOOLCHAIN) $(GO) env GOROOT)/lib/wasm
 # experiment (build/gen.SIMD says the same)
 SIMD     := GOEXPERIMENT=simd
 
-.PHONY: help serve dist edge test test-go test-built vet test-wasm vulncheck bench fuzz deps deps-system deps-npm
+.PHONY: help serve dist edge test test-wasm vulncheck bench fuzz deps
 
 help: #? list the targets
 	@grep -E '^[a-z-]+:.*#\?' $(MAKEFILE_LIST) | sed -E 's/:.*#\?/\t/'
@@ -24,30 +24,19 @@ dist: #? build the site into dist/ (what Netlify publishes)
 edge: #? build the edge worker's bundle into wasm/cmd/edge/build, for wrangler deploy
 	$(GO) run ./build edge
 
-test: deps-system #? run every test: Go, fuzz seeds, js/wasm under Node, the browser tests, and govulncheck
-	@# The parts run at once, each one's output printed whole when it ends:
-	@# on two cores the browser tests' waits leave room for the rest.
-	$(MAKE) -j4 --output-sync=target --no-print-directory test-go vet test-wasm vulncheck
-
-test-go: deps-npm test-built #? run every Go test natively, the browser tests included
-	$(GO) test ./...
-
-# Compiles (and vets, as go test does) every native test binary without
-# running one, while the npm dev tools install: the Go tests then start from
-# the go command's cache.
-test-built:
-	@out=$$($(GO) test -exec true ./... 2>&1) || { echo "$$out"; exit 1; }
-
-vet: test-built #? go vet, natively, for js/wasm, and the miner's SIMD build
+test: deps #? run every test: Go, fuzz seeds, js/wasm under Node, the browser tests, and govulncheck
 	$(GO) vet ./...
 	GOOS=js GOARCH=wasm $(GO) vet ./wasm/...
 	$(SIMD) GOOS=js GOARCH=wasm $(GO) vet ./wasm/cmd/hashworker ./wasm/cmd/internal/...
+	$(GO) test ./...
+	$(MAKE) test-wasm
+	$(MAKE) vulncheck
 
-test-wasm: deps-system test-built #? run the wasm packages' tests under Node with Go's wasm exec wrapper, the miner's also built with SIMD
+test-wasm: #? run the wasm packages' tests under Node with Go's wasm exec wrapper, the miner's also built with SIMD
 	PATH="$(WASMEXEC):$$PATH" GOOS=js GOARCH=wasm $(GO) test ./wasm/...
 	PATH="$(WASMEXEC):$$PATH" $(SIMD) GOOS=js GOARCH=wasm $(GO) test ./wasm/cmd/hashworker ./wasm/cmd/internal/...
 
-vulncheck: test-built #? govulncheck, natively and for js/wasm, against the Go vulnerability database from the module proxy: fails on a reachable vulnerability
+vulncheck: #? govulncheck, natively and for js/wasm, against the Go vulnerability database from the module proxy: fails on a reachable vulnerability
 	$(GO) run ./build/vulncheck
 
 bench: deps #? run the benchmarks: hashing, wasm size, in-browser API latency (numbers go in BENCH.md)
@@ -73,10 +62,5 @@ fuzz: #? fuzz every parser for FUZZTIME each
 	$(GO) test ./wasm/internal/tinyjson -run '^$$' -fuzz '^FuzzUnmarshal$$' -fuzztime $(FUZZTIME)
 	$(GO) test ./wasm/internal/tinyjson -run '^$$' -fuzz '^FuzzUnmarshalAllocs$$' -fuzztime $(FUZZTIME)
 
-deps: deps-system deps-npm #? install what the tests need and this machine lacks (Chromium, Node, the npm dev tools)
-
-deps-system:
-	@sh build/deps.sh system
-
-deps-npm:
-	@sh build/deps.sh npm
+deps: #? install what the tests need and this machine lacks (Chromium, Node)
+	@sh build/deps.sh

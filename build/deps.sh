@@ -2,12 +2,8 @@
 # Installs what `make test` and `make bench` need that a fresh machine lacks:
 # Debian's Chromium for the browser tests, Node for the js/wasm tests, and
 # the npm dev tools of package-lock.json. Without root it prints the exact
-# command instead. `sh build/deps.sh system` installs Chromium and Node
-# alone, `sh build/deps.sh npm` the npm dev tools alone (make test runs the
-# second beside the Go compiler).
+# command instead.
 set -e
-what=${1:-all}
-if [ "$what" != npm ]; then
 missing=""
 command -v chromium >/dev/null 2>&1 || missing="$missing chromium"
 command -v node >/dev/null 2>&1 || missing="$missing nodejs"
@@ -20,8 +16,6 @@ if [ -n "$missing" ]; then
 	echo "installing$missing: $cmd" >&2
 	apt-get update -q >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -q$missing >/dev/null
 fi
-fi
-[ "$what" = system ] && exit 0
 
 # npm dev tools pinned in build/e2e/package-lock.json (not at the root,
 # where Netlify would install them on every deploy): workerd for the edge
