@@ -9,6 +9,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/human"
@@ -208,5 +209,34 @@ func TestDongChartWithSharedX(t *testing.T) {
 	}
 	if strings.Contains(r.Chart, `cx="-`) {
 		t.Error("the marker is off the chart")
+	}
+}
+
+// TestErrorShownAsASentence: the message a page shows for an error is the
+// error's message as a sentence, in either language, for a field's error,
+// an error of the currency's rate and a malformed URL; a good scenario
+// has none.
+func TestErrorShownAsASentence(t *testing.T) {
+	w := Lookup("hashprice")
+	for _, c := range []struct {
+		lang         locale.Tag
+		query, start string
+	}{
+		{locale.EN, "price=abc", "Type a number in USD per BTC"},
+		{locale.VI, "price=abc", "Hãy nhập một số"},
+		{locale.EN, "price=%zz", "The URL's parameters are malformed"},
+		{locale.VI, "currency=VND&usd_vnd=abc", "Phải là số đồng"},
+	} {
+		r := w.RenderIn(netdata.Committed(), c.query, c.lang)
+		if r.Error == nil {
+			t.Fatalf("%s in %s: no error", c.query, c.lang)
+		}
+		first, n := utf8.DecodeRuneInString(r.Error.Message)
+		if !strings.HasPrefix(r.Shown, c.start) || r.Shown != strings.ToUpper(string(first))+r.Error.Message[n:] {
+			t.Errorf("%s in %s: shown %q for the message %q, want it to begin %q", c.query, c.lang, r.Shown, r.Error.Message, c.start)
+		}
+	}
+	if r := w.Render(netdata.Committed(), "price=90000"); r.Error != nil || r.Shown != "" {
+		t.Errorf("a good scenario: %+v, shown %q", r.Error, r.Shown)
 	}
 }

@@ -127,7 +127,11 @@ type Value struct {
 type Result struct {
 	Status int              `json:"status"`
 	Error  *calc.FieldError `json:"error,omitempty"`
-	Values []Value          `json:"values,omitempty"`
+	// Shown is Error's message as the page shows it, under its field or
+	// above the results: a sentence, its first letter a capital (calc's
+	// messages begin in lower case, to follow a field's name).
+	Shown  string  `json:"shown,omitempty"`
+	Values []Value `json:"values,omitempty"`
 	// Answer is the calculator's answer in one sentence, in the reader's
 	// words (calc.Headline, written by package present): the headline.
 	Answer string `json:"answer,omitempty"`
@@ -144,6 +148,12 @@ type Result struct {
 	// Rate says which USD/VND rate the amounts are shown at, with its
 	// source and date; empty in dollars.
 	Rate string `json:"rate,omitempty"`
+}
+
+// Failed is the Result of an error: its status, the error, and its
+// message as the page shows it.
+func Failed(status int, e *calc.FieldError) Result {
+	return Result{Status: status, Error: e, Shown: present.Capitalized(e.Message)}
 }
 
 // Understood is a number as the calculator read it.
@@ -192,12 +202,12 @@ func (w *Widget) Render(s netdata.Snapshot, rawQuery string) Result {
 func (w *Widget) RenderIn(s netdata.Snapshot, rawQuery string, lang locale.Tag) (r Result) {
 	q, err := calc.ParseQuery(rawQuery)
 	if err != nil {
-		return Result{Status: calc.StatusBadInput, Error: &calc.FieldError{Message: "the URL's parameters are malformed: " + err.Error()}}
+		return Failed(calc.StatusBadInput, &calc.FieldError{Message: "the URL's parameters are malformed: " + err.Error()})
 	}
 	rate, bad := present.RateOf(q, s)
 	p := present.New(lang, rate)
 	if bad != nil {
-		return Result{Status: calc.StatusBadInput, Error: p.Error(bad)}
+		return Failed(calc.StatusBadInput, p.Error(bad))
 	}
 	params := w.Params(s, q)
 	query := calc.QueryOf(w.Calc, chain.MainNet, params)
@@ -213,7 +223,8 @@ func (w *Widget) RenderIn(s netdata.Snapshot, rawQuery string, lang locale.Tag) 
 	r.APIURL = calc.Prefix + w.Endpoint + "?" + r.Query
 	result, problem := calc.Run(w.Calc, query)
 	if problem != nil {
-		r.Status, r.Error = problem.Status(), p.Error(problem.FieldError)
+		f := Failed(problem.Status(), p.Error(problem.FieldError))
+		r.Status, r.Error, r.Shown = f.Status, f.Error, f.Shown
 		return r
 	}
 	r.Status = calc.StatusOK

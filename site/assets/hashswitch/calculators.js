@@ -56,7 +56,7 @@ export function show(section, r) {
     // The error is said once: next to its field when it has one (the label
     // is right there), above the results otherwise.
     const input = r.error.field ? form.elements.namedItem(r.error.field) : null;
-    const message = r.error.message.charAt(0).toUpperCase() + r.error.message.slice(1);
+    const message = r.shown; // the message as a sentence, written by Go
     if (input) {
       input.closest(dom.more)?.setAttribute("open", "");
       input.setAttribute("aria-invalid", "true");

@@ -287,7 +287,7 @@ func isNumber(v safejs.Value) bool {
 
 // errorBody is a widget Result with an error, as JSON text.
 func errorBody(message string) string {
-	b, _ := tinyjson.Marshal(widget.Result{Status: calc.StatusBadInput, Error: &calc.FieldError{Message: message}})
+	b, _ := tinyjson.Marshal(widget.Failed(calc.StatusBadInput, &calc.FieldError{Message: message}))
 	return string(b)
 }
 
