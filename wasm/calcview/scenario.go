@@ -7,6 +7,7 @@ import (
 
 	"github.com/hashswitch/hashswitch/wasm/calc"
 	"github.com/hashswitch/hashswitch/wasm/locale"
+	"github.com/hashswitch/hashswitch/wasm/present"
 	"github.com/hashswitch/hashswitch/wasm/widget"
 )
 
@@ -23,7 +24,7 @@ func Scenario(p Page, lang locale.Tag, id, name string, base, scenario calc.Valu
 			return nil, err
 		}
 		r := v.W.RenderIn(p.Snapshot, scenario.Encode(), lang)
-		v.Err, v.Shown, v.Params, v.Preset = r.Error, r.Shown, v.W.Params(p.Snapshot, scenario), scenario
+		v.Err, v.Params, v.Preset = r.Error, v.W.Params(p.Snapshot, scenario), scenario
 		v.R.Understood = r.Understood
 	}
 	v.Requested = true
@@ -33,6 +34,10 @@ func Scenario(p Page, lang locale.Tag, id, name string, base, scenario calc.Valu
 	}
 	return v, nil
 }
+
+// message is an error as the page script shows it: its first letter
+// capitalised.
+func (v *View) message() string { return present.Capitalized(v.Err.Message) }
 
 // field says the scenario's error names an input of the form.
 func (v *View) field() bool {
@@ -48,7 +53,7 @@ func (v *View) FieldError(name string) string {
 	if !v.Invalid(name) {
 		return ""
 	}
-	return v.Shown
+	return v.message()
 }
 
 // Summary is the error shown above the results: the scenario's, when it
@@ -57,7 +62,7 @@ func (v *View) Summary() string {
 	if v.Err == nil || v.field() {
 		return ""
 	}
-	return v.Shown
+	return v.message()
 }
 
 // Understood says how input name's number was read, when it was written

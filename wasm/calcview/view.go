@@ -45,12 +45,10 @@ type View struct {
 	MinerHeader, MinerTarget string
 	// Requested says the calculator shows a URL's scenario, rendered when
 	// the page was asked for (Scenario), so the page script has nothing
-	// pending; Err is that scenario's error, Shown its message as the
-	// page script shows it (widget.Result.Shown), and understood says how
-	// its numbers were read.
+	// pending; Err is that scenario's error, which the section shows as
+	// the page script does, and understood says how its numbers were read.
 	Requested  bool
 	Err        *calc.FieldError
-	Shown      string
 	understood map[string]string
 }
 

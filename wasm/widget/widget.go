@@ -152,8 +152,14 @@ type Result struct {
 
 // Failed is the Result of an error: its status, the error, and its
 // message as the page shows it.
-func Failed(status int, e *calc.FieldError) Result {
-	return Result{Status: status, Error: e, Shown: present.Capitalized(e.Message)}
+func Failed(status int, e *calc.FieldError) (r Result) {
+	r.fail(status, e)
+	return r
+}
+
+// fail makes r say e: its status, the error, and its message as shown.
+func (r *Result) fail(status int, e *calc.FieldError) {
+	r.Status, r.Error, r.Shown = status, e, present.Capitalized(e.Message)
 }
 
 // Understood is a number as the calculator read it.
@@ -223,8 +229,7 @@ func (w *Widget) RenderIn(s netdata.Snapshot, rawQuery string, lang locale.Tag) 
 	r.APIURL = calc.Prefix + w.Endpoint + "?" + r.Query
 	result, problem := calc.Run(w.Calc, query)
 	if problem != nil {
-		f := Failed(problem.Status(), p.Error(problem.FieldError))
-		r.Status, r.Error, r.Shown = f.Status, f.Error, f.Shown
+		r.fail(problem.Status(), p.Error(problem.FieldError))
 		return r
 	}
 	r.Status = calc.StatusOK
